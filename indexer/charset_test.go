@@ -1,0 +1,99 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestDecodeHTML(t *testing.T) {
+	// "Soberón – coca" in windows-1252: ó is 0xF3, the en dash 0x96.
+	cp1252 := []byte("<p>Sober\xf3n \x96 coca</p>")
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"utf-8", []byte("<p>Soberón – coca</p>"), "Soberón – coca"},
+		{"undeclared windows-1252", cp1252, "Soberón – coca"},
+		{"declared windows-1252", append([]byte(`<meta charset="windows-1252">`), cp1252...), "Soberón – coca"},
+		{"declared iso-8859-1 means windows-1252", append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`), cp1252...), "Soberón – coca"},
+		{"declared latin-1 but saved as utf-8", []byte(`<meta charset="iso-8859-1"><p>Soberón – coca</p>`), "Soberón – coca"},
+		{"declared utf-8 with stray cp1252 bytes", []byte("<meta charset=\"utf-8\"><p>Soberón \x96 coca</p>"), "Soberón – coca"},
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, "<p>Soberón</p>"...), "Soberón"},
+		{"utf-16le bom", utf16le("<p>Soberón</p>"), "Soberón"},
+		{"declared gb2312 but saved as utf-8", []byte(`<meta charset="gb2312"><p>促进航天技术</p>`), "促进航天技术"},
+		{"declared koi8-r", append([]byte(`<meta charset="koi8-r">`), "<p>\xf0\xd2\xc9\xd7\xc5\xd4</p>"...), "Привет"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := decodeHTML(tt.in)
+			if !utf8.ValidString(got) {
+				t.Fatalf("decodeHTML(%q) is not valid UTF-8: %q", tt.in, got)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("decodeHTML(%q) = %q, want it to contain %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func utf16le(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+func TestDecodeText(t *testing.T) {
+	if got := decodeText([]byte("Per\xfa y Bolivia")); got != "Perú y Bolivia" {
+		t.Errorf("decodeText(cp1252) = %q, want %q", got, "Perú y Bolivia")
+	}
+	if got := decodeText([]byte("Perú")); got != "Perú" {
+		t.Errorf("decodeText(utf-8) = %q", got)
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a\uFFFDb", "ab"},
+		{"a\x00b\x07c", "abc"},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"co\u00ADca\u200B", "coca"},
+		{"\uFEFFtitle", "title"},
+		{"a\u0085b", "ab"},
+		{"bad \xff byte", "bad  byte"},
+		{"tab\tand\nnewline", "tab\tand\nnewline"},
+	}
+	for _, tt := range tests {
+		if got := cleanText(tt.in); got != tt.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := collapse("  a\u00A0\u00A0b \n\t c  "); got != "a b c" {
+		t.Errorf("collapse = %q, want %q", got, "a b c")
+	}
+}
+
+func TestLooksBinary(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want bool
+	}{
+		{"html", []byte("<html><body>hi</body></html>"), false},
+		{"nul", []byte("abc\x00def"), true},
+		{"pdf", []byte("%PDF-1.4 ..."), true},
+		{"png", []byte("\x89PNG\r\n\x1a\n"), true},
+		{"controls", []byte(strings.Repeat("\x01\x02\x03a", 50)), true},
+		{"utf-16 with bom", utf16le("<p>hi</p>"), false},
+		{"cp1252", []byte("Sober\xf3n"), false},
+	}
+	for _, tt := range tests {
+		if got := looksBinary(tt.in); got != tt.want {
+			t.Errorf("looksBinary(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,564 @@
+package indexer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Weights of a mention by where it occurs, and the limits of Countries.
+const (
+	titleWeight    = 5
+	abstractWeight = 3
+	bodyWeight     = 1
+	// A single passing mention in the body ("as in Colombia, ...") does not
+	// make a country central; two do.
+	minBodyMentions = 2
+	// Facets list a handful of countries per document; a document naming
+	// more than eight is about a region, not about each of them.
+	maxCountries = 8
+)
+
+// Countries returns the central countries of a document as canonical English
+// short names (see CountryName), most central first.
+//
+// Rule: every name, alternative name and demonym in the gazetteer is counted
+// where it occurs as whole words, case-sensitively as written with a capital
+// ("Peru", "Peruvian", "Costa Rica"), in full capitals ("PERU") or, for
+// multi-word names, with capitalised connectors ("Trinidad And Tobago");
+// Spanish demonyms are also counted in lower case ("peruanos"), except
+// "china" and "chinos". So "turkey" the bird and "china" the porcelain do
+// not count. Accents are ignored ("Peru" = "Perú"). The longest name wins
+// and its words are used up:
+// "Papua New Guinea" is not also "Guinea", "South Sudan" not "Sudan",
+// "Dominican Republic" not "Dominica", "Democratic Republic of the Congo" not
+// "Republic of the Congo". Each country scores 5 per mention in the title,
+// 3 per mention in the abstract and 1 per mention in the body, and is kept
+// if it is named in the title or the abstract or at least twice in the body.
+// Ties keep the order of first appearance; at most 8 are returned.
+//
+// Deliberately not counted: "American", "Indian", "Spanish", "French",
+// "German", "English", "Korean", "Dominican" alone (ambiguous), names inside
+// other places ("New Mexico", "New Guinea", "Gulf of Guinea", "Niger Delta",
+// "South China Sea", "New South Wales"), the currency ("US$", "US dollars",
+// "dólares estadounidenses"), "US" in capitals right after a verb that takes
+// the pronoun ("CONTACT US"). "Georgia" and "Georgian" count only if the
+// document also names Tbilisi, the Caucasus, Abkhazia or Ossetia (the US
+// state is as frequent). "Congo" alone means the Democratic Republic of
+// the Congo. Known risks: "Chad", "Jordan", "Israel" and "Francia" are also
+// given names, "Armenia" a Colombian city.
+func Countries(title, abstract string, paragraphs []string) []string {
+	g := gaz()
+	var t tally
+	toks := make([]span, 0, 64)
+	toks = g.count(title, inTitle, &t, toks)
+	toks = g.count(abstract, inAbstract, &t, toks)
+	for _, p := range paragraphs {
+		toks = g.count(p, inBody, &t, toks)
+	}
+	return t.result(g)
+}
+
+// CountryName maps a country name, alternative name, demonym or ISO 3166-1
+// alpha-2/alpha-3 code to its canonical English short name: "Perú",
+// "Peruvian", "peruanos", "PE" and "PER" all give "Peru"; "Burma" gives
+// "Myanmar", "USA" and "U.S." "United States", "Ivory Coast" "Côte d'Ivoire",
+// "the Netherlands" and "Holland" "Netherlands". Case, accents, punctuation
+// and a leading "the" are ignored, since it is meant for whole metadata
+// fields, not running text. The ambiguous words Countries skips ("American",
+// "Indian", "Spanish", ...) are unknown here too.
+func CountryName(s string) (string, bool) {
+	g := gaz()
+	i, ok := g.byKey[nameKey(s)]
+	if !ok {
+		return "", false
+	}
+	return g.countries[i].name, true
+}
+
+// gazetteer is built once, on first use (some milliseconds): Countries runs
+// on every ingested document, but programs that never call it do not pay.
+var gaz = sync.OnceValue(mustBuildGazetteer)
+
+func mustBuildGazetteer() *gazetteer {
+	g, err := buildGazetteer(countryTable)
+	if err != nil {
+		panic(err) // the table is a constant: a test pins it
+	}
+	return g
+}
+
+type country struct {
+	name, alpha2, alpha3 string
+	// aliases holds every name and demonym form, generated forms included,
+	// as written (not folded).
+	aliases []string
+}
+
+// gazetteer holds the countries, a whole-string index for CountryName and a
+// phrase matcher for running text.
+type gazetteer struct {
+	countries []country
+	byKey     map[string]int // nameKey → country index
+	// first maps the first word of every phrase, accent-folded but with its
+	// case, to the phrases starting with it, longest first. Countries looks
+	// up each word of a text once and compares the following words only on
+	// a hit.
+	first     map[string][]phrase
+	needs     map[int]bool // countries that need a signal word (countrySignals)
+	conflicts []string     // aliases claimed by two countries; a test keeps it empty
+}
+
+type phraseKind uint8
+
+const (
+	mention phraseKind = iota // a name or demonym of country
+	block                     // a place containing a country name: counts nothing
+	signal                    // corroborates an ambiguous country
+)
+
+type phrase struct {
+	rest    []string // words after the first, folded
+	country int
+	kind    phraseKind
+	// currency marks "US" and "U.S.", which are skipped in "US$"; pronoun
+	// marks "US", also skipped after a verb that takes "us".
+	currency, pronoun bool
+}
+
+// usPronounVerbs precede "US" the pronoun in all-capitals headings and
+// buttons ("CONTACT US", "FOLLOW US").
+var usPronounVerbs = map[string]bool{
+	"ABOUT": true, "CONTACT": true, "FOLLOW": true, "JOIN": true, "SUPPORT": true, "HELP": true,
+	"LET": true, "GIVE": true, "TELL": true, "EMAIL": true, "CALL": true, "WRITE": true, "AMONG": true,
+}
+
+// buildGazetteer parses table (the format of countryTable). It fails only on
+// a malformed line; aliases claimed by two countries are recorded in
+// conflicts, the first claim winning.
+func buildGazetteer(table string) (*gazetteer, error) {
+	g := &gazetteer{byKey: map[string]int{}, first: map[string][]phrase{}, needs: map[int]bool{}}
+	notText := map[string]bool{}
+	for _, n := range notInText {
+		notText[nameKey(n)] = true
+	}
+	notLower := map[string]bool{}
+	for _, w := range notLowerCase {
+		notLower[w] = true
+	}
+	seenPhrase := map[string]bool{}
+	addPhrase := func(form string, p phrase) {
+		for _, v := range textVariants(form) {
+			words := foldedWords(v)
+			if len(words) == 0 {
+				continue
+			}
+			k := strings.Join(words, " ")
+			if seenPhrase[k] {
+				continue
+			}
+			seenPhrase[k] = true
+			p := p
+			p.rest = words[1:]
+			p.pronoun = k == "US"
+			p.currency = k == "US" || k == "U S"
+			g.first[words[0]] = append(g.first[words[0]], p)
+		}
+	}
+
+	for n, line := range strings.Split(table, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "|")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("build gazetteer: line %d: %d fields, want 5", n, len(f))
+		}
+		codes := strings.Fields(f[0])
+		name := strings.TrimSpace(f[1])
+		if len(codes) != 2 || len(codes[0]) != 2 || len(codes[1]) != 3 || name == "" {
+			return nil, fmt.Errorf("build gazetteer: line %d: want \"AA AAA | Name | ...\"", n)
+		}
+		c := country{name: name, alpha2: codes[0], alpha3: codes[1]}
+		c.aliases = append(c.aliases, name)
+		c.aliases = append(c.aliases, splitList(f[2])...)
+		for _, d := range splitList(f[3]) {
+			c.aliases = append(c.aliases, englishForms(d)...)
+		}
+		for _, d := range splitList(f[4]) {
+			c.aliases = append(c.aliases, spanishForms(d)...)
+		}
+		idx := len(g.countries)
+		g.countries = append(g.countries, c)
+
+		claim := func(key, alias string) {
+			if prev, ok := g.byKey[key]; ok {
+				if prev != idx {
+					g.conflicts = append(g.conflicts, fmt.Sprintf("%q: %s and %s", alias, g.countries[prev].name, name))
+				}
+				return
+			}
+			g.byKey[key] = idx
+		}
+		claim(strings.ToLower(c.alpha2), c.alpha2)
+		claim(strings.ToLower(c.alpha3), c.alpha3)
+		for _, a := range c.aliases {
+			key := nameKey(a)
+			claim(key, a)
+			if notText[key] || g.byKey[key] != idx {
+				continue
+			}
+			if notLower[a] {
+				a = strings.ToUpper(a[:1]) + a[1:]
+			}
+			addPhrase(a, phrase{country: idx, kind: mention})
+		}
+	}
+
+	for _, b := range blockedPhrases {
+		addPhrase(b, phrase{country: -1, kind: block})
+	}
+	for name, words := range countrySignals {
+		idx, ok := g.byKey[nameKey(name)]
+		if !ok {
+			continue // not in this table; TestGazetteer checks the real one
+		}
+		g.needs[idx] = true
+		for _, w := range words {
+			addPhrase(w, phrase{country: idx, kind: signal})
+		}
+	}
+	for _, ps := range g.first {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].rest) > len(ps[j].rest) })
+	}
+	return g, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// englishForms returns an English demonym and its plural.
+func englishForms(d string) []string {
+	for _, suf := range []string{"ese", "s", "sh", "ch", "y", "z", "x", "man"} {
+		if strings.HasSuffix(d, suf) {
+			return []string{d}
+		}
+	}
+	return []string{d, d + "s"}
+}
+
+// spanishForms returns the masculine singular Spanish demonym d with its
+// feminine and plural forms; with a leading "~", only the latter.
+func spanishForms(d string) []string {
+	bare := strings.HasPrefix(d, "~")
+	d = strings.TrimPrefix(d, "~")
+	var forms []string
+	swap := func(suffix string, repl ...string) bool {
+		if !strings.HasSuffix(d, suffix) {
+			return false
+		}
+		stem := strings.TrimSuffix(d, suffix)
+		for _, r := range repl {
+			forms = append(forms, stem+r)
+		}
+		return true
+	}
+	switch {
+	case swap("o", "a", "os", "as"): // peruano
+	case swap("és", "esa", "eses", "esas"): // francés
+	case swap("án", "ana", "anes", "anas"): // alemán
+	case swap("ón", "ona", "ones", "onas"): // letón
+	case swap("ol", "ola", "oles", "olas"): // español
+	case swap("í", "íes", "ís"), swap("ú", "úes", "ús"): // marroquí
+	case strings.HasSuffix(d, "s"), strings.HasSuffix(d, "z"): // kirguís
+	default:
+		last, _ := utf8.DecodeLastRuneInString(d)
+		if strings.ContainsRune("aeiu", last) {
+			forms = append(forms, d+"s") // estadounidense, belga
+		} else {
+			forms = append(forms, d+"es") // kosovar
+		}
+	}
+	if bare {
+		return forms
+	}
+	return append([]string{d}, forms...)
+}
+
+// textVariants returns the spellings of a name looked for in running text:
+// as written, in full capitals, and with every word capitalised (a title,
+// "Trinidad And Tobago", or a Spanish demonym opening a sentence).
+func textVariants(s string) []string {
+	out := []string{s, strings.ToUpper(s)}
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	if t := strings.Join(words, " "); t != s {
+		out = append(out, t)
+	}
+	return out
+}
+
+// foldedWords splits s into words and folds their accents, keeping case.
+func foldedWords(s string) []string {
+	var out []string
+	for _, t := range appendSpans(nil, s) {
+		out = append(out, string(foldAppend(nil, s[t.start:t.end])))
+	}
+	return out
+}
+
+// nameKey is the whole-string lookup key of CountryName: words folded,
+// lower-cased and joined by single spaces, a leading "the" dropped.
+func nameKey(s string) string {
+	words := foldedWords(s)
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	return strings.ToLower(strings.Join(words, " "))
+}
+
+// field is the part of a document a mention is in.
+type field int
+
+const (
+	inTitle field = iota
+	inAbstract
+	inBody
+)
+
+var fieldWeight = [...]int{inTitle: titleWeight, inAbstract: abstractWeight, inBody: bodyWeight}
+
+// tally accumulates the mentions of one document.
+type tally struct {
+	counts    []countryCount // in order of first appearance
+	signalled []int
+}
+
+type countryCount struct {
+	country  int
+	mentions [3]int // by field
+	score    int
+}
+
+func (t *tally) add(country int, f field) {
+	i := 0
+	for i < len(t.counts) && t.counts[i].country != country {
+		i++
+	}
+	if i == len(t.counts) {
+		t.counts = append(t.counts, countryCount{country: country})
+	}
+	t.counts[i].mentions[f]++
+	t.counts[i].score += fieldWeight[f]
+}
+
+func (t *tally) result(g *gazetteer) []string {
+	kept := t.counts[:0]
+	for _, c := range t.counts {
+		if g.needs[c.country] && !containsInt(t.signalled, c.country) {
+			continue
+		}
+		if c.mentions[inTitle] > 0 || c.mentions[inAbstract] > 0 || c.mentions[inBody] >= minBodyMentions {
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].score > kept[j].score })
+	if len(kept) > maxCountries {
+		kept = kept[:maxCountries]
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	out := make([]string, len(kept))
+	for i, c := range kept {
+		out[i] = g.countries[c.country].name
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// count scans s, which is in field f, for phrases and tallies the mentions.
+// toks is scratch space, returned for reuse.
+func (g *gazetteer) count(s string, f field, t *tally, toks []span) []span {
+	toks = appendSpans(toks[:0], s)
+	var buf [maxWordLen]byte // folding never lengthens a word
+	for i := 0; i < len(toks); i++ {
+		var cands []phrase
+		switch w := s[toks[i].start:toks[i].end]; {
+		case toks[i].ascii:
+			cands = g.first[w]
+		case len(w) <= maxWordLen:
+			cands = g.first[string(foldAppend(buf[:0], w))] // no allocation
+		}
+		for _, p := range cands {
+			if !p.matches(s, toks[i+1:]) {
+				continue
+			}
+			if p.pronoun && i > 0 && toks[i-1].ascii && usPronounVerbs[s[toks[i-1].start:toks[i-1].end]] {
+				break
+			}
+			if p.currency && dollarSign(s, toks[i+len(p.rest)].end) {
+				break
+			}
+			switch p.kind {
+			case mention:
+				t.add(p.country, f)
+			case signal:
+				if !containsInt(t.signalled, p.country) {
+					t.signalled = append(t.signalled, p.country)
+				}
+			}
+			i += len(p.rest)
+			break
+		}
+	}
+	return toks
+}
+
+// maxWordLen bounds the words worth looking up: no name in the gazetteer has
+// a longer word once folded.
+const maxWordLen = 48
+
+// dollarSign reports whether s has a "$" at i, after any dots ("US$",
+// "U.S.$").
+func dollarSign(s string, i int) bool {
+	for i < len(s) && s[i] == '.' {
+		i++
+	}
+	return i < len(s) && s[i] == '$'
+}
+
+func (p phrase) matches(s string, toks []span) bool {
+	if len(p.rest) > len(toks) {
+		return false
+	}
+	var buf [maxWordLen]byte
+	for j, want := range p.rest {
+		t := toks[j]
+		w := s[t.start:t.end]
+		if t.ascii {
+			if w != want {
+				return false
+			}
+			continue
+		}
+		if len(w) > maxWordLen || string(foldAppend(buf[:0], w)) != want {
+			return false
+		}
+	}
+	return true
+}
+
+// span is one word of a text: a run of letters, digits and combining marks.
+// Everything else, apostrophes, hyphens and dots included, separates words,
+// so "U.S." is the two words "U S" and "Côte d'Ivoire" is "Côte d Ivoire",
+// in the text and in the gazetteer alike.
+type span struct {
+	start, end int
+	ascii      bool
+}
+
+func appendSpans(dst []span, s string) []span {
+	for i := 0; ; {
+		t, ok := nextSpan(s, i)
+		if !ok {
+			return dst
+		}
+		dst = append(dst, t)
+		i = t.end
+	}
+}
+
+// nextSpan returns the first word of s at or after byte i.
+func nextSpan(s string, i int) (span, bool) {
+	start, ascii := -1, true
+	for i < len(s) {
+		c := s[i]
+		size, word := 1, false
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
+		switch {
+		case word && start < 0:
+			start, ascii = i, c < utf8.RuneSelf
+		case word:
+			ascii = ascii && c < utf8.RuneSelf
+		case start >= 0:
+			return span{start, i, ascii}, true
+		}
+		i += size
+	}
+	if start >= 0 {
+		return span{start, len(s), ascii}, true
+	}
+	return span{}, false
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// foldAppend appends w to dst with Latin accents removed ("Perú" → "Peru",
+// "São" → "Sao") and combining marks dropped, keeping case.
+func foldAppend(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		switch {
+		case r < rune(len(foldTable)) && foldTable[r] != 0:
+			dst = append(dst, foldTable[r])
+		case unicode.Is(unicode.Mn, r):
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
+}
+
+// foldTable maps Latin-1 and Latin Extended-A letters to their base letter.
+var foldTable = func() (t [0x180]byte) {
+	const pairs = "ÀAÁAÂAÃAÄAÅAÇCÈEÉEÊEËEÌIÍIÎIÏIÑNÒOÓOÔOÕOÖOØOÙUÚUÛUÜUÝY" +
+		"àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoøoùuúuûuüuýyÿy" +
+		"ĀAāaĂAăaĄAąaĆCćcČCčcĎDďdĒEēeĖEėeĘEęeĚEěeĞGğgĪIīiĮIįiİIıiŁLłlŃNńnŇNňnŌOōoŐOőoŘRřrŚSśsŞSşsŠSšsŢTţtŤTťtŪUūuŮUůuŰUűuŲUųuŹZźzŻZżzŽZžz"
+	rs := []rune(pairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		t[rs[i]] = byte(rs[i+1])
+	}
+	return t
+}()

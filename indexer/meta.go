@@ -1,0 +1,795 @@
+package indexer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the small pure functions that read metadata out of
+// strings: dates, bylines and author names, series lines, titles,
+// languages. They know nothing about HTML; html.go and text.go decide which
+// strings to feed them.
+
+// ---- dates ----
+
+var monthNames = map[string]int{}
+
+func init() {
+	for i, names := range [12]string{
+		"january jan enero ene janeiro janvier januar januari",
+		"february feb febrero fevereiro février fevrier februar februari",
+		"march mar marzo março marco mars märz maerz maart",
+		"april apr abril avril",
+		"may mayo maio mai mei",
+		"june jun junio junho juin juni",
+		"july jul julio julho juillet juli",
+		"august aug agosto août aout augustus",
+		"september sep sept septiembre setiembre set setembro septembre",
+		"october oct octubre outubro octobre oktober",
+		"november nov noviembre novembro novembre",
+		"december dec diciembre dic dezembro décembre decembre dezember",
+	} {
+		for _, n := range strings.Fields(names) {
+			monthNames[n] = i + 1
+		}
+	}
+}
+
+func monthNumber(word string) int {
+	return monthNames[strings.ToLower(strings.TrimSuffix(word, "."))]
+}
+
+// maxYear is the latest year a document may carry: next year, to allow
+// for pre-dated publications.
+func maxYear() int { return time.Now().Year() + 1 }
+
+func validYear(y int) bool { return y >= 1900 && y <= maxYear() }
+
+// formatDate returns "YYYY", "YYYY-MM" or "YYYY-MM-DD" (m and d 0 when
+// unknown), or "" if the parts do not make a real date.
+func formatDate(y, m, d int) string {
+	if !validYear(y) || m < 0 || m > 12 || d < 0 || d > 31 || (m == 0 && d != 0) {
+		return ""
+	}
+	switch {
+	case m == 0:
+		return strconv.Itoa(y)
+	case d == 0:
+		return strconv.Itoa(y) + "-" + pad2(m)
+	}
+	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
+		return "" // 31 February and the like
+	}
+	return strconv.Itoa(y) + "-" + pad2(m) + "-" + pad2(d)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// yearOf returns the year of a date made by formatDate, or 0.
+func yearOf(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil || !validYear(y) {
+		return 0
+	}
+	return y
+}
+
+var (
+	// Machine dates: 2005, 2005-03, 2005-03-14, 2005/03/14, with an
+	// optional time and offset that we ignore: a datetime is cut to its day
+	// in its own offset, which is what its author saw on the calendar.
+	reMachineDate = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$`)
+	reCompactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T?\d{2,6}.*)?$`)
+
+	// Dates in running text, English and Spanish (and their neighbours).
+	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|°|o)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
+	reMonthDayYear = regexp.MustCompile(`(?i)\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reMonthYear    = regexp.MustCompile(`(?i)\b(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
+	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reSlashYMD     = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
+	reNumericDMY   = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`)
+)
+
+// parseDate reads a date given as a metadata value: a machine date or
+// datetime, or a date in words. It returns "" when s holds no date.
+func parseDate(s string) string {
+	s = strings.TrimSpace(s)
+	if m := reMachineDate.FindStringSubmatch(s); m != nil {
+		return formatDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if m := reCompactDate.FindStringSubmatch(s); m != nil {
+		return formatDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if d, _, _ := findDate(s); d != "" {
+		return d
+	}
+	return ""
+}
+
+// findDate finds the first date written in running text ("17 November
+// 2005", "November 17, 2005", "March 2005", "14 de marzo de 2005",
+// "2005-03-14", "17/11/2005" when the day is unambiguous) and returns it
+// with the byte span of the match. A bare year is not a date here: titles
+// and sentences are full of years.
+func findDate(s string) (date string, start, end int) {
+	best, bs, be := "", -1, -1
+	var invalid [][2]int // spans that read as a date but are not one
+	try := func(d string, loc []int) {
+		for _, sp := range invalid {
+			if loc[0] < sp[1] && loc[1] > sp[0] {
+				return // "February 2005" inside "31 February 2005"
+			}
+		}
+		if d == "" {
+			invalid = append(invalid, [2]int{loc[0], loc[1]})
+			return
+		}
+		if bs < 0 || loc[0] < bs || loc[0] == bs && loc[1] > be {
+			best, bs, be = d, loc[0], loc[1]
+		}
+	}
+	for _, m := range reDayMonthYear.FindAllStringSubmatchIndex(s, -1) {
+		if mo := monthNumber(s[m[4]:m[5]]); mo > 0 {
+			try(formatDate(atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]])), m)
+			break
+		}
+	}
+	for _, m := range reMonthDayYear.FindAllStringSubmatchIndex(s, -1) {
+		if mo := monthNumber(s[m[2]:m[3]]); mo > 0 {
+			try(formatDate(atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]])), m)
+			break
+		}
+	}
+	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
+		if mo := monthNumber(s[m[2]:m[3]]); mo > 0 {
+			try(formatDate(atoi(s[m[4]:m[5]]), mo, 0), m)
+			break
+		}
+	}
+	if m := reISODate.FindStringSubmatchIndex(s); m != nil {
+		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)
+	}
+	if m := reSlashYMD.FindStringSubmatchIndex(s); m != nil {
+		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)
+	}
+	for _, m := range reNumericDMY.FindAllStringSubmatchIndex(s, -1) {
+		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		switch {
+		case a > 12 && b <= 12: // 14/03/2005
+			try(formatDate(y, b, a), m)
+		case b > 12 && a <= 12: // 03/14/2005
+			try(formatDate(y, a, b), m)
+		default:
+			continue // 03/04/2005 could be either
+		}
+		break
+	}
+	return best, bs, be
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// ---- authors ----
+
+// nameParticles are lower-case words that may sit inside a personal name.
+var nameParticles = map[string]bool{
+	"de": true, "del": true, "la": true, "las": true, "los": true, "y": true, "e": true,
+	"van": true, "von": true, "der": true, "den": true, "ten": true, "ter": true, "het": true,
+	"da": true, "das": true, "do": true, "dos": true, "di": true, "du": true, "le": true,
+	"al": true, "el": true, "bin": true, "ibn": true, "zu": true, "'t": true,
+}
+
+// orgWords mark a name as an organisation rather than a person.
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`institute institut instituto institution foundation fundación fundacion
+		fundação stichting centre center centro programme program programa network red association
+		asociación asociacion associação organisation organization organización organizacion
+		university universidad universidade college council consejo committee comité comite commission
+		comisión comision office oficina ministry ministerio project proyecto group grupo team equipo
+		staff editors editor editorial redacción redaccion press prensa trust coalition coalición
+		consortium forum foro agency agencia society sociedad union unión department departamento
+		collective colectivo alliance alianza campaign campaña unit unidad secretariat secretaría
+		observatory observatorio government gobierno ngo platform plataforma movement movimiento
+		federation federación federacion international internacional transnational nations
+		website web newsroom blog admin administrator webmaster service servicio`) {
+		orgWords[w] = true
+	}
+}
+
+var (
+	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par)\s+(.+)$`)
+	reAuthorLabel  = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a)?|auteurs?|autoren)\s*:\s*(.+)$`)
+	reParenthesis  = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+	reNameSplit    = regexp.MustCompile(`\s*(?:;|,\s*(?:and|y|e|&|et|und|og|och)\s+|,|\s+(?:and|y|e|&|et|und|og|och)\s+|\s+/\s+)\s*`)
+)
+
+// parseByline reads a byline: "By A and B", "By A, B and C", "Authors: A;
+// B", "Author: A", "Por A y B", "Autores: A, B y C". Text after the names
+// (a date, "| Institute") is dropped. It returns the names and whether the
+// line was a byline.
+func parseByline(line string) ([]string, bool) {
+	line = collapse(line)
+	if line == "" || len(line) > 300 {
+		return nil, false
+	}
+	var rest string
+	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
+		rest = m[1]
+	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil {
+		rest = m[1]
+	} else {
+		return nil, false
+	}
+	rest = cutBylineTail(rest)
+	names := splitAuthors(rest)
+	var persons []string
+	for _, n := range names {
+		if looksLikeName(n) {
+			persons = append(persons, n)
+		}
+	}
+	if len(persons) == 0 {
+		return nil, false
+	}
+	return normaliseAuthors(names), true
+}
+
+// cutBylineTail drops what follows the names in a byline: a date, or a
+// part after " | ", " · ", " – " and the like.
+func cutBylineTail(s string) string {
+	if _, start, _ := findDate(s); start >= 0 {
+		s = s[:start]
+	}
+	for _, sep := range []string{" | ", "|", " · ", " • ", " — ", " – ", " - ", "\n"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimRight(s, " ,;:-–—")
+		low := strings.ToLower(t)
+		for _, w := range []string{" on", " el", " published", " publicado", " the"} {
+			if strings.HasSuffix(low, w) {
+				t = t[:len(t)-len(w)]
+			}
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// splitAuthors splits a string naming one or more people: "A; B",
+// "A, B and C", "A y B", "Surname, Given".
+func splitAuthors(s string) []string {
+	s = collapse(reParenthesis.ReplaceAllString(s, ""))
+	if s == "" {
+		return nil
+	}
+	if strings.Contains(s, ";") {
+		var out []string
+		for _, p := range strings.Split(s, ";") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if isInvertedName(s) {
+		return []string{s}
+	}
+	var out []string
+	for _, p := range reNameSplit.Split(s, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isInvertedName reports whether s is one name written "Surname, Given"
+// rather than two names separated by a comma. "Jelsma, Martin" and
+// "García Márquez, Gabriel" are inverted; "Martin Jelsma, Tom Blickman" is
+// a list.
+func isInvertedName(s string) bool {
+	if strings.Count(s, ",") != 1 || reNameSplit.MatchString(strings.Replace(s, ",", "", 1)) {
+		return false
+	}
+	i := strings.Index(s, ",")
+	sur, given := strings.Fields(s[:i]), strings.Fields(s[i+1:])
+	if len(sur) == 0 || len(given) == 0 || len(sur) > 3 || len(given) > 3 {
+		return false
+	}
+	if isNameSuffix(strings.Join(given, " ")) {
+		return false
+	}
+	allCaps := isAllCaps(s)
+	for _, w := range given {
+		if !allCaps && isAcronym(w) || orgWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return len(sur) == 1 || len(given) == 1
+}
+
+func isNameSuffix(s string) bool {
+	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+	case "jr", "sr", "ii", "iii", "iv", "phd", "md":
+		return true
+	}
+	return false
+}
+
+// normaliseAuthor cleans one name: white space collapsed, a stray "By "
+// removed, "Surname, Given" turned into "Given Surname", bracketed
+// affiliations dropped, and ALL CAPS turned into title case.
+func normaliseAuthor(s string) string {
+	s = collapse(reParenthesis.ReplaceAllString(s, ""))
+	for {
+		low := strings.ToLower(s)
+		trimmed := false
+		for _, p := range []string{"by ", "por ", "par ", "von ", "door ", "author: ", "autor: "} {
+			// Only a capitalised name may follow: "von der Leyen" stays.
+			if r, _ := utf8.DecodeRuneInString(s[min(len(p), len(s)):]); strings.HasPrefix(low, p) && unicode.IsUpper(r) {
+				s = strings.TrimSpace(s[len(p):])
+				trimmed = true
+				break
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	s = strings.Trim(s, " ,;:|/-–—*")
+	if isInvertedName(s) {
+		i := strings.Index(s, ",")
+		s = strings.TrimSpace(s[i+1:]) + " " + strings.TrimSpace(s[:i])
+	}
+	if isAllCaps(s) && !isAcronym(s) {
+		s = titleCaseName(s)
+	}
+	return s
+}
+
+// normaliseAuthors normalises each name, drops empty ones and duplicates
+// (keeping the first), and drops organisations when people are present.
+func normaliseAuthors(names []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	persons := 0
+	for _, n := range names {
+		n = normaliseAuthor(n)
+		key := strings.ToLower(n)
+		if n == "" || seen[key] || utf8.RuneCountInString(n) > 80 || strings.Contains(n, "://") || strings.Contains(n, "@") || !hasLetter(n) {
+			continue
+		}
+		seen[key] = true
+		out = append(out, n)
+		if !looksLikeOrg(n) {
+			persons++
+		}
+	}
+	if persons > 0 && persons < len(out) {
+		kept := out[:0]
+		for _, n := range out {
+			if !looksLikeOrg(n) {
+				kept = append(kept, n)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeName reports whether s could be a person's name: one to six
+// words, capitalised (particles and initials allowed), no digits, not an
+// organisation.
+func looksLikeName(s string) bool {
+	s = collapse(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || len(s) > 60 || looksLikeOrg(s) {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case strings.ContainsAny(w, "0123456789:!?\"“”"):
+			return false
+		case unicode.IsUpper(r):
+			caps++
+		case nameParticles[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// looksLikeOrg reports whether a name belongs to an organisation: it holds
+// an organisation word or is a bare acronym ("TNI").
+func looksLikeOrg(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 1 && isAcronym(words[0]) && !strings.Contains(s, " ") {
+		return true
+	}
+	for _, w := range words {
+		if orgWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return strings.Contains(s, "&")
+}
+
+// isAcronym reports whether w is 2 to 6 capital letters.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// isAllCaps reports whether s has at least two letters and no lower-case.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleCaseName turns "MARTIN JELSMA" into "Martin Jelsma", "JUAN DE LA
+// CRUZ" into "Juan de la Cruz" and "JEAN-PIERRE O'BRIEN" into
+// "Jean-Pierre O'Brien".
+func titleCaseName(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i > 0 && nameParticles[w] {
+			continue
+		}
+		rs := []rune(w)
+		up := true
+		for j, r := range rs {
+			if up && unicode.IsLetter(r) {
+				rs[j] = unicode.ToUpper(r)
+			}
+			up = r == '-' || r == '\'' || r == '’' || r == '.'
+		}
+		words[i] = string(rs)
+	}
+	return strings.Join(words, " ")
+}
+
+// ---- series ----
+
+// seriesWords mark a publication series.
+var seriesWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`briefing briefings brief briefs paper papers report reports series
+		informe informes documento documentos serie boletín boletin cuaderno cuadernos bulletin
+		notebook notebooks studies`) {
+		seriesWords[w] = true
+	}
+}
+
+// connectors may appear in lower case inside a series name.
+var connectors = map[string]bool{
+	"of": true, "on": true, "and": true, "&": true, "for": true, "the": true, "in": true, "to": true,
+	"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "y": true, "sobre": true,
+	"en": true, "e": true, "da": true, "do": true, "des": true, "et": true, "sur": true, "du": true,
+	"-": true, "–": true,
+}
+
+var (
+	// A number at the end of a series line, with or without a marker:
+	// "11", "No. 11", "Nr. 11", "n.º 12", "nº 12", "n° 12", "núm. 12", "#11".
+	reSeriesNumber = regexp.MustCompile(`(?i)^(.*?)[\s,]*(?:(\b(?:no|nr|nro|num|núm|number|número|numero|issue)\b\.?|\bn\.?\s?[º°o]\.?|#)\s*)?(\d{1,4})\.?$`)
+	reSeriesLabel  = regexp.MustCompile(`^(?i:series|serie|collection|colección|coleccion)\s*:\s*`)
+)
+
+// parseSeries reads a series line: "Drug Policy Briefing 11", "IDPR Drug
+// Policy Briefing No. 11", "Debate Papers No. 10", "Briefing Series",
+// "Informe sobre Políticas de Drogas n.º 12", "TNI Drug Policy Briefing
+// 11, March 2005". It returns the series name without a leading publisher
+// acronym and without the number, and the number (0 if none).
+func parseSeries(line string) (name string, number int, ok bool) {
+	line = collapse(line)
+	if line == "" || len(line) > 200 {
+		return "", 0, false
+	}
+	line = strings.Trim(line, "()[] ")
+	labeled := reSeriesLabel.MatchString(line)
+	line = reSeriesLabel.ReplaceAllString(line, "")
+	for _, seg := range splitSegments(line) {
+		if name, number, ok = parseSeriesSegment(seg, labeled); ok {
+			return name, number, true
+		}
+	}
+	return "", 0, false
+}
+
+// splitSegments cuts a line at ", ", " | ", " – ", " - ", " · ", ": ".
+func splitSegments(s string) []string {
+	f := func(r rune) bool {
+		return r == '|' || r == '·' || r == '•' || r == ',' || r == '–' || r == '—' || r == ';'
+	}
+	var out []string
+	for _, p := range strings.FieldsFunc(s, f) {
+		for _, q := range strings.Split(p, " - ") {
+			if q = strings.TrimSpace(q); q != "" {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func parseSeriesSegment(seg string, labeled bool) (string, int, bool) {
+	seg = strings.Trim(strings.TrimSpace(seg), ".:()")
+	namePart, number, marked := seg, 0, false
+	if m := reSeriesNumber.FindStringSubmatch(seg); m != nil {
+		namePart, number, marked = strings.TrimSpace(m[1]), atoi(m[3]), m[2] != ""
+		if !marked && number >= 1900 && number <= 2100 {
+			return "", 0, false // a year, not a number in the series
+		}
+	}
+	namePart = strings.TrimRight(namePart, " ,:-–")
+	words := strings.Fields(namePart)
+	if len(words) > 1 && isAcronym(strings.Trim(words[0], ":")) {
+		words = words[1:]
+	}
+	if len(words) == 0 || len(words) > 10 {
+		return "", 0, false
+	}
+	first, _ := utf8.DecodeRuneInString(words[0])
+	if !unicode.IsUpper(first) {
+		return "", 0, false
+	}
+	hasKeyword, titled := false, true
+	for i, w := range words {
+		bare := strings.ToLower(strings.Trim(w, ".,:;()\"'“”"))
+		if seriesWords[bare] {
+			hasKeyword = true
+		}
+		if strings.ContainsAny(w, "0123456789") || monthNumber(bare) > 0 && i == len(words)-1 {
+			return "", 0, false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !connectors[bare] {
+			titled = false
+		}
+	}
+	// Spanish keeps later words in lower case ("Informe sobre políticas de
+	// drogas"), so a line that starts with a series word may do so too.
+	leadKeyword := seriesWords[strings.ToLower(words[0])]
+	switch {
+	case hasKeyword && (titled || leadKeyword) && (number > 0 || labeled || isSeriesNameOnly(words)):
+	case labeled && titled:
+	case !hasKeyword && marked && titled && number > 0 && len(words) <= 6:
+	default:
+		return "", 0, false
+	}
+	return strings.Join(words, " "), number, true
+}
+
+// isSeriesNameOnly accepts a series named without a number only when the
+// line ends in "Series" ("Briefing Series"): a bare "Policy Briefings" is
+// more often a section heading than a series line.
+func isSeriesNameOnly(words []string) bool {
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,:;"))
+	return (last == "series" || last == "serie") && len(words) <= 6
+}
+
+// cleanSeries tidies a series name given by metadata: a leading publisher
+// acronym and a trailing number are removed; the number is returned.
+func cleanSeries(s string) (string, int) {
+	s = collapse(s)
+	if s == "" {
+		return "", 0
+	}
+	if name, n, ok := parseSeries(s); ok {
+		return name, n
+	}
+	words := strings.Fields(s)
+	if len(words) > 1 && isAcronym(words[0]) {
+		words = words[1:]
+	}
+	return strings.Join(words, " "), 0
+}
+
+// parseNumber reads a report number given by metadata: "11", "No. 11",
+// "Drug Policy Briefing 11".
+func parseNumber(s string) int {
+	s = collapse(s)
+	if n, err := strconv.Atoi(s); err == nil && n > 0 {
+		return n
+	}
+	if m := reSeriesNumber.FindStringSubmatch(s); m != nil {
+		return atoi(m[3])
+	}
+	return 0
+}
+
+// kindFor decides a document's kind from its series and opinion label.
+func kindFor(series string, opinion bool) string {
+	low := strings.ToLower(series)
+	switch {
+	case strings.Contains(low, "briefing") || strings.Contains(low, "informe"):
+		return KindBriefing
+	case strings.Contains(low, "paper") || strings.Contains(low, "report") || strings.Contains(low, "documento"):
+		return KindPaper
+	case opinion:
+		return KindOpinion
+	}
+	return KindDocument
+}
+
+// isOpinionLabel reports whether a short label marks an opinion piece.
+func isOpinionLabel(s string) bool {
+	s = strings.ToLower(strings.Trim(collapse(s), " :.|»›>"))
+	switch s {
+	case "opinion", "opinión", "opinião", "commentary", "comment", "op-ed", "oped", "op ed",
+		"column", "columna", "columnist", "comentario", "tribuna", "tribune", "opinion piece", "viewpoint", "punto de vista":
+		return true
+	}
+	return false
+}
+
+// ---- titles ----
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "}
+
+// cleanTitle drops a site name from the ends of a title: "Title |
+// Institute", "Title - IDPR", "Institute: Title". A part is dropped only
+// if it matches one of sites (site name, publisher) or, at the end, is a
+// short acronym; "Coca: a human issue" keeps its colon.
+func cleanTitle(title string, sites ...string) string {
+	t := collapse(title)
+	for changed := true; changed; {
+		changed = false
+		for _, sep := range titleSeparators {
+			i := strings.LastIndex(t, sep)
+			if i <= 0 {
+				continue
+			}
+			tail := strings.TrimSpace(t[i+len(sep):])
+			if matchesSite(tail, sites) || (sep == " | " || sep == " - " || sep == " – ") && isAcronym(tail) {
+				t, changed = strings.TrimSpace(t[:i]), true
+				break
+			}
+		}
+		for _, sep := range append([]string{": "}, titleSeparators...) {
+			i := strings.Index(t, sep)
+			if i <= 0 {
+				continue
+			}
+			if head := strings.TrimSpace(t[:i]); matchesSite(head, sites) && len(t) > i+len(sep) {
+				t, changed = strings.TrimSpace(t[i+len(sep):]), true
+				break
+			}
+		}
+	}
+	return t
+}
+
+// matchesSite reports whether seg names the site: equal to a site name
+// (ignoring case and a leading "The"), to its acronym, or to a site name's
+// form "Name (ACR)".
+func matchesSite(seg string, sites []string) bool {
+	n := normSite(seg)
+	if n == "" {
+		return false
+	}
+	for _, s := range sites {
+		s = normSite(s)
+		if s == "" {
+			continue
+		}
+		if n == s || n == strings.ToLower(acronymOf(s)) && len(n) >= 2 {
+			return true
+		}
+		if strings.HasPrefix(s, n+" (") || strings.HasPrefix(n, s+" (") {
+			return true
+		}
+		if k := strings.Index(s, " ("); k > 0 && (n == s[:k] || n == strings.Trim(s[k+1:], "() ")) {
+			return true
+		}
+	}
+	return false
+}
+
+func normSite(s string) string {
+	s = strings.ToLower(collapse(s))
+	s = strings.TrimPrefix(s, "the ")
+	return strings.TrimSpace(s)
+}
+
+// acronymOf returns the initials of the significant words of s:
+// "international drug policy research" gives "idpr".
+func acronymOf(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		if connectors[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// ---- text helpers ----
+
+// cutAtWord shortens s to at most max bytes, at a word boundary, adding an
+// ellipsis when it cut.
+func cutAtWord(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := s[:max]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+// sameText compares two strings ignoring case, white space and punctuation.
+func sameText(a, b string) bool {
+	return foldText(a) == foldText(b) && foldText(a) != ""
+}
+
+func foldText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
