@@ -64,7 +64,7 @@ func (f Fuzzy) String() string {
 	}
 	return f.Text + "~"
 }
-func (f Field) String() string { return f.Name + ":" + f.Node.String() }
+func (f Field) String() string { return f.Name + ":" + group(f.Node) }
 func (r Range) String() string {
 	from, to := "", ""
 	if r.From != 0 {

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var benchWords = strings.Fields(`coca cocaine leaf eradication alternative development farmers
+	cultivation markets prohibition policy reform harm reduction prisons human rights
+	treaty convention united nations regulation cannabis opium poppy heroin trafficking
+	violence military police border crops spraying glyphosate health services needle
+	exchange decriminalisation courts sentencing women indigenous communities land roads
+	credit prices traders buyers villages government ministry report evidence research`)
+
+var benchCountries = []string{"Peru", "Bolivia", "Colombia", "Ecuador", "Mexico", "Brazil", "Myanmar", "Laos", "Thailand", "Afghanistan", "Morocco", "Netherlands"}
+
+// benchRecords generates n records with the shape of real briefings:
+// a title, a few authors and countries, a dozen paragraphs.
+func benchRecords(n int) []Record {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := func(k int) string {
+		w := make([]string, k)
+		for i := range w {
+			w[i] = benchWords[r.IntN(len(benchWords))]
+		}
+		return strings.Join(w, " ")
+	}
+	recs := make([]Record, n)
+	for i := range recs {
+		paras := make([]string, 8+r.IntN(8))
+		for j := range paras {
+			paras[j] = strings.ToUpper(words(1)[:1]) + words(40 + r.IntN(40))[1:] + "."
+		}
+		year := 1995 + r.IntN(30)
+		recs[i] = Record{
+			ID: fmt.Sprintf("b%05d", i), Kind: "briefing", Language: []string{"en", "en", "en", "es"}[r.IntN(4)],
+			Title:      words(3 + r.IntN(5)),
+			Series:     []string{"Drug Policy Briefing", "Debate Papers", "Legislative Reform Series"}[r.IntN(3)],
+			Number:     1 + i/3,
+			Year:       year,
+			Date:       fmt.Sprintf("%d-%02d", year, 1+r.IntN(12)),
+			Countries:  []string{benchCountries[r.IntN(len(benchCountries))], benchCountries[r.IntN(len(benchCountries))]},
+			Authors:    []string{fmt.Sprintf("Author %d", r.IntN(80))},
+			Abstract:   words(30),
+			Paragraphs: paras,
+			Hash:       fmt.Sprint(i),
+		}
+	}
+	return recs
+}
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+)
+
+// benchIndex builds the benchmark corpus once per test binary.
+func benchIndex(b *testing.B) *Index {
+	benchOnce.Do(func() {
+		dir, err := mkdirTemp()
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchDir = dir
+		mustCommit(b, dir, BuildOptions{}, benchRecords(2000)...)
+	})
+	idx, err := Open(benchDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+func BenchmarkBuild(b *testing.B) {
+	recs := benchRecords(500)
+	b.ReportAllocs()
+	for b.Loop() {
+		mustCommit(b, b.TempDir(), BuildOptions{}, recs...)
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	idx := benchIndex(b)
+	ctx := context.Background()
+	for _, q := range []Query{
+		{Text: "coca eradication"},
+		{Text: "coca eradication", Countries: []string{"Peru", "Bolivia"}, YearFrom: 2000},
+		{Text: `"harm reduction" OR prison*`, Sort: SortNewest},
+		{Text: "eradicaton~ policy", Languages: []string{"en"}},
+		{},
+	} {
+		b.Run(q.Text+fmt.Sprint(len(q.Countries)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := idx.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,494 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// Batch bounds. bleve analyses a whole batch in memory before writing a
+// segment, so a batch of long briefings is bounded by bytes as well as by
+// count (bleve#1304: one 300 MB batch vs 50 MB for 100-document batches).
+const (
+	DefaultBatchSize  = 500
+	DefaultBatchBytes = 16 << 20
+)
+
+// Keys of the internal (not searchable) values stored in each generation.
+const (
+	internalVersion = "briefs.mapping_version"
+	internalYears   = "briefs.years" // "min max" year over the whole corpus
+)
+
+// persistTimeout bounds the wait for bleve to write the last batch at
+// Commit. Writing a generation takes seconds; this only stops a wedged
+// persister from hanging an ingest forever.
+const persistTimeout = 10 * time.Minute
+
+// BuildOptions configure a Builder; the zero value updates the live
+// generation incrementally with the default batch bounds.
+type BuildOptions struct {
+	// Rebuild starts from an empty index instead of a copy of the live one
+	// (needed after a MappingVersion change).
+	Rebuild bool
+	// BatchSize and BatchBytes bound one bleve batch (0: the defaults).
+	BatchSize  int
+	BatchBytes int
+	// Root, if set, is passed to SetRoot before the first Add.
+	Root string
+}
+
+// BuildStats counts what a Commit did to the index.
+type BuildStats struct {
+	Added      int    `json:"added"`
+	Updated    int    `json:"updated"`
+	Unchanged  int    `json:"unchanged"` // same Hash as before: not re-indexed
+	Deleted    int    `json:"deleted"`
+	Total      int    `json:"total"`      // records in the new generation
+	Generation string `json:"generation"` // e.g. "gen-000003"
+}
+
+func (s BuildStats) String() string {
+	return fmt.Sprintf("%s records in %s: %s added, %s updated, %s unchanged, %s deleted",
+		thousands(s.Total), s.Generation, thousands(s.Added), thousands(s.Updated),
+		thousands(s.Unchanged), thousands(s.Deleted))
+}
+
+// Builder writes the next generation of an index directory. It holds the
+// directory's write lock from NewBuilder until Commit or Abort; readers
+// keep using the live generation meanwhile.
+//
+// A Builder is not safe for concurrent use: Add, Delete and SetRoot are
+// called from one goroutine (indexer.Walk calls its callback serially).
+type Builder struct {
+	dir     string
+	opts    BuildOptions
+	lock    *dirLock
+	gen     int    // number of the generation being built
+	tmp     string // DIR/gen-N.tmp
+	prev    string // live generation when we started ("" if none)
+	idx     bleve.Index
+	batch   *bleve.Batch
+	pending int // bytes of records in batch
+
+	// existing holds, for an incremental build, every record of the copied
+	// generation: its hash to skip unchanged records and its root to find
+	// the ones whose files are gone.
+	existing map[string]storedRecord
+	seen     map[string]bool // IDs added (or marked seen) in this run
+	added    map[string]bool // IDs indexed in this run, to count a repeated ID once
+	roots    map[string]bool // roots declared with SetRoot in this run
+	root     string
+
+	stats BuildStats
+	done  bool
+}
+
+type storedRecord struct{ hash, root string }
+
+// NewBuilder locks dir (creating it if needed), removes what killed writers
+// left, and prepares the next generation: a copy of the live one, or an
+// empty index when opts.Rebuild is set or there is none yet.
+//
+// A second writer on the same directory, in this process or another, gets
+// a *LockedError (errors.Is(err, ErrLocked)) at once.
+func NewBuilder(dir string, opts BuildOptions) (*Builder, error) {
+	b, err := newBuilder(dir, opts)
+	if err != nil {
+		return nil, fmt.Errorf("build index %s: %w", dir, err)
+	}
+	return b, nil
+}
+
+func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.BatchBytes <= 0 {
+		opts.BatchBytes = DefaultBatchBytes
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	b := &Builder{
+		dir: dir, opts: opts, lock: lock,
+		seen: map[string]bool{}, added: map[string]bool{}, roots: map[string]bool{},
+	}
+	if err := b.start(); err != nil {
+		if b.idx != nil {
+			b.idx.Close()
+		}
+		if b.tmp != "" {
+			os.RemoveAll(b.tmp)
+		}
+		lock.unlock()
+		return nil, err
+	}
+	if opts.Root != "" {
+		b.SetRoot(opts.Root)
+	}
+	return b, nil
+}
+
+func (b *Builder) start() error {
+	if err := removeTmp(b.dir); err != nil {
+		return err
+	}
+	live, err := readCurrent(b.dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	b.prev = live
+	gens, err := generations(b.dir)
+	if err != nil {
+		return err
+	}
+	b.gen = 1
+	if len(gens) > 0 {
+		b.gen = gens[len(gens)-1] + 1
+	}
+	b.tmp = filepath.Join(b.dir, genName(b.gen)+tmpSuffix)
+
+	// The new generation only becomes live after a final close and fsync
+	// (Commit), so per-batch durability buys nothing: unsafe_batch lets
+	// Batch return once the segment is searchable instead of persisted.
+	config := map[string]interface{}{"unsafe_batch": true, "bolt_timeout": "5s"}
+	if live == "" || b.opts.Rebuild {
+		b.idx, err = bleve.NewUsing(b.tmp, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, config)
+		if err != nil {
+			return err
+		}
+		b.batch = b.idx.NewBatch()
+		return nil
+	}
+
+	if err := copyDir(filepath.Join(b.dir, live), b.tmp); err != nil {
+		return fmt.Errorf("copy %s: %w", live, err)
+	}
+	b.idx, err = bleve.OpenUsing(b.tmp, config)
+	if err != nil {
+		return fmt.Errorf("open copy of %s: %w", live, err)
+	}
+	if v := storedVersion(b.idx); v != MappingVersion {
+		return &VersionError{Dir: b.dir, Have: v, Want: MappingVersion}
+	}
+	if b.existing, err = loadStored(b.idx); err != nil {
+		return fmt.Errorf("read %s: %w", live, err)
+	}
+	b.batch = b.idx.NewBatch()
+	return nil
+}
+
+// loadStored reads the hash and root of every record, paging through the
+// index in ID order.
+func loadStored(idx bleve.Index) (map[string]storedRecord, error) {
+	out := map[string]storedRecord{}
+	const page = 5000
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, 0, false)
+		req.Fields = []string{FieldHash, FieldRoot}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := idx.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			hash, _ := h.Fields[FieldHash].(string)
+			root, _ := h.Fields[FieldRoot].(string)
+			out[h.ID] = storedRecord{hash: hash, root: root}
+		}
+		if len(res.Hits) < page {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// storedVersion returns the mapping version an index was built with, 0 if
+// it records none.
+func storedVersion(idx bleve.Index) int {
+	b, err := idx.GetInternal([]byte(internalVersion))
+	if err != nil || b == nil {
+		return 0
+	}
+	v, _ := strconv.Atoi(string(b))
+	return v
+}
+
+// SetRoot names the ingest root (e.g. the absolute path of the folder being
+// walked) of the records added next. At Commit, records from a root named
+// in this run that were not added (or marked with Seen) in this run are
+// deleted: their files are gone. Records added without a root are never
+// deleted that way, so ingesting one extra file does not empty the index.
+func (b *Builder) SetRoot(root string) {
+	b.root = root
+	if root != "" {
+		b.roots[root] = true
+	}
+}
+
+// Seen marks records as still present without re-adding them (e.g. files
+// that could not be read this time but whose old records should stay).
+func (b *Builder) Seen(ids ...string) {
+	for _, id := range ids {
+		b.seen[id] = true
+	}
+}
+
+// Add inserts or replaces a record. A record whose Hash equals the stored
+// one (from the same root) is skipped and counted as unchanged.
+func (b *Builder) Add(rec Record) error {
+	if b.done {
+		return errors.New("add: builder is finished")
+	}
+	if err := rec.Validate(); err != nil {
+		return fmt.Errorf("add %q: %w", rec.ID, err)
+	}
+	again := b.added[rec.ID]
+	b.seen[rec.ID] = true
+	old, existed := b.existing[rec.ID]
+	if !again && existed && rec.Hash != "" && old.hash == rec.Hash && old.root == b.root {
+		b.stats.Unchanged++
+		return nil
+	}
+	doc, err := docFields(rec, b.root)
+	if err != nil {
+		return fmt.Errorf("add %q: %w", rec.ID, err)
+	}
+	if err := b.batch.Index(rec.ID, doc); err != nil {
+		return fmt.Errorf("add %q: %w", rec.ID, err)
+	}
+	b.added[rec.ID] = true
+	switch {
+	case again: // the same ID twice in one run: the last one wins, counted once
+	case existed:
+		b.stats.Updated++
+	default:
+		b.stats.Added++
+	}
+	b.pending += len(doc[FieldRecord].(string))
+	if b.batch.Size() >= b.opts.BatchSize || b.pending >= b.opts.BatchBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+// Delete removes a record by ID, if the index holds it.
+func (b *Builder) Delete(id string) error {
+	if b.done {
+		return errors.New("delete: builder is finished")
+	}
+	_, existed := b.existing[id]
+	wasAdded := b.added[id]
+	if !existed && !wasAdded {
+		return nil
+	}
+	b.batch.Delete(id)
+	delete(b.seen, id)
+	delete(b.added, id)
+	if existed {
+		delete(b.existing, id)
+		b.stats.Deleted++
+	} else {
+		b.stats.Added--
+	}
+	if b.batch.Size() >= b.opts.BatchSize {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *Builder) flush() error {
+	if b.batch.Size() == 0 {
+		return nil
+	}
+	if err := b.idx.Batch(b.batch); err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
+	// A new batch rather than Reset: scorch's Batch returns while one of its
+	// goroutines may still range over the old batch's map (a data race
+	// under -race), so the old batch must not be written again.
+	b.batch = b.idx.NewBatch()
+	b.pending = 0
+	return nil
+}
+
+// Commit deletes the records whose files are gone, writes everything,
+// makes the new generation live and removes generations no reader needs
+// (the previous one stays for readers that have not reloaded yet). The
+// directory lock is released whatever the outcome.
+func (b *Builder) Commit() (BuildStats, error) {
+	if b.done {
+		return BuildStats{}, errors.New("commit: builder is finished")
+	}
+	stats, err := b.commit()
+	if err != nil {
+		b.Abort()
+		return BuildStats{}, fmt.Errorf("commit index %s: %w", b.dir, err)
+	}
+	return stats, nil
+}
+
+func (b *Builder) commit() (BuildStats, error) {
+	for id, old := range b.existing {
+		if b.roots[old.root] && !b.seen[id] {
+			b.batch.Delete(id)
+			b.stats.Deleted++
+			if b.batch.Size() >= b.opts.BatchSize {
+				if err := b.flush(); err != nil {
+					return BuildStats{}, err
+				}
+			}
+		}
+	}
+	if err := b.flush(); err != nil {
+		return BuildStats{}, err
+	}
+	total, err := b.idx.DocCount()
+	if err != nil {
+		return BuildStats{}, err
+	}
+	b.stats.Total = int(total)
+	if b.prev != "" && !b.opts.Rebuild && b.stats.Added+b.stats.Updated+b.stats.Deleted == 0 {
+		// Nothing changed: keep the live generation rather than swapping in
+		// an identical copy (readers then have nothing to reload).
+		b.stats.Generation = b.prev
+		stats := b.stats
+		b.Abort()
+		return stats, nil
+	}
+	minYear, maxYear, err := yearSpan(b.idx)
+	if err != nil {
+		return BuildStats{}, err
+	}
+
+	// The last batch carries the internal values and a callback that fires
+	// once bleve has persisted it, and with it everything before it:
+	// unsafe_batch means nothing else guarantees that before Close.
+	persisted := make(chan error, 1)
+	final := b.idx.NewBatch()
+	final.SetInternal([]byte(internalVersion), []byte(strconv.Itoa(MappingVersion)))
+	final.SetInternal([]byte(internalYears), []byte(fmt.Sprintf("%d %d", minYear, maxYear)))
+	final.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := b.idx.Batch(final); err != nil {
+		return BuildStats{}, err
+	}
+	select {
+	case err := <-persisted:
+		if err != nil {
+			return BuildStats{}, fmt.Errorf("persist: %w", err)
+		}
+	case <-time.After(persistTimeout):
+		return BuildStats{}, errors.New("persist: timed out")
+	}
+	err = b.idx.Close()
+	b.idx = nil
+	if err != nil {
+		return BuildStats{}, err
+	}
+
+	name := genName(b.gen)
+	if err := syncTree(b.tmp); err != nil {
+		return BuildStats{}, err
+	}
+	if err := os.Rename(b.tmp, filepath.Join(b.dir, name)); err != nil {
+		return BuildStats{}, err
+	}
+	b.tmp = ""
+	if err := syncDir(b.dir); err != nil {
+		return BuildStats{}, err
+	}
+	if err := writeCurrent(b.dir, name); err != nil {
+		return BuildStats{}, err
+	}
+	b.removeOld(name)
+	b.done = true
+	b.stats.Generation = name
+	b.lock.unlock()
+	return b.stats, nil
+}
+
+// removeOld deletes generations other than the new one and the one that
+// was live until now. Failing to remove one is harmless (the next commit
+// tries again), so errors are ignored.
+func (b *Builder) removeOld(keep string) {
+	gens, err := generations(b.dir)
+	if err != nil {
+		return
+	}
+	for _, n := range gens {
+		if name := genName(n); name != keep && name != b.prev {
+			os.RemoveAll(filepath.Join(b.dir, name))
+		}
+	}
+}
+
+// Abort discards the unfinished generation and releases the lock. It is a
+// no-op after Commit (or a previous Abort), so `defer b.Abort()` is safe.
+func (b *Builder) Abort() {
+	if b.done {
+		return
+	}
+	b.done = true
+	if b.idx != nil {
+		b.idx.Close()
+		b.idx = nil
+	}
+	if b.tmp != "" {
+		os.RemoveAll(b.tmp)
+	}
+	b.lock.unlock()
+}
+
+// yearSpan returns the first and last year of the records (0, 0 if none
+// has a year), for the zero-filled year histogram.
+func yearSpan(idx bleve.Index) (int, int, error) {
+	one := func(desc bool) (int, error) {
+		min := 1.0
+		q := bleve.NewNumericRangeQuery(&min, nil)
+		q.SetField(FieldYear)
+		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+		req.Fields = []string{FieldYear}
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: FieldYear, Desc: desc, Type: bsearch.SortFieldAsNumber}})
+		res, err := idx.Search(req)
+		if err != nil || len(res.Hits) == 0 {
+			return 0, err
+		}
+		y, _ := res.Hits[0].Fields[FieldYear].(float64)
+		return int(y), nil
+	}
+	lo, err := one(false)
+	if err != nil {
+		return 0, 0, err
+	}
+	hi, err := one(true)
+	return lo, hi, err
+}
+
+// thousands formats n with comma separators: 1,204.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,76 @@
+package search
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// mustBuildIndex builds recs into a fresh index directory and opens it.
+func mustBuildIndex(t testing.TB, recs ...Record) *Index {
+	t.Helper()
+	dir := t.TempDir()
+	mustCommit(t, dir, BuildOptions{Rebuild: true}, recs...)
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", dir, err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+// mustCommit adds recs to dir in one Builder run.
+func mustCommit(t testing.TB, dir string, opts BuildOptions, recs ...Record) BuildStats {
+	t.Helper()
+	b, err := NewBuilder(dir, opts)
+	if err != nil {
+		t.Fatalf("NewBuilder(%s): %v", dir, err)
+	}
+	defer b.Abort()
+	for _, r := range recs {
+		if err := b.Add(r); err != nil {
+			t.Fatalf("Add(%s): %v", r.ID, err)
+		}
+	}
+	st, err := b.Commit()
+	if err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	return st
+}
+
+// mustSearch runs q and fails the test on error.
+func mustSearch(t testing.TB, idx *Index, q Query) *Results {
+	t.Helper()
+	res, err := idx.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", q, err)
+	}
+	return res
+}
+
+// ids lists the hit IDs of a result in order.
+func ids(res *Results) []string {
+	out := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		out[i] = h.ID
+	}
+	return out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, idx := range []*Index{fixtureIdx, corpusIdx} {
+		if idx != nil {
+			idx.Close()
+		}
+	}
+	for _, dir := range []string{fixtureDir, benchDir, corpusPath} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
+	}
+	os.Exit(code)
+}
+
+func mkdirTemp() (string, error) { return os.MkdirTemp("", "briefs-search-test-") }

@@ -1,0 +1,220 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	// Language analyzers register themselves with bleve's registry only when
+	// their package is imported.
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
+)
+
+// MappingVersion is stored in every index. Bump it whenever the mapping or
+// the way records are turned into documents changes: an index built with
+// another version is refused by Open (a *VersionError) instead of giving
+// quietly wrong answers.
+const MappingVersion = 1
+
+// Index field names. Prose fields exist once per language group
+// (title_en, title_es, ..., title_xx; see proseField); a record fills only
+// the group of its own language, so each field has one analyzer and query
+// text is analysed the way the documents in that field were.
+const (
+	FieldTitle    = "title"    // prose, boosted by TitleBoost
+	FieldAbstract = "abstract" // prose (abstract and keywords), boosted by AbstractBoost
+	FieldBody     = "body"     // prose, one array element per paragraph
+
+	// FieldLangGroup holds the language group whose prose fields a record
+	// uses ("en", ..., "xx"), so a query branch for one group can be limited
+	// to the records of that group.
+	FieldLangGroup = "lang_group"
+
+	// Facet fields: keyword-analysed display values with doc values.
+	FieldAuthor    = "author"
+	FieldSeries    = "series"
+	FieldCountry   = "country"
+	FieldLanguage  = "language" // ISO 639-1 code as the record gives it, lower-cased
+	FieldKind      = "kind"
+	FieldPublisher = "publisher"
+
+	// Matching variants of the facet fields. *_key holds the whole value
+	// folded by normKey ("Ricardo Soberón Garrido" -> "ricardo soberon
+	// garrido") for exact, case- and accent-insensitive filters and field
+	// queries; *_text holds its words (nameAnalyzer) so author:soberon finds
+	// a part of a name.
+	FieldAuthorKey     = "author_key"
+	FieldAuthorText    = "author_text"
+	FieldSeriesKey     = "series_key"
+	FieldSeriesText    = "series_text"
+	FieldCountryKey    = "country_key"
+	FieldCountryText   = "country_text"
+	FieldPublisherKey  = "publisher_key"
+	FieldPublisherText = "publisher_text"
+
+	FieldYear   = "year"   // number; absent when the record has no date
+	FieldNumber = "number" // number within the series; absent when 0
+	FieldDate   = "date"   // datetime, for sorting
+	FieldParent = "parent" // keyword: ID of the listing page of a reference
+
+	// FieldSpell holds every word of title, abstract and body, lower-cased
+	// but not stemmed, in all languages. Its term dictionary is where
+	// prefix and fuzzy queries are expanded and where "did you mean" looks
+	// for respellings: real words, not stems.
+	FieldSpell = "spell"
+
+	// Stored only (not indexed).
+	FieldHit    = "hit"    // JSON of the record without its text: what a result list shows
+	FieldRecord = "record" // JSON of the whole record, for Document and snippets
+	FieldHash   = "hash"   // the record's Hash, to skip unchanged records
+	FieldRoot   = "root"   // the ingest root the record came from (keyword, also indexed)
+)
+
+// Query-time weights of the prose fields relative to the body. A match in
+// the title says more about what a briefing is about than one in the body.
+// These are first guesses for a later relevance pass to tune.
+const (
+	TitleBoost    = 3.0
+	AbstractBoost = 2.0
+	BodyBoost     = 1.0
+)
+
+// Analyzer names defined in the mapping.
+const (
+	// nameAnalyzer splits names into folded lower-case words: "Soberón" and
+	// "soberon" meet.
+	nameAnalyzer = "briefs_name"
+	// plainAnalyzer lower-cases words and does nothing else; for FieldSpell.
+	plainAnalyzer = "briefs_plain"
+)
+
+// langGroups are the languages with their own prose fields and bleve
+// analyzer; records in any other (or no) language go to "xx", analysed by
+// bleve's standard analyzer (no stemming).
+var langGroups = []string{"en", "es", "fr", "pt", "de", "it", "nl", "xx"}
+
+// langAnalyzer maps a language group to the analyzer of its prose fields.
+var langAnalyzer = map[string]string{
+	"en": "en", "es": "es", "fr": "fr", "pt": "pt", "de": "de", "it": "it", "nl": "nl",
+	"xx": standard.Name,
+}
+
+// langGroup returns the language group for a record's Language.
+func langGroup(lang string) string {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i] // "en-GB" -> "en"
+	}
+	if _, ok := langAnalyzer[lang]; ok {
+		return lang
+	}
+	return "xx"
+}
+
+// proseField names the per-language variant of a prose field: title_es.
+func proseField(base, group string) string { return base + "_" + group }
+
+// newMapping returns the index mapping: static (nothing is indexed unless
+// listed here), BM25 scoring, one set of prose fields per language group.
+func newMapping() *mapping.IndexMappingImpl {
+	im := mapping.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultAnalyzer = standard.Name
+
+	mustAdd := func(err error) {
+		if err != nil {
+			panic(err) // the definitions below are constants; a failure is a bug caught by every test
+		}
+	}
+	mustAdd(im.AddCustomAnalyzer(nameAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []interface{}{asciifolding.Name},
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []interface{}{lowercase.Name},
+	}))
+	mustAdd(im.AddCustomAnalyzer(plainAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []interface{}{lowercase.Name},
+	}))
+
+	dm := mapping.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) {
+		fm.Name = name
+		dm.AddFieldMappingsAt(name, fm)
+	}
+
+	// Prose: indexed with term vectors (phrase queries need positions), not
+	// stored (snippets are cut from the stored record by re-analysing the
+	// few paragraphs shown), no doc values (never sorted or faceted on).
+	for _, g := range langGroups {
+		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
+			add(proseField(base, g), &mapping.FieldMapping{
+				Type:               "text",
+				Analyzer:           langAnalyzer[g],
+				Index:              true,
+				IncludeTermVectors: true,
+			})
+		}
+	}
+	add(FieldSpell, &mapping.FieldMapping{
+		Type: "text", Analyzer: plainAnalyzer, Index: true, SkipFreqNorm: true,
+	})
+
+	keywordField := func(docValues bool) *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: docValues}
+	}
+	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldLanguage, FieldKind, FieldPublisher} {
+		add(f, keywordField(true))
+	}
+	for _, f := range []string{FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent} {
+		add(f, keywordField(false))
+	}
+	for _, f := range []string{FieldAuthorText, FieldSeriesText, FieldCountryText, FieldPublisherText} {
+		add(f, &mapping.FieldMapping{Type: "text", Analyzer: nameAnalyzer, Index: true, IncludeTermVectors: true})
+	}
+
+	add(FieldYear, &mapping.FieldMapping{Type: "number", Index: true, DocValues: true, Store: true}) // stored for the corpus year span
+	add(FieldNumber, &mapping.FieldMapping{Type: "number", Index: true, DocValues: true})
+	add(FieldDate, &mapping.FieldMapping{Type: "datetime", Index: true, DocValues: true})
+
+	stored := func() *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true}
+	}
+	add(FieldHit, stored())
+	add(FieldRecord, stored())
+	add(FieldHash, stored())
+	root := keywordField(false)
+	root.Store = true
+	add(FieldRoot, root)
+
+	im.DefaultMapping = dm
+	return im
+}
+
+// folder folds accents to ASCII (bleve's asciifolding char filter, the
+// same one nameAnalyzer uses). It keeps no state, so one value is shared.
+var folder = asciifolding.New()
+
+// normKey folds a facet value for matching: accents removed, lower case,
+// inner whitespace collapsed. "  Perú " and "peru" give the same key.
+func normKey(s string) string {
+	s = string(folder.Filter([]byte(s)))
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace), " ")
+}

@@ -1,0 +1,751 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The query language is the one users know from web search engines:
+//
+//	coca bolivia              both words (AND is implicit; AND and && may be written)
+//	"harm reduction"          the exact phrase ("phrase"~N is accepted, the slop ignored)
+//	coca OR cocaine           either (OR or |, upper case only); binds looser than AND:
+//	                          a b OR c means (a b) OR c
+//	-heroin  NOT heroin       exclude; -"phrase" and -(group) too
+//	(a OR b) c                grouping, at most 20 levels deep
+//	author:Soberón            a field (title, author, series, country, year,
+//	title:"coca leaf"         language, kind, text; case-insensitive, with the
+//	title:(coca OR leaf)      aliases listed in Fields)
+//	year:2005  year:1998..2005  year:1998..  year:..2005  year:>=2010  year:<2000
+//	coca*                     prefix (at least 2 characters before the *)
+//	coca~  coca~1  coca~2     fuzzy (automatic distance, or 1 or 2 edits)
+//
+// Decisions worth knowing:
+//   - A colon after a word that is not a field is text: "Coca: a human issue"
+//     searches Coca, a, human and issue. A word with a colon inside
+//     (http://x, 10:30) becomes a phrase of its parts, which is how the
+//     analyser would split it anyway.
+//   - Words with no letter or digit ("–", "&", "...") are dropped: they
+//     cannot match anything and would otherwise empty an AND.
+//   - A query made only of exclusions is an error, and so is an OR side made
+//     only of exclusions (a OR -b would match nearly everything). So in the
+//     tree a Not always sits in an And beside at least one node that is not a
+//     Not: query.go can translate it as a must-not clause.
+//   - Field never wraps a Not directly: title:(-a -b) becomes
+//     -title:a -title:b, and year values become Range nodes without Field.
+//   - Inside quotes, \" and \\ stand for " and \; any other backslash is
+//     literal. This is what lets Phrase.String (strconv.Quote) parse back.
+//   - Invalid UTF-8 is dropped (strings.ToValidUTF8), white space of any kind
+//     becomes a plain space and other invisible runes (control and format
+//     characters) are dropped, so SyntaxError.Pos counts bytes of the
+//     repaired query, which is the same as the input for any ordinary query.
+
+// Limits on a query. They keep parsing and the bleve query it turns into
+// small whatever is pasted into the box; real queries stay far below them.
+const (
+	maxQueryDepth = 20 // nested parentheses
+	maxQueryTerms = 64 // words, phrases, prefixes, fuzzy words and years
+)
+
+// SyntaxError is returned for malformed queries; the web UI shows Error()
+// above the kept query.
+type SyntaxError struct {
+	Pos   int    // byte offset in Query where the problem is
+	Msg   string // what is wrong, for a user: `unterminated quote — add a closing "`
+	Query string // the query after repair (see Parse), which Pos indexes
+}
+
+// Error returns the message prefixed by the 1-based column, counted in
+// characters (runes) because that is what users see.
+func (e *SyntaxError) Error() string {
+	pos := min(max(e.Pos, 0), len(e.Query))
+	return fmt.Sprintf("col %d: %s", utf8.RuneCountInString(e.Query[:pos])+1, e.Msg)
+}
+
+// QueryField is a field users may write before a colon.
+type QueryField struct {
+	Name    string   // canonical name, as in Field.Name and Range.Field
+	Aliases []string // other names accepted for it
+	Example string   // a value to show in help and error messages
+}
+
+var queryFields = []QueryField{
+	{Name: "title", Example: "coca"},
+	{Name: "author", Aliases: []string{"authors", "by"}, Example: "Soberón"},
+	{Name: "series", Example: `"Drug Policy Briefing"`},
+	{Name: "country", Aliases: []string{"countries"}, Example: "Bolivia"},
+	{Name: "year", Example: "2005"},
+	{Name: "language", Aliases: []string{"lang"}, Example: "es"},
+	{Name: "kind", Aliases: []string{"type"}, Example: "briefing"},
+	{Name: "text", Aliases: []string{"body"}, Example: "coca"},
+}
+
+// fieldNames maps every accepted lower-case name to its QueryField.
+var fieldNames = func() map[string]QueryField {
+	m := make(map[string]QueryField)
+	for _, f := range queryFields {
+		m[f.Name] = f
+		for _, a := range f.Aliases {
+			m[a] = f
+		}
+	}
+	return m
+}()
+
+// Fields lists the field names users may write before a colon, with their
+// aliases: title, author (authors, by), series, country (countries), year,
+// language (lang), kind (type), text (body).
+func Fields() []QueryField {
+	out := make([]QueryField, len(queryFields))
+	for i, f := range queryFields {
+		f.Aliases = append([]string(nil), f.Aliases...)
+		out[i] = f
+	}
+	return out
+}
+
+func lookupField(name string) (QueryField, bool) {
+	f, ok := fieldNames[strings.ToLower(name)]
+	return f, ok
+}
+
+// Parse parses the user's query box. An empty or all-space query returns
+// (nil, nil): match everything. Errors are always *SyntaxError. Invalid
+// UTF-8 and invisible characters are repaired first, never rejected; see
+// the notes at the top of this file.
+func Parse(s string) (Node, error) {
+	return parse(s, limits{length: MaxQueryLength, depth: maxQueryDepth, terms: maxQueryTerms})
+}
+
+type limits struct{ length, depth, terms int }
+
+func parse(s string, lim limits) (Node, error) {
+	q := repair(s)
+	if strings.TrimLeft(q, " ") == "" {
+		return nil, nil
+	}
+	if len(q) > lim.length {
+		pos := lim.length
+		for pos > 0 && !utf8.RuneStart(q[pos]) {
+			pos--
+		}
+		return nil, &SyntaxError{Pos: pos, Query: q,
+			Msg: fmt.Sprintf("the query is too long — shorten it to at most %d characters", lim.length)}
+	}
+	toks, err := lex(q)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{q: q, toks: toks, lim: lim}
+	start := p.peek().pos
+	n, err := p.parseOr("")
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind == tRParen {
+		return nil, p.fail(t.pos, "unmatched ) — remove it or add a ( before it")
+	}
+	if n == nil {
+		return nil, p.fail(start, "nothing to search for — type a word with letters or digits")
+	}
+	if !positive(n) {
+		return nil, p.fail(start, "add at least one word to search for, besides the excluded ones")
+	}
+	return n, nil
+}
+
+// repair makes any input parseable: invalid UTF-8 is dropped, white space
+// becomes ' ', and invisible runes are dropped. Dropping every non-printable
+// rune is also what makes Phrase.String, which escapes them, parse back.
+func repair(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case !unicode.IsPrint(r):
+			// control, format (soft hyphen, zero-width space, BOM), private use
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+type tokKind int
+
+const (
+	tEOF tokKind = iota
+	tWord
+	tPhrase
+	tLParen
+	tRParen
+	tOr
+	tAnd
+	tNot
+	tMinus
+)
+
+type token struct {
+	kind     tokKind
+	text     string // word text, or phrase text with escapes decoded
+	pos, end int    // byte offsets in the query
+}
+
+// lex splits the repaired query into tokens. Only ' ' is white space after
+// repair.
+func lex(q string) ([]token, error) {
+	var toks []token
+	i := 0
+	for i < len(q) {
+		c := q[i]
+		switch {
+		case c == ' ':
+			i++
+		case c == '(':
+			toks = append(toks, token{kind: tLParen, pos: i, end: i + 1})
+			i++
+		case c == ')':
+			toks = append(toks, token{kind: tRParen, pos: i, end: i + 1})
+			i++
+		case c == '|':
+			j := i + 1
+			if j < len(q) && q[j] == '|' {
+				j++
+			}
+			toks = append(toks, token{kind: tOr, pos: i, end: j})
+			i = j
+		case isAndAt(q, i):
+			toks = append(toks, token{kind: tAnd, pos: i, end: i + 2})
+			i += 2
+		case c == '"':
+			t, err := lexPhrase(q, i)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, t)
+			i = t.end
+		case c == '-':
+			j := i
+			for j < len(q) && q[j] == '-' {
+				j++
+			}
+			// Dashes standing alone ("Bolivia - Peru", "a -- b") are
+			// punctuation, not an exclusion; "--x" excludes x once.
+			if j < len(q) && !isDelimAt(q, j) {
+				toks = append(toks, token{kind: tMinus, pos: i, end: j})
+			}
+			i = j
+		default:
+			j := i
+			for j < len(q) && !isDelimAt(q, j) && q[j] != '"' && q[j] != '(' {
+				j++
+			}
+			t := token{kind: tWord, text: q[i:j], pos: i, end: j}
+			switch t.text {
+			case "OR":
+				t.kind = tOr
+			case "AND":
+				t.kind = tAnd
+			case "NOT":
+				t.kind = tNot
+			}
+			toks = append(toks, t)
+			i = j
+		}
+	}
+	return append(toks, token{kind: tEOF, pos: len(q), end: len(q)}), nil
+}
+
+func isAndAt(q string, i int) bool { return q[i] == '&' && i+1 < len(q) && q[i+1] == '&' }
+
+// isDelimAt reports whether a bare word ends at q[i] (quotes and opening
+// parentheses end a word too, but may follow a minus).
+func isDelimAt(q string, i int) bool {
+	switch q[i] {
+	case ' ', ')', '|':
+		return true
+	}
+	return isAndAt(q, i)
+}
+
+// lexPhrase reads the quoted phrase starting at q[i] == '"'.
+func lexPhrase(q string, i int) (token, error) {
+	var b strings.Builder
+	j := i + 1
+	for {
+		if j >= len(q) {
+			return token{}, &SyntaxError{Pos: i, Query: q, Msg: `unterminated quote — add a closing "`}
+		}
+		c := q[j]
+		if c == '\\' && j+1 < len(q) && (q[j+1] == '"' || q[j+1] == '\\') {
+			b.WriteByte(q[j+1])
+			j += 2
+			continue
+		}
+		j++
+		if c == '"' {
+			break
+		}
+		b.WriteByte(c)
+	}
+	text := strings.Join(strings.Fields(b.String()), " ")
+	if text == "" {
+		return token{}, &SyntaxError{Pos: i, Query: q, Msg: "empty quotes — put words between them or remove them"}
+	}
+	// "phrase"~N is proximity in other engines; we accept it and search the
+	// exact phrase, which is the stricter reading.
+	if j < len(q) && q[j] == '~' {
+		j++
+		for j < len(q) && '0' <= q[j] && q[j] <= '9' {
+			j++
+		}
+	}
+	return token{kind: tPhrase, text: text, pos: i, end: j}, nil
+}
+
+type parser struct {
+	q     string
+	toks  []token
+	i     int
+	depth int
+	terms int
+	lim   limits
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) fail(pos int, msg string) error {
+	return &SyntaxError{Pos: pos, Msg: msg, Query: p.q}
+}
+
+// startsOperand reports whether t can begin an operand.
+func startsOperand(t token) bool {
+	switch t.kind {
+	case tWord, tPhrase, tLParen, tMinus, tNot:
+		return true
+	}
+	return false
+}
+
+// parseOr parses operands joined by OR. field is the canonical field name
+// inside field:(…), or "". A nil node means every word was dropped.
+func (p *parser) parseOr(field string) (Node, error) {
+	var nodes []Node
+	lastOr := -1 // position of the OR before the current side
+	for {
+		start := p.peek().pos
+		n, err := p.parseAnd(field)
+		if err != nil {
+			return nil, err
+		}
+		t := p.peek()
+		switch {
+		case n == nil && t.kind == tOr:
+			return nil, p.fail(t.pos, "OR needs a word before it")
+		case n == nil && lastOr >= 0:
+			return nil, p.fail(lastOr, "OR needs a word after it")
+		case n != nil && (lastOr >= 0 || t.kind == tOr) && !positive(n):
+			return nil, p.fail(start, "each side of OR needs a word to search for, besides the excluded ones")
+		}
+		if o, ok := n.(Or); ok {
+			nodes = append(nodes, o.Nodes...)
+		} else if n != nil {
+			nodes = append(nodes, n)
+		}
+		if t.kind != tOr {
+			break
+		}
+		p.next()
+		if !startsOperand(p.peek()) {
+			return nil, p.fail(t.pos, "OR needs a word after it")
+		}
+		lastOr = t.pos
+	}
+	switch len(nodes) {
+	case 0:
+		return nil, nil
+	case 1:
+		return nodes[0], nil
+	}
+	return Or{Nodes: nodes}, nil
+}
+
+// parseAnd parses operands next to each other, with or without AND.
+func (p *parser) parseAnd(field string) (Node, error) {
+	var nodes []Node
+	seen := false // an operand was written, even if it was dropped
+	for {
+		t := p.peek()
+		switch t.kind {
+		case tOr, tRParen, tEOF:
+			switch len(nodes) {
+			case 0:
+				return nil, nil
+			case 1:
+				return nodes[0], nil
+			}
+			return And{Nodes: nodes}, nil
+		case tAnd:
+			p.next()
+			if !seen {
+				return nil, p.fail(t.pos, "AND needs a word before it")
+			}
+			if !startsOperand(p.peek()) {
+				return nil, p.fail(t.pos, "AND needs a word after it")
+			}
+			continue
+		}
+		seen = true
+		n, _, err := p.parseUnary(field)
+		if err != nil {
+			return nil, err
+		}
+		if a, ok := n.(And); ok {
+			nodes = append(nodes, a.Nodes...)
+		} else if n != nil {
+			nodes = append(nodes, n)
+		}
+	}
+}
+
+// parseUnary parses an operand with any - or NOT before it. Negations are
+// read in a loop, not by recursion, so "NOT NOT NOT …" cannot go deep.
+func (p *parser) parseUnary(field string) (Node, int, error) {
+	neg := false
+	for {
+		t := p.peek()
+		if t.kind != tMinus && t.kind != tNot {
+			break
+		}
+		p.next()
+		neg = !neg
+		if !startsOperand(p.peek()) {
+			if t.kind == tNot {
+				return nil, 0, p.fail(t.pos, "NOT needs a word after it")
+			}
+			return nil, 0, p.fail(t.pos, "- needs a word right after it, e.g. -cocaine")
+		}
+	}
+	n, pos, err := p.parsePrimary(field)
+	if err != nil || n == nil || !neg {
+		return n, pos, err
+	}
+	if inner, ok := n.(Not); ok {
+		return inner.Node, pos, nil // -(-x) is x
+	}
+	if !positive(n) {
+		return nil, 0, p.fail(pos, "add at least one word to search for, besides the excluded ones")
+	}
+	return Not{Node: n}, pos, nil
+}
+
+// parsePrimary parses a word, a phrase or a parenthesised group.
+func (p *parser) parsePrimary(field string) (Node, int, error) {
+	t := p.next()
+	switch t.kind {
+	case tLParen:
+		p.depth++
+		if p.depth > p.lim.depth {
+			return nil, 0, p.fail(t.pos, fmt.Sprintf("too many nested parentheses — at most %d levels", p.lim.depth))
+		}
+		if p.peek().kind == tRParen {
+			return nil, 0, p.fail(t.pos, "empty () — put words inside or remove them")
+		}
+		n, err := p.parseOr(field)
+		if err != nil {
+			return nil, 0, err
+		}
+		if p.peek().kind != tRParen {
+			return nil, 0, p.fail(t.pos, "unclosed ( — add a ) to close it")
+		}
+		p.next()
+		p.depth--
+		if n == nil {
+			return nil, 0, p.fail(t.pos, "empty () — put words inside or remove them")
+		}
+		return n, t.pos, nil
+	case tPhrase:
+		if field == "year" {
+			n, err := p.year(t.text, t.pos)
+			return n, t.pos, err
+		}
+		if err := p.count(t.pos); err != nil {
+			return nil, 0, err
+		}
+		return Phrase{Text: t.text}, t.pos, nil
+	case tWord:
+		n, err := p.word(t, field)
+		return n, t.pos, err
+	}
+	// Unreachable: callers check startsOperand first.
+	return nil, 0, p.fail(t.pos, "expected a word here")
+}
+
+// count counts one more word against the limit.
+func (p *parser) count(pos int) error {
+	p.terms++
+	if p.terms > p.lim.terms {
+		return p.fail(pos, fmt.Sprintf("too many words — a query can have at most %d", p.lim.terms))
+	}
+	return nil
+}
+
+// word parses a bare word, which may be field:value.
+func (p *parser) word(t token, field string) (Node, error) {
+	w := t.text
+	i := strings.IndexByte(w, ':')
+	if i <= 0 {
+		return p.plainWord(w, t.pos, field)
+	}
+	f, ok := lookupField(w[:i])
+	if !ok {
+		return p.plainWord(w, t.pos, field)
+	}
+	if field != "" {
+		return nil, p.fail(t.pos, fmt.Sprintf("%s can't be used inside %s:(…) — write it outside the parentheses", w[:i+1], field))
+	}
+	name, value, vpos := w[:i], w[i+1:], t.pos+i+1
+	var n Node
+	var err error
+	switch {
+	case value == "":
+		// field:"phrase" or field:(group): the value is the next token,
+		// written right after the colon.
+		next := p.peek()
+		if next.pos != t.end || (next.kind != tPhrase && next.kind != tLParen) {
+			return nil, p.fail(t.pos, fmt.Sprintf("%s: needs a value, e.g. %s:%s", name, name, f.Example))
+		}
+		n, _, err = p.parsePrimary(f.Name)
+	case value[0] == '-':
+		return nil, p.fail(t.pos, fmt.Sprintf("put the - before the field to exclude, e.g. -%s:%s", name, f.Example))
+	default:
+		n, err = p.plainWord(value, vpos, f.Name)
+		if err == nil && n == nil {
+			return nil, p.fail(t.pos, fmt.Sprintf("%s: needs a value, e.g. %s:%s", name, name, f.Example))
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return withField(f.Name, n), nil
+}
+
+// withField restricts n to a field, pushing the field inside negations so
+// that Not never sits directly in a Field. Year values are already Ranges.
+func withField(name string, n Node) Node {
+	if name == "year" {
+		return n
+	}
+	switch n := n.(type) {
+	case Not:
+		return Not{Node: withField(name, n.Node)}
+	case And:
+		if !positive(n) {
+			nodes := make([]Node, len(n.Nodes))
+			for i, c := range n.Nodes {
+				nodes[i] = withField(name, c)
+			}
+			return And{Nodes: nodes}
+		}
+	}
+	return Field{Name: name, Node: n}
+}
+
+// plainWord parses a word that is not field:value: a term, a prefix, a
+// fuzzy term, or a year when field is "year". It returns nil for a word
+// with nothing searchable in it.
+func (p *parser) plainWord(w string, pos int, field string) (Node, error) {
+	// Colons around a word are punctuation ("Coca: a human issue"), and
+	// dashes left after them are not an exclusion.
+	core := strings.TrimLeft(w, ":-")
+	pos += len(w) - len(core)
+	core = strings.TrimRight(core, ":")
+	if core == "" {
+		return nil, nil
+	}
+	if field == "year" {
+		return p.year(core, pos)
+	}
+	i := strings.IndexAny(core, "*~")
+	if i < 0 {
+		if !hasLetterOrDigit(core) {
+			return nil, nil
+		}
+		if err := p.count(pos); err != nil {
+			return nil, err
+		}
+		// A word the printer would quote (a:b, a bare OR) is a phrase.
+		if strings.Contains(core, ":") || core == "AND" || core == "OR" || core == "NOT" {
+			return Phrase{Text: core}, nil
+		}
+		return Term{Text: core}, nil
+	}
+	stem, op, opPos := core[:i], core[i+1:], pos+i
+	if core[i] == '*' {
+		if utf8.RuneCountInString(stem) < 2 || !hasLetterOrDigit(stem) {
+			return nil, p.fail(pos, "a wildcard needs at least 2 letters before the *, e.g. coca*")
+		}
+		if strings.Contains(op, "~") {
+			return nil, p.fail(opPos, "a word can't have both * and ~")
+		}
+		if op != "" {
+			return nil, p.fail(opPos, "wildcards are only allowed at the end of a word, e.g. coca*")
+		}
+		if strings.Contains(stem, ":") {
+			return nil, p.fail(opPos, "a word with : in it can't end in * — remove the * or the :")
+		}
+		if err := p.count(pos); err != nil {
+			return nil, err
+		}
+		return Prefix{Text: stem}, nil
+	}
+	if stem == "" || !hasLetterOrDigit(stem) {
+		return nil, p.fail(pos, "~ goes right after a word, e.g. coca~ or coca~1")
+	}
+	if strings.Contains(op, "*") {
+		return nil, p.fail(opPos, "a word can't have both * and ~")
+	}
+	if strings.Contains(stem, ":") {
+		return nil, p.fail(opPos, "a word with : in it can't end in ~ — remove the ~ or the :")
+	}
+	dist := 0
+	switch {
+	case op == "":
+	case op == "1" || op == "2":
+		dist = int(op[0] - '0')
+	case isDigits(op):
+		return nil, p.fail(opPos, "fuzziness can be 1 or 2 — e.g. coca~1, or coca~ to choose automatically")
+	default:
+		return nil, p.fail(opPos, "~ goes at the end of a word, e.g. coca~ or coca~2")
+	}
+	if err := p.count(pos); err != nil {
+		return nil, err
+	}
+	return Fuzzy{Text: stem, Distance: dist}, nil
+}
+
+// year parses the value of year: into a Range.
+func (p *parser) year(s string, pos int) (Node, error) {
+	from, to := 0, 0
+	var err error
+	switch {
+	case strings.HasPrefix(s, ">="):
+		from, err = p.yearNumber(s[2:], pos, 0)
+	case strings.HasPrefix(s, ">"):
+		from, err = p.yearNumber(s[1:], pos, 1)
+	case strings.HasPrefix(s, "<="):
+		to, err = p.yearNumber(s[2:], pos, 0)
+	case strings.HasPrefix(s, "<"):
+		to, err = p.yearNumber(s[1:], pos, -1)
+	case strings.Contains(s, ".."):
+		i := strings.Index(s, "..")
+		a, b := s[:i], s[i+2:]
+		if a == "" && b == "" {
+			return nil, p.fail(pos, "year: needs a year, e.g. year:2005 or year:1998..2005")
+		}
+		if a != "" {
+			if from, err = p.yearNumber(a, pos, 0); err != nil {
+				return nil, err
+			}
+		}
+		if b != "" {
+			if to, err = p.yearNumber(b, pos, 0); err != nil {
+				return nil, err
+			}
+		}
+		if from != 0 && to != 0 && from > to {
+			return nil, p.fail(pos, fmt.Sprintf("the year range goes backwards — write year:%d..%d", to, from))
+		}
+	default:
+		from, err = p.yearNumber(s, pos, 0)
+		to = from
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := p.count(pos); err != nil {
+		return nil, err
+	}
+	return Range{Field: "year", From: from, To: to}, nil
+}
+
+// yearNumber parses one year and adds delta (for > and <), checking the
+// result is a four-digit year.
+func (p *parser) yearNumber(s string, pos, delta int) (int, error) {
+	if !isDigits(s) {
+		return 0, p.fail(pos, "year: takes a year or a range, e.g. year:2005, year:1998..2005 or year:>=2010")
+	}
+	if len(s) > 4 {
+		return 0, p.fail(pos, "year "+s+" is out of range — years go from 1000 to 9999")
+	}
+	y := 0
+	for _, c := range s {
+		y = y*10 + int(c-'0')
+	}
+	y += delta
+	if y < 1000 || y > 9999 {
+		return 0, p.fail(pos, fmt.Sprintf("year %d is out of range — years go from 1000 to 9999", y))
+	}
+	return y, nil
+}
+
+// positive reports whether n searches for something rather than only
+// excluding: a Not, or an And of Nots, does not.
+func positive(n Node) bool {
+	switch n := n.(type) {
+	case Not:
+		return false
+	case And:
+		for _, c := range n.Nodes {
+			if _, ok := c.(Not); !ok {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

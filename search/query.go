@@ -1,0 +1,247 @@
+package search
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// maxSnippets caps Query.Snippets: a result list has no room for more.
+const maxSnippets = 10
+
+// plan is a validated Query with its defaults applied and its text parsed.
+type plan struct {
+	q         Query
+	tree      Node // nil: match everything
+	page      int
+	size      int
+	from      int
+	facetSize int
+	snippets  int
+	sort      string
+	notes     []string
+}
+
+// Validate checks a query without searching: a *SyntaxError for text that
+// does not parse, a *RequestError for values outside the caps. The web
+// layer calls it to answer 400 before touching the index.
+func (q Query) Validate() error {
+	_, err := q.plan()
+	return err
+}
+
+func (q Query) plan() (*plan, error) {
+	if len(q.Text) > MaxQueryLength {
+		return nil, requestErrorf("the query is %d bytes long; the limit is %d", len(q.Text), MaxQueryLength)
+	}
+	tree, err := Parse(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{q: q, tree: tree, page: q.Page, size: q.Size, facetSize: q.FacetSize, sort: q.Sort}
+	switch {
+	case p.page < 0:
+		return nil, requestErrorf("page %d: pages are numbered from 1", p.page)
+	case p.page == 0:
+		p.page = 1
+	}
+	switch {
+	case p.size < 0:
+		return nil, requestErrorf("page size %d: it must be between 1 and %d", p.size, MaxSize)
+	case p.size == 0:
+		p.size = DefaultSize
+	case p.size > MaxSize:
+		return nil, requestErrorf("page size %d is too large; the limit is %d", p.size, MaxSize)
+	}
+	// Deep pages cost memory and time proportional to their depth (bleve
+	// keeps from+size hits in its collector), so results stop at a window.
+	if p.page > MaxResultWindow/p.size {
+		return nil, requestErrorf("page %d is beyond the last page we serve (results are capped at %d); narrow your search",
+			p.page, MaxResultWindow)
+	}
+	p.from = (p.page - 1) * p.size
+	switch {
+	case p.facetSize < 0:
+		return nil, requestErrorf("facet size %d: it must be between 1 and %d", p.facetSize, MaxFacetSize)
+	case p.facetSize == 0:
+		p.facetSize = DefaultFacetSize
+	case p.facetSize > MaxFacetSize:
+		p.facetSize = MaxFacetSize
+		p.notes = append(p.notes, fmt.Sprintf("facets show at most %d values each", MaxFacetSize))
+	}
+	switch p.sort {
+	case "":
+		p.sort = SortRelevance
+	case SortRelevance, SortNewest, SortOldest, SortNumber:
+	default:
+		return nil, requestErrorf("unknown sort %q: use %s, %s, %s or %s",
+			p.sort, SortRelevance, SortNewest, SortOldest, SortNumber)
+	}
+	if q.YearFrom < 0 || q.YearTo < 0 {
+		return nil, requestErrorf("years must be positive")
+	}
+	if q.YearFrom > 0 && q.YearTo > 0 && q.YearFrom > q.YearTo {
+		return nil, requestErrorf("year range %d–%d ends before it starts", q.YearFrom, q.YearTo)
+	}
+	switch {
+	case q.Snippets == 0:
+		p.snippets = 3
+	case q.Snippets < 0:
+		p.snippets = 0
+	default:
+		p.snippets = min(q.Snippets, maxSnippets)
+	}
+	return p, nil
+}
+
+// pages is the number of result pages, within the result window.
+func (p *plan) pages(total uint64) int {
+	n := min(total, MaxResultWindow)
+	return int((n + uint64(p.size) - 1) / uint64(p.size))
+}
+
+// Facet (and filter) names.
+const (
+	facetAuthor   = "author"
+	facetSeries   = "series"
+	facetCountry  = "country"
+	facetLanguage = "language"
+	facetKind     = "kind"
+	facetYear     = "year"
+)
+
+// termFacets describes the keyword facets: the Query field holding their
+// selection, the display field counted, the field filters match and how a
+// value is normalised to match it.
+var termFacets = []struct {
+	name    string
+	display string
+	match   string
+	norm    func(string) string
+	values  func(Query) []string
+}{
+	{facetAuthor, FieldAuthor, FieldAuthorKey, normKey, func(q Query) []string { return q.Authors }},
+	{facetSeries, FieldSeries, FieldSeriesKey, normKey, func(q Query) []string { return q.Series }},
+	{facetCountry, FieldCountry, FieldCountryKey, normKey, func(q Query) []string { return q.Countries }},
+	{facetLanguage, FieldLanguage, FieldLanguage, langCode, func(q Query) []string { return q.Languages }},
+	{facetKind, FieldKind, FieldKind, strings.ToLower, func(q Query) []string { return q.Kinds }},
+}
+
+// filters returns the filter clause of each facet with a selection: values
+// of one facet are ORed, facets are ANDed by the caller.
+func (p *plan) filters() map[string]query.Query {
+	out := map[string]query.Query{}
+	for _, f := range termFacets {
+		var qs []query.Query
+		for _, v := range f.values(p.q) {
+			if v = f.norm(v); v != "" {
+				qs = append(qs, termQuery(v, f.match, 1))
+			}
+		}
+		if len(qs) > 0 {
+			out[f.name] = query.NewDisjunctionQuery(qs)
+		}
+	}
+	if p.q.YearFrom > 0 || p.q.YearTo > 0 {
+		out[facetYear] = yearRange(p.q.YearFrom, p.q.YearTo)
+	}
+	return out
+}
+
+// yearRange matches years from..to inclusive; 0 leaves an end open.
+func yearRange(from, to int) query.Query {
+	var lo, hi *float64
+	if from > 0 {
+		f := float64(from)
+		lo = &f
+	}
+	if to > 0 {
+		t := float64(to)
+		hi = &t
+	}
+	yes := true
+	q := query.NewNumericRangeInclusiveQuery(lo, hi, &yes, &yes)
+	q.SetField(FieldYear)
+	return q
+}
+
+// langCode normalises a language name or code to the code records carry.
+func langCode(s string) string {
+	s = normKey(s)
+	if c, ok := languageNames[s]; ok {
+		return c
+	}
+	return s
+}
+
+var languageNames = map[string]string{
+	"english": "en", "spanish": "es", "espanol": "es", "castellano": "es",
+	"french": "fr", "francais": "fr", "portuguese": "pt", "portugues": "pt",
+	"german": "de", "deutsch": "de", "italian": "it", "italiano": "it",
+	"dutch": "nl", "nederlands": "nl",
+}
+
+// relaxable reports whether a query that found nothing should be retried
+// requiring only most of its words: it must be an implicit AND of at least
+// three plain words (phrases, fields and operators show the user meant it).
+func relaxable(tree Node) bool {
+	and, ok := tree.(And)
+	if !ok {
+		return false
+	}
+	words := 0
+	for _, n := range and.Nodes {
+		if _, ok := n.(Term); ok {
+			words++
+		}
+	}
+	return words >= 3
+}
+
+// minShouldMatch is how many of n plain words a relaxed query requires:
+// about two thirds, rounded up (3 -> 2, 4 -> 3, 6 -> 4), at least one.
+// A later relevance pass may tune it.
+func minShouldMatch(n int) int {
+	return max(1, int(math.Ceil(float64(2*n)/3)))
+}
+
+// describe prints what was searched for: the parsed query and the filters
+// in words, e.g. `coca eradication; country: Peru OR Bolivia; year: 2000–2005`.
+func (p *plan) describe() string {
+	var parts []string
+	if p.tree != nil {
+		parts = append(parts, p.tree.String())
+	}
+	for _, f := range termFacets {
+		if vs := f.values(p.q); len(vs) > 0 {
+			parts = append(parts, f.name+": "+strings.Join(vs, " OR "))
+		}
+	}
+	from, to := p.q.YearFrom, p.q.YearTo
+	switch {
+	case from > 0 && to > 0 && from == to:
+		parts = append(parts, "year: "+strconv.Itoa(from))
+	case from > 0 && to > 0:
+		parts = append(parts, fmt.Sprintf("year: %d–%d", from, to))
+	case from > 0:
+		parts = append(parts, fmt.Sprintf("year: %d or later", from))
+	case to > 0:
+		parts = append(parts, fmt.Sprintf("year: %d or earlier", to))
+	}
+	if len(parts) == 0 {
+		return "everything"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func termQuery(term, field string, boost float64) query.Query {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	if boost != 1 {
+		q.SetBoost(boost)
+	}
+	return q
+}

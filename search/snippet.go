@@ -1,0 +1,425 @@
+package search
+
+import (
+	"html"
+	"html/template"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Snippets are built at query time for the hits on the page only: the
+// shown record's paragraphs are re-analysed with its language's analyzer
+// and tokens equal to an analysed query word are marked. That needs no
+// stored term vectors for highlighting and marks what the index matched:
+// "eradicate" marks "eradication" because both stem to "eradic".
+
+// snippetLen is the target length of a passage in characters: about two
+// lines of a result list, enough for the sentence around a match.
+const snippetLen = 240
+
+// highlighter marks one query's words in the records of a result page.
+type highlighter struct {
+	g       *generation
+	words   []string                   // query words and phrases, as typed or expanded
+	phrases []string                   // the phrases among them
+	terms   map[string]map[string]bool // analysed words per language group
+	probes  map[string][]string        // per group: what a matching text must contain
+	seqs    map[string][]phraseSeq     // analysed phrases per language group
+}
+
+// phraseSeq is an analysed phrase: its terms and their position offsets
+// (stop words leave gaps).
+type phraseSeq struct {
+	terms []string
+	offs  []int
+}
+
+func newHighlighter(g *generation, words, phrases []string) *highlighter {
+	return &highlighter{g: g, words: words, phrases: phrases,
+		terms: map[string]map[string]bool{}, probes: map[string][]string{}, seqs: map[string][]phraseSeq{}}
+}
+
+// mayMatch is a cheap test run before analysing a paragraph, which costs
+// far more: a text can only hold a token whose term is t if its folded,
+// lower-cased form contains the start of t. Stemmers of the languages we
+// index change the ends of words, and accents are folded on both sides, so
+// the first characters of a term (all but the last of a short one, for
+// Porter's toy -> toi) are in the word it came from.
+func (h *highlighter) mayMatch(text, g string) bool {
+	probes, ok := h.probes[g]
+	if !ok {
+		for term := range h.termsFor(g) {
+			r := []rune(fold(term))
+			n := min(3, len(r)-1)
+			if n < 1 {
+				n = len(r)
+			}
+			probes = append(probes, string(r[:n]))
+		}
+		h.probes[g] = probes
+	}
+	if len(probes) == 0 {
+		return false
+	}
+	folded := fold(text)
+	for _, p := range probes {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// fold lower-cases text and folds its accents.
+func fold(s string) string { return strings.ToLower(string(folder.Filter([]byte(s)))) }
+
+// seqsFor returns the query phrases as group g's analyzer indexes them.
+func (h *highlighter) seqsFor(g string) []phraseSeq {
+	if s, ok := h.seqs[g]; ok {
+		return s
+	}
+	var out []phraseSeq
+	for _, p := range h.phrases {
+		toks := h.g.analyzer(g).Analyze([]byte(p))
+		if len(toks) < 2 {
+			continue
+		}
+		var seq phraseSeq
+		for _, t := range toks {
+			seq.terms = append(seq.terms, string(t.Term))
+			seq.offs = append(seq.offs, t.Position-toks[0].Position)
+		}
+		out = append(out, seq)
+	}
+	h.seqs[g] = out
+	return out
+}
+
+// phraseHits counts the occurrences of the query's phrases in text.
+func (h *highlighter) phraseHits(text, g string) int {
+	seqs := h.seqsFor(g)
+	if len(seqs) == 0 {
+		return 0
+	}
+	at := map[int]string{}
+	for _, t := range h.g.analyzer(g).Analyze([]byte(text)) {
+		at[t.Position] = string(t.Term)
+	}
+	n := 0
+	for pos, term := range at {
+		for _, s := range seqs {
+			if term != s.terms[0] {
+				continue
+			}
+			all := true
+			for k := 1; k < len(s.terms) && all; k++ {
+				all = at[pos+s.offs[k]] == s.terms[k]
+			}
+			if all {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// termsFor returns the query words as the analyzer of group g indexes them.
+func (h *highlighter) termsFor(g string) map[string]bool {
+	if t, ok := h.terms[g]; ok {
+		return t
+	}
+	t := map[string]bool{}
+	a := h.g.analyzer(g)
+	for _, w := range h.words {
+		for _, term := range analyze(a, w) {
+			t[term] = true
+		}
+	}
+	h.terms[g] = t
+	return t
+}
+
+// span is a matched token: byte offsets in its text and the term.
+type span struct {
+	start, end int
+	term       string
+}
+
+// matches finds the tokens of text that are query terms for group g.
+func (h *highlighter) matches(text, g string) []span {
+	terms := h.termsFor(g)
+	if len(terms) == 0 || text == "" || !h.mayMatch(text, g) {
+		return nil
+	}
+	var out []span
+	for _, tok := range h.g.analyzer(g).Analyze([]byte(text)) {
+		if terms[string(tok.Term)] {
+			out = append(out, span{tok.Start, tok.End, string(tok.Term)})
+		}
+	}
+	return out
+}
+
+// title returns the record's title, escaped, with query words marked.
+func (h *highlighter) title(rec Record) template.HTML {
+	t := strings.ToValidUTF8(rec.Title, "\uFFFD")
+	return markup(t, h.matches(t, langGroup(rec.Language)), 0, len(t))
+}
+
+// snippets returns up to n passages of the record's body: from the
+// paragraphs holding the query's phrases, then the most different query
+// words, then the most matches; shown in document order. A record whose body does not match (the match was in
+// its title or metadata, or the query was empty) gets its abstract, or
+// failing that the start of its first paragraph.
+func (h *highlighter) snippets(rec Record, n int) []Snippet {
+	g := langGroup(rec.Language)
+	type para struct {
+		i        int
+		text     string
+		spans    []span
+		phrases  int
+		distinct int
+	}
+	var hits []para
+	for i, p := range rec.Paragraphs {
+		p = strings.ToValidUTF8(p, "\uFFFD")
+		spans := h.matches(p, g)
+		if len(spans) == 0 {
+			continue
+		}
+		hits = append(hits, para{i: i, text: p, spans: spans, phrases: h.phraseHits(p, g), distinct: distinctTerms(spans)})
+	}
+	if len(hits) == 0 {
+		return h.fallback(rec, g)
+	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		if hits[a].phrases != hits[b].phrases {
+			return hits[a].phrases > hits[b].phrases
+		}
+		if hits[a].distinct != hits[b].distinct {
+			return hits[a].distinct > hits[b].distinct
+		}
+		return len(hits[a].spans) > len(hits[b].spans)
+	})
+	hits = hits[:min(n, len(hits))]
+	sort.Slice(hits, func(a, b int) bool { return hits[a].i < hits[b].i })
+	out := make([]Snippet, len(hits))
+	for k, p := range hits {
+		out[k] = Snippet{HTML: passage(p.text, p.spans), Paragraph: p.i + 1}
+		if len(rec.Pages) == len(rec.Paragraphs) {
+			out[k].Page = rec.Pages[p.i]
+		}
+	}
+	return out
+}
+
+func (h *highlighter) fallback(rec Record, g string) []Snippet {
+	if a := strings.ToValidUTF8(rec.Abstract, "\uFFFD"); strings.TrimSpace(a) != "" {
+		return []Snippet{{HTML: passage(a, h.matches(a, g)), Paragraph: 0}}
+	}
+	if len(rec.Paragraphs) > 0 {
+		p := strings.ToValidUTF8(rec.Paragraphs[0], "\uFFFD")
+		s := Snippet{HTML: passage(p, nil), Paragraph: 1}
+		if len(rec.Pages) == len(rec.Paragraphs) {
+			s.Page = rec.Pages[0]
+		}
+		return []Snippet{s}
+	}
+	return nil
+}
+
+func distinctTerms(spans []span) int {
+	seen := map[string]bool{}
+	for _, s := range spans {
+		seen[s.term] = true
+	}
+	return len(seen)
+}
+
+// passage cuts text to about snippetLen characters around its densest run
+// of matches, at sentence or word boundaries, "…" marking each cut.
+func passage(text string, spans []span) template.HTML {
+	start, end := window(text, spans, snippetLen)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	b.WriteString(string(markup(text, spans, start, end)))
+	if end < len(text) {
+		b.WriteString("…")
+	}
+	// Safe: markup escaped all text; only "…" and <mark> tags were added.
+	return template.HTML(b.String())
+}
+
+// markup escapes text[start:end] and wraps the spans inside it in <mark>.
+// This is the one place the search package makes HTML: every byte of the
+// record goes through html.EscapeString (so <script> or onerror= in a
+// document arrive as inert text) and the only markup added is the constant
+// <mark> and </mark>, which is why the result may be typed template.HTML.
+func markup(text string, spans []span, start, end int) template.HTML {
+	var b strings.Builder
+	pos := start
+	for _, s := range spans {
+		if s.start < pos || s.end > end {
+			continue // outside the window, or overlapping the previous span
+		}
+		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[s.start:s.end]))
+		b.WriteString("</mark>")
+		pos = s.end
+	}
+	b.WriteString(html.EscapeString(text[pos:end]))
+	return template.HTML(b.String())
+}
+
+// window chooses the byte range [start, end) of text to show: all of it
+// when short, else about limit characters holding as many different
+// matches as possible, starting at a sentence (or at least a word) and
+// ending after a sentence (or at least a whole word).
+func window(text string, spans []span, limit int) (int, int) {
+	if utf8.RuneCountInString(text) <= limit {
+		return 0, len(text)
+	}
+	// Best anchor: the match starting the window with the most distinct
+	// terms, then the most matches; the earliest wins ties.
+	anchor, bestD, bestN := -1, -1, -1
+	for i, s := range spans {
+		winEnd := advance(text, s.start, limit*3/4)
+		var in []span
+		for _, t := range spans[i:] {
+			if t.end > winEnd {
+				break
+			}
+			in = append(in, t)
+		}
+		if d := distinctTerms(in); d > bestD || d == bestD && len(in) > bestN {
+			anchor, bestD, bestN = i, d, len(in)
+		}
+	}
+	start := 0
+	if anchor >= 0 {
+		start = startBefore(text, spans[anchor].start, limit/4)
+	}
+	end := advance(text, start, limit)
+	if end >= len(text) {
+		// Near the end: show the last limit characters, from a boundary.
+		return forwardToBoundary(text, back(text, len(text), limit), limit/4), len(text)
+	}
+	minEnd := start
+	if anchor >= 0 {
+		minEnd = spans[anchor].end
+	}
+	return start, endBefore(text, start, end, minEnd, limit)
+}
+
+// startBefore picks where a passage ending around pos begins: the start of
+// the sentence holding pos if it is at most lead*2 characters back, else a
+// word start about lead characters back.
+func startBefore(text string, pos, lead int) int {
+	if pos <= 0 {
+		return 0
+	}
+	earliest := back(text, pos, lead*2)
+	for i := pos; i > earliest; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		if unicode.IsSpace(r) && sentenceEnd(text[:i]) {
+			return i + size
+		}
+	}
+	if earliest == 0 && back(text, pos, lead) == 0 {
+		return 0
+	}
+	i := back(text, pos, lead)
+	// Move forward to the start of a word.
+	for i < pos {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			return i + size
+		}
+		i += size
+	}
+	return pos
+}
+
+// forwardToBoundary moves pos forward to the next sentence start within
+// the next within characters, or else to the next word start.
+func forwardToBoundary(text string, pos, within int) int {
+	if pos <= 0 {
+		return 0
+	}
+	limit := advance(text, pos, within)
+	word := -1
+	for i := pos; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		if sentenceEnd(text[:i-size]) {
+			return i
+		}
+		if word < 0 {
+			word = i
+		}
+		if i >= limit {
+			break
+		}
+	}
+	if word < 0 {
+		return pos
+	}
+	return word
+}
+
+// endBefore picks where a passage starting at start ends, at most at max:
+// after the last sentence end in its second half, else before the last
+// space; never before minEnd (the end of its first match).
+func endBefore(text string, start, max, minEnd, limit int) int {
+	half := advance(text, start, limit/2)
+	for i := max; i > half && i > minEnd; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsSpace(r) && sentenceEnd(text[:i-size]) {
+			return i - size
+		}
+		i -= size
+	}
+	for i := max; i > minEnd; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsSpace(r) {
+			return i - size
+		}
+		i -= size
+	}
+	return max
+}
+
+// sentenceEnd reports whether s ends a sentence (., ! or ?, possibly
+// followed by a closing quote or bracket).
+func sentenceEnd(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?'
+}
+
+// advance returns the byte offset n characters after pos (or len(text)).
+func advance(text string, pos, n int) int {
+	for ; n > 0 && pos < len(text); n-- {
+		_, size := utf8.DecodeRuneInString(text[pos:])
+		pos += size
+	}
+	return pos
+}
+
+// back returns the byte offset n characters before pos (or 0).
+func back(text string, pos, n int) int {
+	for ; n > 0 && pos > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(text[:pos])
+		pos -= size
+	}
+	return pos
+}

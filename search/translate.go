@@ -1,0 +1,676 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// This file translates the parsed query tree into bleve queries.
+//
+// Records of different languages live in different prose fields (title_en,
+// title_es, ...), each with its own analyzer. A query is therefore
+// translated once per language group present in the index, every branch
+// limited to the records of its group, and the branches are ORed. Within a
+// branch the query text is analysed by that group's analyzer, so an English
+// query stems the English way and a word that is a stop word in one
+// language ("the") is dropped from that branch only, instead of making the
+// whole AND unmatchable there.
+
+// maxExpansions caps the words one prefix or fuzzy term expands to. Each
+// word becomes a clause per field and language; beyond this the query gets
+// slow and the extra words are rare ones. The most frequent are kept and
+// Results.Notes says so.
+const maxExpansions = 64
+
+// scope is the set of prose fields a text node searches.
+type scope int
+
+const (
+	scopeAll   scope = iota // title, abstract and body
+	scopeTitle              // title only (title:...)
+)
+
+// part is a translated node. A vacuous part constrains nothing (its words
+// all analysed away, e.g. stop words) and is dropped by its parent; a none
+// part matches nothing (a prefix no word starts with). A filter part (a
+// year range, a language or kind) restricts without saying anything about
+// relevance: inside an AND it becomes a non-scoring filter clause, so
+// year:2015..2018 alone lists by date instead of by accidents of numeric
+// term scoring.
+type part struct {
+	q       query.Query
+	vacuous bool
+	none    bool
+	filter  bool
+}
+
+// query returns the part as a query that can stand alone.
+func (p part) query() query.Query {
+	if !p.filter {
+		return p.q
+	}
+	b := query.NewBooleanQuery([]query.Query{conj(query.NewMatchAllQuery())}, nil, nil)
+	b.AddFilter(p.q)
+	return b
+}
+
+var (
+	vacuousPart = part{vacuous: true}
+	nonePart    = part{none: true}
+)
+
+// translator translates one query against one generation. It caches the
+// expansions of prefix and fuzzy terms (also needed for highlighting) and
+// collects notes for the user.
+type translator struct {
+	g       *generation
+	relaxed bool // require only most plain words of a top-level AND
+	r       index.IndexReader
+	exp     map[string][]string
+	notes   []string
+	err     error
+}
+
+func newTranslator(g *generation, relaxed bool) *translator {
+	return &translator{g: g, relaxed: relaxed, exp: map[string][]string{}}
+}
+
+func (t *translator) close() {
+	if t.r != nil {
+		t.r.Close()
+		t.r = nil
+	}
+}
+
+// text translates the whole tree. none reports a query that cannot match,
+// which callers must not wrap in a BooleanQuery: bleve turns a MatchNone
+// "must" clause next to a filter into "match everything filtered".
+func (t *translator) text(tree Node) (q query.Query, none bool, err error) {
+	if tree == nil {
+		return query.NewMatchAllQuery(), false, nil
+	}
+	var branches []query.Query
+	vacuous := 0
+	groups := t.g.groups
+	if !textual(tree) {
+		groups = []string{""} // metadata only: one branch serves every language
+	}
+	for _, g := range groups {
+		p := t.node(tree, g, scopeAll, true)
+		if t.err != nil {
+			return nil, false, t.err
+		}
+		switch {
+		case p.vacuous:
+			vacuous++
+		case p.none:
+		case g == "" || len(t.g.groups) == 1:
+			branches = append(branches, p.query())
+		default:
+			b := query.NewBooleanQuery([]query.Query{conj(p.query())}, nil, nil)
+			b.AddFilter(termQuery(g, FieldLangGroup, 1))
+			branches = append(branches, b)
+		}
+	}
+	switch {
+	case len(branches) == 1:
+		return branches[0], false, nil
+	case len(branches) > 1:
+		return query.NewDisjunctionQuery(branches), false, nil
+	case vacuous > 0:
+		t.notes = append(t.notes, "your query has only very common words, which are not indexed")
+	}
+	return nil, true, nil
+}
+
+// textual reports whether a tree searches prose (and so depends on the
+// language of the records).
+func textual(n Node) bool {
+	switch n := n.(type) {
+	case Term, Phrase, Prefix, Fuzzy:
+		return true
+	case Field:
+		return n.Name == "title" || n.Name == "text"
+	case And:
+		for _, c := range n.Nodes {
+			if textual(c) {
+				return true
+			}
+		}
+	case Or:
+		for _, c := range n.Nodes {
+			if textual(c) {
+				return true
+			}
+		}
+	case Not:
+		return textual(n.Node)
+	}
+	return false
+}
+
+// node translates n for language group g ("" when n has no prose).
+func (t *translator) node(n Node, g string, sc scope, top bool) part {
+	switch n := n.(type) {
+	case Term:
+		return t.word(n.Text, g, sc)
+	case Phrase:
+		return t.phrase(n.Text, g, sc)
+	case Prefix:
+		return t.words(t.expandPrefix(n), g, sc)
+	case Fuzzy:
+		return t.words(t.expandFuzzy(n), g, sc)
+	case Field:
+		return t.field(n, g, sc)
+	case Range:
+		if n.Field != "year" {
+			t.err = fmt.Errorf("range on %s: only year ranges are supported", n.Field)
+			return nonePart
+		}
+		return part{q: yearRange(n.From, n.To), filter: true}
+	case And:
+		return t.and(n, g, sc, top)
+	case Or:
+		return t.or(n.Nodes, func(c Node) part { return t.node(c, g, sc, false) })
+	case Not:
+		return negate(t.node(n.Node, g, sc, false))
+	case nil:
+		return vacuousPart
+	}
+	t.err = fmt.Errorf("unsupported query node %T", n)
+	return nonePart
+}
+
+// and requires all of its children; Not children become must-not clauses.
+// In relaxed mode the plain words of the top-level AND only need to match
+// minShouldMatch of them.
+func (t *translator) and(n And, g string, sc scope, top bool) part {
+	var must, mustNot, filters, words []query.Query
+	for _, c := range n.Nodes {
+		if not, ok := c.(Not); ok {
+			p := t.node(not.Node, g, sc, false)
+			if !p.vacuous && !p.none {
+				mustNot = append(mustNot, p.q)
+			}
+			continue
+		}
+		p := t.node(c, g, sc, false)
+		switch {
+		case p.vacuous:
+			continue
+		case p.none && !(top && t.relaxed):
+			return nonePart
+		case p.none:
+			continue // a relaxed word that matches nothing just does not count
+		case p.filter:
+			filters = append(filters, p.q)
+			continue
+		}
+		if _, isWord := c.(Term); isWord && top && t.relaxed {
+			words = append(words, p.q)
+			continue
+		}
+		must = append(must, p.q)
+	}
+	if len(words) > 0 {
+		d := query.NewDisjunctionQuery(words)
+		d.SetMin(float64(minShouldMatch(len(words))))
+		must = append(must, d)
+	}
+	switch {
+	case len(must) == 0 && len(mustNot) == 0 && len(filters) == 0:
+		return vacuousPart
+	case len(mustNot) == 0 && len(filters) == 0 && len(must) == 1:
+		return part{q: must[0]}
+	case len(mustNot) == 0 && len(filters) == 0:
+		return part{q: query.NewConjunctionQuery(must)}
+	case len(must) == 0 && len(mustNot) == 0:
+		return part{q: conj(filters...), filter: true}
+	case len(must) == 0:
+		must = []query.Query{query.NewMatchAllQuery()}
+	}
+	b := query.NewBooleanQuery([]query.Query{conj(must...)}, nil, mustNot)
+	if len(filters) > 0 {
+		b.AddFilter(conj(filters...))
+	}
+	return part{q: b}
+}
+
+// or requires at least one child. Vacuous and none children are dropped:
+// "the OR coca" searches coca.
+func (t *translator) or(nodes []Node, tr func(Node) part) part {
+	var parts []part
+	vacuous, filters := false, true
+	for _, c := range nodes {
+		p := tr(c)
+		switch {
+		case p.vacuous:
+			vacuous = true
+		case p.none:
+		default:
+			parts = append(parts, p)
+			filters = filters && p.filter
+		}
+	}
+	qs := make([]query.Query, len(parts))
+	for i, p := range parts {
+		if filters {
+			qs[i] = p.q // an OR of filters is a filter
+		} else {
+			qs[i] = p.query()
+		}
+	}
+	switch {
+	case len(qs) == 1:
+		return parts[0]
+	case len(qs) > 1:
+		return part{q: query.NewDisjunctionQuery(qs), filter: filters}
+	case vacuous:
+		return vacuousPart
+	}
+	return nonePart
+}
+
+// negate turns a part into "everything but it".
+func negate(p part) part {
+	switch {
+	case p.vacuous:
+		return vacuousPart
+	case p.none:
+		return part{q: query.NewMatchAllQuery()}
+	}
+	return part{q: query.NewBooleanQuery([]query.Query{conj(query.NewMatchAllQuery())}, nil, []query.Query{p.q})}
+}
+
+// conj wraps must clauses in a ConjunctionQuery even when there is one:
+// bleve's BooleanQuery drops a must clause whose searcher is MatchNone and
+// then matches everything not excluded; a conjunction never is one.
+func conj(qs ...query.Query) query.Query { return query.NewConjunctionQuery(qs) }
+
+// boostedField is a prose field with its query-time weight.
+type boostedField struct {
+	name  string
+	boost float64
+}
+
+// fields lists the prose fields of a scope in group g with their boosts.
+func fields(g string, sc scope) []boostedField {
+	out := []boostedField{{proseField(FieldTitle, g), TitleBoost}}
+	if sc == scopeAll {
+		out = append(out,
+			boostedField{proseField(FieldAbstract, g), AbstractBoost},
+			boostedField{proseField(FieldBody, g), BodyBoost})
+	}
+	return out
+}
+
+// word matches one word in the prose fields of group g. A "word" the
+// analyzer splits in several terms (drug-policy, U.S.) is matched as a
+// phrase, as a user typing it means.
+func (t *translator) word(text, g string, sc scope) part {
+	if g == "" {
+		return vacuousPart
+	}
+	terms := analyze(t.g.analyzer(g), text)
+	switch len(terms) {
+	case 0:
+		return vacuousPart
+	case 1:
+		var qs []query.Query
+		for _, f := range fields(g, sc) {
+			qs = append(qs, termQuery(terms[0], f.name, f.boost))
+		}
+		return part{q: query.NewDisjunctionQuery(qs)}
+	}
+	return t.phrase(text, g, sc)
+}
+
+// phrase matches the words of text next to each other, in order. Stop
+// words the analyzer removes leave gaps that match any word.
+func (t *translator) phrase(text, g string, sc scope) part {
+	if g == "" || len(analyze(t.g.analyzer(g), text)) == 0 {
+		return vacuousPart
+	}
+	var qs []query.Query
+	for _, f := range fields(g, sc) {
+		q := query.NewMatchPhraseQuery(text)
+		q.SetField(f.name)
+		q.SetBoost(f.boost)
+		qs = append(qs, q)
+	}
+	return part{q: query.NewDisjunctionQuery(qs)}
+}
+
+// words matches any of the given (expanded) words.
+func (t *translator) words(words []string, g string, sc scope) part {
+	if len(words) == 0 {
+		return nonePart
+	}
+	if g == "" {
+		return vacuousPart
+	}
+	a := t.g.analyzer(g)
+	seen := map[string]bool{}
+	var qs []query.Query
+	for _, w := range words {
+		for _, term := range analyze(a, w) {
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			for _, f := range fields(g, sc) {
+				qs = append(qs, termQuery(term, f.name, f.boost))
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return vacuousPart
+	}
+	return part{q: query.NewDisjunctionQuery(qs)}
+}
+
+// field translates a field:query node.
+func (t *translator) field(n Field, g string, sc scope) part {
+	switch n.Name {
+	case "title":
+		return t.node(n.Node, g, scopeTitle, false)
+	case "text":
+		return t.node(n.Node, g, sc, false)
+	case "author":
+		return t.meta(n.Node, FieldAuthorKey, FieldAuthorText)
+	case "series":
+		return t.meta(n.Node, FieldSeriesKey, FieldSeriesText)
+	case "country":
+		return t.meta(n.Node, FieldCountryKey, FieldCountryText)
+	case "publisher":
+		return t.meta(n.Node, FieldPublisherKey, FieldPublisherText)
+	case "language":
+		return t.exact(n.Node, FieldLanguage, langCode)
+	case "kind":
+		return t.exact(n.Node, FieldKind, strings.ToLower)
+	case "year":
+		return t.exact(n.Node, FieldYear, nil)
+	}
+	t.err = fmt.Errorf("unknown field %q", n.Name)
+	return nonePart
+}
+
+// meta matches a node against a name-like metadata field: the whole value
+// (folded, so case and accents do not matter) or its words.
+func (t *translator) meta(n Node, keyField, textField string) part {
+	switch n := n.(type) {
+	case Term:
+		return t.metaText(n.Text, keyField, textField)
+	case Phrase:
+		return t.metaText(n.Text, keyField, textField)
+	case Prefix:
+		key := normKey(n.Text)
+		if key == "" {
+			return vacuousPart
+		}
+		pk := query.NewPrefixQuery(key)
+		pk.SetField(keyField)
+		pt := query.NewPrefixQuery(key)
+		pt.SetField(textField)
+		return part{q: query.NewDisjunctionQuery([]query.Query{pk, pt})}
+	case Fuzzy:
+		key := normKey(n.Text)
+		if key == "" {
+			return vacuousPart
+		}
+		q := query.NewFuzzyQuery(key)
+		q.SetField(textField)
+		q.SetFuzziness(fuzziness(n))
+		return part{q: q}
+	case And:
+		var must, mustNot []query.Query
+		for _, c := range n.Nodes {
+			if not, ok := c.(Not); ok {
+				if p := t.meta(not.Node, keyField, textField); !p.vacuous && !p.none {
+					mustNot = append(mustNot, p.q)
+				}
+				continue
+			}
+			p := t.meta(c, keyField, textField)
+			if p.none {
+				return nonePart
+			}
+			if !p.vacuous {
+				must = append(must, p.q)
+			}
+		}
+		if len(must) == 0 && len(mustNot) == 0 {
+			return vacuousPart
+		}
+		if len(must) == 0 {
+			must = append(must, query.NewMatchAllQuery())
+		}
+		return part{q: query.NewBooleanQuery([]query.Query{conj(must...)}, nil, mustNot)}
+	case Or:
+		return t.or(n.Nodes, func(c Node) part { return t.meta(c, keyField, textField) })
+	case Not:
+		return negate(t.meta(n.Node, keyField, textField))
+	}
+	t.err = fmt.Errorf("%s cannot be used inside a field query", n)
+	return nonePart
+}
+
+func (t *translator) metaText(text, keyField, textField string) part {
+	key := normKey(text)
+	if key == "" {
+		return vacuousPart
+	}
+	qs := []query.Query{termQuery(key, keyField, 1)}
+	switch words := strings.Fields(key); len(words) {
+	case 1:
+		qs = append(qs, termQuery(words[0], textField, 1))
+	default:
+		// every word, in order: author:"ricardo soberon" finds
+		// "Ricardo Soberón Garrido"
+		q := query.NewMatchPhraseQuery(key)
+		q.SetField(textField)
+		qs = append(qs, q)
+	}
+	return part{q: query.NewDisjunctionQuery(qs)}
+}
+
+// exact matches keyword values (language, kind) or years, after norm.
+func (t *translator) exact(n Node, field string, norm func(string) string) part {
+	switch n := n.(type) {
+	case Term:
+		return t.exactText(n.Text, field, norm)
+	case Phrase:
+		return t.exactText(n.Text, field, norm)
+	case Range:
+		return part{q: yearRange(n.From, n.To), filter: true}
+	case Or:
+		return t.or(n.Nodes, func(c Node) part { return t.exact(c, field, norm) })
+	case Not:
+		return negate(t.exact(n.Node, field, norm))
+	}
+	t.err = fmt.Errorf("%s cannot be used inside a field query", n)
+	return nonePart
+}
+
+func (t *translator) exactText(text, field string, norm func(string) string) part {
+	if field == FieldYear {
+		y, err := strconv.Atoi(strings.TrimSpace(text))
+		if err != nil {
+			t.err = fmt.Errorf("year:%s: a year is a number such as 2005 (or a range 2000..2005)", text)
+			return nonePart
+		}
+		return part{q: yearRange(y, y), filter: true}
+	}
+	v := norm(text)
+	if v == "" {
+		return vacuousPart
+	}
+	return part{q: termQuery(v, field, 1), filter: true}
+}
+
+// fuzziness is the edit distance of a fuzzy term: the user's (at most 2,
+// bleve's limit), or by length: none up to 2 letters, 1 up to 5, else 2.
+func fuzziness(f Fuzzy) int {
+	if f.Distance > 0 {
+		return min(f.Distance, 2)
+	}
+	switch n := utf8.RuneCountInString(f.Text); {
+	case n <= 2:
+		return 0
+	case n <= 5:
+		return 1
+	}
+	return 2
+}
+
+// expandPrefix lists the words of the corpus (FieldSpell) starting with the
+// prefix, the most frequent first, at most maxExpansions.
+func (t *translator) expandPrefix(p Prefix) []string {
+	prefix := strings.ToLower(p.Text)
+	key := "p\x00" + prefix
+	if words, ok := t.exp[key]; ok {
+		return words
+	}
+	words := t.dictionary(p.String(), func(r index.IndexReader) (index.FieldDict, error) {
+		return r.FieldDictPrefix(FieldSpell, []byte(prefix))
+	})
+	t.exp[key] = words
+	return words
+}
+
+// expandFuzzy lists the words of the corpus within the term's edit
+// distance, the most frequent first, at most maxExpansions.
+func (t *translator) expandFuzzy(f Fuzzy) []string {
+	word := strings.ToLower(f.Text)
+	d := fuzziness(f)
+	key := "f\x00" + strconv.Itoa(d) + "\x00" + word
+	if words, ok := t.exp[key]; ok {
+		return words
+	}
+	var words []string
+	if d == 0 {
+		words = []string{word}
+	} else {
+		words = t.dictionary(f.String(), func(r index.IndexReader) (index.FieldDict, error) {
+			fr, ok := r.(index.IndexReaderFuzzy)
+			if !ok {
+				return nil, fmt.Errorf("index reader %T cannot do fuzzy lookups", r)
+			}
+			return fr.FieldDictFuzzy(FieldSpell, word, d, "")
+		})
+	}
+	t.exp[key] = words
+	return words
+}
+
+// dictionary collects the terms of a dictionary iterator, keeping the
+// maxExpansions most frequent.
+func (t *translator) dictionary(what string, open func(index.IndexReader) (index.FieldDict, error)) []string {
+	r, err := t.reader()
+	if err != nil {
+		t.err = err
+		return nil
+	}
+	d, err := open(r)
+	if err != nil {
+		t.err = err
+		return nil
+	}
+	defer d.Close()
+	var entries []index.DictEntry
+	for {
+		e, err := d.Next()
+		if err != nil {
+			t.err = err
+			return nil
+		}
+		if e == nil {
+			break
+		}
+		entries = append(entries, *e)
+	}
+	for i := range entries {
+		if entries[i].Count == 0 { // fuzzy dictionaries skip counting
+			entries[i].Count = docFreq(r, FieldSpell, entries[i].Term)
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		if entries[i].Count != entries[j].Count {
+			return entries[i].Count > entries[j].Count
+		}
+		return entries[i].Term < entries[j].Term
+	})
+	if len(entries) > maxExpansions {
+		t.notes = append(t.notes, fmt.Sprintf("%s matches %d words; only the %d most frequent were searched",
+			what, len(entries), maxExpansions))
+		entries = entries[:maxExpansions]
+	}
+	words := make([]string, len(entries))
+	for i, e := range entries {
+		words[i] = e.Term
+	}
+	return words
+}
+
+func (t *translator) reader() (index.IndexReader, error) {
+	if t.r == nil {
+		r, err := t.g.reader()
+		if err != nil {
+			return nil, err
+		}
+		t.r = r
+	}
+	return t.r, nil
+}
+
+// docFreq is the number of records whose field holds term.
+func docFreq(r index.IndexReader, field, term string) uint64 {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}
+
+// positive returns the words and phrases of the query that a matching
+// record contains (not those under NOT, not metadata fields), with prefix
+// and fuzzy terms expanded: what snippets and titles highlight. Phrases are
+// also listed among the words, so their words are marked too.
+func (t *translator) positive(n Node) (words, phrases []string) {
+	var walk func(Node)
+	walk = func(n Node) {
+		switch n := n.(type) {
+		case Term:
+			words = append(words, n.Text)
+		case Phrase:
+			words = append(words, n.Text)
+			phrases = append(phrases, n.Text)
+		case Prefix:
+			words = append(words, t.expandPrefix(n)...)
+		case Fuzzy:
+			words = append(words, t.expandFuzzy(n)...)
+		case Field:
+			if n.Name == "title" || n.Name == "text" {
+				walk(n.Node)
+			}
+		case And:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case Or:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return words, phrases
+}
