@@ -1,0 +1,244 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/briefs/briefs/search"
+)
+
+// handleDoc serves "GET /doc/{id}?q=…&cite=N": one document with its
+// metadata, full text (query words marked), neighbours and citations. IDs
+// are opaque: whatever the path holds is looked up as is, so
+// "/doc/..%2F..%2Fetc%2Fpasswd" is merely an unknown ID and a 404.
+func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) error {
+	id := pathParam(r, "id")
+	v := r.URL.Query()
+	var q search.Query
+	if t := strings.TrimSpace(v.Get(paramQ)); len(t) <= search.MaxQueryLength {
+		q.Text = t // only used to mark words; a too-long one is ignored
+	}
+	ctx, cancel := s.searchContext(r)
+	defer cancel()
+	doc, err := s.index.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	var parent *search.Document
+	if p := doc.Record.Parent; p != "" {
+		parent, err = s.index.Document(ctx, p)
+		if err != nil && !errors.Is(err, search.ErrNotFound) {
+			return err
+		}
+	}
+	cite, _ := strconv.Atoi(v.Get("cite"))
+	page := buildDocPage(doc, parent, q, cite, s.baseURL(r))
+	page.Version = s.cfg.Version
+	page.Box = q.Text
+	return s.render(w, r, http.StatusOK, "doc.html", page)
+}
+
+// baseURL is the site's absolute address for feed IDs, citations and meta
+// tags: Config.BaseURL, or else the request's scheme and host.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host := r.Host
+	if !validHost(host) {
+		host = "localhost"
+	}
+	return scheme + "://" + host
+}
+
+// webURL returns u if it is an absolute http(s) URL, else "": a record's
+// links come from crawled pages and end up in hrefs, meta tags and JSON-LD.
+func webURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
+}
+
+// validHost accepts host[:port] made of the characters DNS names, IPv4 and
+// bracketed IPv6 addresses use, so a forged Host header cannot inject
+// anything into the links we print.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, c := range h {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.ContainsRune(".-:[]", c):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// buildDocPage is the pure part of handleDoc.
+func buildDocPage(doc *search.Document, parent *search.Document, q search.Query, cite int, base string) *docPage {
+	rec := doc.Record
+	rec.URL, rec.PDFURL = webURL(rec.URL), webURL(rec.PDFURL)
+	self := "/doc/" + url.PathEscape(rec.ID)
+	p := &docPage{
+		Record:    rec,
+		Query:     q,
+		KindLabel: kindLabel(rec.Kind),
+		Permalink: base + self,
+	}
+	p.Title = title(rec)
+	p.Nav = "doc"
+	p.Canonical = p.Permalink
+	if q.Text != "" {
+		p.SearchURL = searchURL(search.Query{Text: q.Text})
+	}
+	p.Info = docInfo(rec)
+	p.Groups = paragraphGroups(rec, q.Text, cite)
+
+	ref := func(r *search.Ref, label string) *refLink {
+		if r == nil {
+			return nil
+		}
+		return &refLink{Ref: *r, URL: docURL(r.ID, q), Label: label}
+	}
+	if doc.Prev != nil {
+		p.Prev = ref(doc.Prev, refNumberLabel(*doc.Prev))
+	}
+	if doc.Next != nil {
+		p.Next = ref(doc.Next, refNumberLabel(*doc.Next))
+	}
+	for _, t := range doc.Translations {
+		p.Langs = append(p.Langs, *ref(&t, languageName(t.Language)))
+	}
+	for _, r := range doc.References {
+		p.References = append(p.References, *ref(&r, r.Title))
+	}
+	if parent != nil {
+		pr := search.Ref{ID: parent.Record.ID, Title: title(parent.Record), Year: parent.Record.Year}
+		p.Parent = ref(&pr, pr.Title)
+	}
+
+	p.Cites = []citeBlock{
+		{"cite-apa", "APA (7th edition)", citeAPA(rec)},
+		{"cite-chicago", "Chicago (17th edition, author-date)", citeChicago(rec)},
+		{"cite-mla", "MLA (9th edition)", citeMLA(rec)},
+		{"cite-bibtex", "BibTeX", citeBibTeX(rec)},
+		{"cite-ris", "RIS", citeRIS(rec)},
+		{"cite-csl", "CSL-JSON", citeCSL(rec)},
+	}
+	if pc, ok := citePassage(rec, cite, base+self+"#p"+strconv.Itoa(cite)); ok {
+		p.Passage = &pc
+	}
+	p.Meta = docMeta(rec, p.Permalink)
+	p.JSONLD = docJSONLD(rec, p.Permalink)
+	return p
+}
+
+func refNumberLabel(r search.Ref) string {
+	if r.Number > 0 {
+		return "No. " + strconv.Itoa(r.Number) + ": " + r.Title
+	}
+	return r.Title
+}
+
+// docInfo is the metadata table; filterable values link to a search.
+func docInfo(rec search.Record) []metaRow {
+	var rows []metaRow
+	add := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			rows = append(rows, metaRow{Label: label, Value: value})
+		}
+	}
+	addLinks := func(label, field string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		row := metaRow{Label: label}
+		for _, v := range values {
+			q := search.Query{}
+			*filterValues(&q, field) = []string{v}
+			row.Links = append(row.Links, link{Label: valueLabel(field, v), URL: searchURL(q)})
+		}
+		rows = append(rows, row)
+	}
+	add("Type", kindLabel(rec.Kind))
+	addLinks("Authors", paramAuthor, rec.Authors)
+	add("Date", displayDate(rec))
+	if rec.Series != "" {
+		addLinks("Series", paramSeries, []string{rec.Series})
+	}
+	if rec.Number > 0 {
+		add("Number", strconv.Itoa(rec.Number))
+	}
+	addLinks("Countries", paramCountry, rec.Countries)
+	if rec.Language != "" {
+		addLinks("Language", paramLanguage, []string{rec.Language})
+	}
+	add("Publisher", rec.Publisher)
+	add("Keywords", strings.Join(rec.Keywords, ", "))
+	add("Source file", rec.Source)
+	add("Note", rec.Note)
+	return rows
+}
+
+// displayDate is "14 March 2005", "March 2005", "2005" or "".
+func displayDate(rec search.Record) string {
+	y, m, d := dateParts(rec)
+	switch {
+	case y == 0:
+		return ""
+	case d > 0:
+		return strconv.Itoa(d) + " " + monthNames[m] + " " + strconv.Itoa(y)
+	case m > 0:
+		return monthNames[m] + " " + strconv.Itoa(y)
+	}
+	return strconv.Itoa(y)
+}
+
+// paragraphGroups numbers the paragraphs from 1 (anchors p1, p2, …) and,
+// when the record has page numbers, groups them under page headings.
+func paragraphGroups(rec search.Record, qtext string, cited int) []paraGroup {
+	terms := queryTerms(qtext)
+	paged := len(rec.Pages) == len(rec.Paragraphs) && len(rec.Pages) > 0
+	citeBase := "/doc/" + url.PathEscape(rec.ID) + "?"
+	if qtext != "" {
+		citeBase += paramQ + "=" + url.QueryEscape(qtext) + "&"
+	}
+	seen := map[int]bool{}
+	var groups []paraGroup
+	for i, text := range rec.Paragraphs {
+		n := i + 1
+		page := 0
+		if paged {
+			page = rec.Pages[i]
+		}
+		if len(groups) == 0 || groups[len(groups)-1].Page != page {
+			g := paraGroup{Page: page}
+			if page > 0 && !seen[page] { // ids stay unique if pages repeat
+				g.ID = "page-" + strconv.Itoa(page)
+				seen[page] = true
+			}
+			groups = append(groups, g)
+		}
+		g := &groups[len(groups)-1]
+		g.Paras = append(g.Paras, para{
+			N:       n,
+			ID:      "p" + strconv.Itoa(n),
+			HTML:    highlight(text, terms),
+			CiteURL: citeBase + "cite=" + strconv.Itoa(n) + "#cite",
+			Cited:   n == cited,
+		})
+	}
+	return groups
+}

@@ -1,0 +1,248 @@
+package web
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func metaContents(doc *goquery.Document, name string) []string {
+	var out []string
+	doc.Find(`meta[name="` + name + `"]`).Each(func(_ int, m *goquery.Selection) {
+		c, _ := m.Attr("content")
+		out = append(out, c)
+	})
+	return out
+}
+
+func TestDocPage(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	doc := ts.page(t, "/doc/dpb-12-en?q=coca+leaf", http.StatusOK)
+
+	if got := doc.Find("h1").Text(); got != "Coca yes, cocaine no? Legal options for the coca leaf" {
+		t.Errorf("h1 = %q", got)
+	}
+	// Paragraphs with stable 1-based anchors; query words marked.
+	for i, want := range []string{"p1", "p2", "p3", "p4", "p5"} {
+		if doc.Find("#"+want+" p").Length() != 1 {
+			t.Errorf("paragraph %d has no #%s", i+1, want)
+		}
+	}
+	marks := doc.Find(".fulltext mark")
+	if marks.Length() < 5 {
+		t.Errorf("%d <mark>s in the text, want every coca and leaf", marks.Length())
+	}
+	marks.Each(func(_ int, m *goquery.Selection) {
+		w := strings.ToLower(m.Text())
+		if !strings.HasPrefix(w, "coca") && !strings.HasPrefix(w, "leaf") {
+			t.Errorf("marked %q, not a query word", m.Text())
+		}
+	})
+	if href, _ := doc.Find("#p3 a.cite-para").Attr("href"); href != "/doc/dpb-12-en?q=coca+leaf&cite=3#cite" {
+		t.Errorf("cite link of p3 = %q", href)
+	}
+	// Metadata table, series neighbours, translation, source and PDF links.
+	info := doc.Find("table.info").Text()
+	for _, want := range []string{"Briefing", "Ricardo Soberón", "14 March 2005", "Drug Policy Briefing", "Bolivia", "Transnational Institute"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("metadata table lacks %q", want)
+		}
+	}
+	if href, _ := doc.Find(`table.info a:contains("Bolivia")`).Attr("href"); href != "/search?country=Bolivia" {
+		t.Errorf("country link %q", href)
+	}
+	if href, _ := doc.Find(".series-nav a[rel=prev]").Attr("href"); href != "/doc/dpb-11?q=coca+leaf" {
+		t.Errorf("previous in series = %q", href)
+	}
+	if href, _ := doc.Find(".series-nav a[rel=next]").Attr("href"); href != "/doc/dpb-13?q=coca+leaf" {
+		t.Errorf("next in series = %q", href)
+	}
+	if href, _ := doc.Find(".langs a[hreflang=es]").Attr("href"); href != "/doc/dpb-12-es?q=coca+leaf" {
+		t.Errorf("Spanish version link = %q", href)
+	}
+	if doc.Find(`a[href="https://example.org/dpb/12"]`).Length() != 1 || doc.Find(`a[href="https://example.org/dpb/12.pdf"]`).Length() != 1 {
+		t.Error("no source or PDF link")
+	}
+	if href, _ := doc.Find(".crumbs a").Attr("href"); href != "/search?q=coca+leaf" {
+		t.Errorf("back link = %q", href)
+	}
+
+	// Citation blocks, each in a <pre> with a copy button.
+	wantCites := map[string]string{
+		"#cite-apa":     "Soberón, R., & Jelsma, M. (2005). Coca yes, cocaine no? Legal options for the coca leaf (Drug Policy Briefing No. 12).",
+		"#cite-chicago": "Soberón, Ricardo, and Martin Jelsma. 2005.",
+		"#cite-mla":     "Soberón, Ricardo, and Martin Jelsma. Coca yes",
+		"#cite-bibtex":  "@techreport{soberon2005coca,",
+		"#cite-ris":     "TY  - RPRT",
+		"#cite-csl":     `"type": "report"`,
+	}
+	for sel, want := range wantCites {
+		pre := doc.Find("pre" + sel)
+		if !strings.Contains(pre.Text(), want) {
+			t.Errorf("%s = %q, want it to contain %q", sel, pre.Text(), want)
+		}
+		if doc.Find(`button.copy[data-copy="`+sel[1:]+`"]`).Length() != 1 {
+			t.Errorf("no copy button for %s", sel)
+		}
+	}
+
+	// Highwire, Dublin Core and JSON-LD in <head>.
+	tags := map[string][]string{
+		"citation_title":                   {"Coca yes, cocaine no? Legal options for the coca leaf"},
+		"citation_author":                  {"Ricardo Soberón", "Martin Jelsma"},
+		"citation_publication_date":        {"2005/03/14"},
+		"citation_series_title":            {"Drug Policy Briefing"},
+		"citation_technical_report_number": {"12"},
+		"citation_publisher":               {"Transnational Institute"},
+		"citation_language":                {"en"},
+		"citation_pdf_url":                 {"https://example.org/dpb/12.pdf"},
+		"citation_abstract_html_url":       {ts.URL + "/doc/dpb-12-en"},
+		"DC.title":                         {"Coca yes, cocaine no? Legal options for the coca leaf"},
+		"DC.creator":                       {"Ricardo Soberón", "Martin Jelsma"},
+		"DC.date":                          {"2005-03-14"},
+		"DC.language":                      {"en"},
+		"DC.coverage":                      {"Bolivia", "Peru"},
+	}
+	for name, want := range tags {
+		if got := metaContents(doc, name); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("meta %s = %q, want %q", name, got, want)
+		}
+	}
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(doc.Find(`script[type="application/ld+json"]`).Text()), &ld); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v", err)
+	}
+	if ld["@type"] != "Report" || ld["datePublished"] != "2005-03-14" || ld["reportNumber"] != "12" || ld["inLanguage"] != "en" {
+		t.Errorf("JSON-LD = %v", ld)
+	}
+	if a, _ := ld["author"].([]any); len(a) != 2 {
+		t.Errorf("JSON-LD authors = %v", ld["author"])
+	}
+	if p, _ := ld["isPartOf"].(map[string]any); p["name"] != "Drug Policy Briefing" {
+		t.Errorf("JSON-LD isPartOf = %v", ld["isPartOf"])
+	}
+	if c, _ := ld["spatialCoverage"].([]any); len(c) != 2 {
+		t.Errorf("JSON-LD spatialCoverage = %v", ld["spatialCoverage"])
+	}
+	if href, _ := doc.Find(`link[rel=canonical]`).Attr("href"); href != ts.URL+"/doc/dpb-12-en" {
+		t.Errorf("canonical = %q", href)
+	}
+}
+
+func TestCiteThisPassage(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	doc := ts.page(t, "/doc/dpb-12-en?cite=3", http.StatusOK)
+	if !doc.Find("#p3").HasClass("cited") {
+		t.Error("cited paragraph not marked")
+	}
+	passage := doc.Find("#cite .passage")
+	if !strings.Contains(passage.Find(".passage-loc").Text(), "para. 3") {
+		t.Errorf("locator = %q", passage.Find(".passage-loc").Text())
+	}
+	if got := passage.Find("blockquote").Text(); got != "Legal markets for coca tea and flour exist in Bolivia and Peru." {
+		t.Errorf("quote = %q", got)
+	}
+	if href, _ := passage.Find(".passage-loc a").Attr("href"); href != ts.URL+"/doc/dpb-12-en#p3" {
+		t.Errorf("permalink = %q", href)
+	}
+	if apa := passage.Find("#cite-passage-apa").Text(); !strings.Contains(apa, "(Soberón & Jelsma, 2005, para. 3)") {
+		t.Errorf("APA passage = %q", apa)
+	}
+	if chi := passage.Find("#cite-passage-chicago").Text(); !strings.Contains(chi, "(Soberón and Jelsma 2005, par. 3)") {
+		t.Errorf("Chicago passage = %q", chi)
+	}
+	// Out of range or junk: the page still renders, without a passage.
+	for _, p := range []string{"/doc/dpb-12-en?cite=99", "/doc/dpb-12-en?cite=x", "/doc/dpb-12-en?cite=-1"} {
+		if d := ts.page(t, p, http.StatusOK); d.Find(".passage").Length() != 0 {
+			t.Errorf("GET %s shows a passage", p)
+		}
+	}
+}
+
+func TestDocPagePDF(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	doc := ts.page(t, "/doc/debate-7?cite=3", http.StatusOK)
+	for _, id := range []string{"page-1", "page-2", "page-3"} {
+		if doc.Find("h2#"+id).Length() != 1 {
+			t.Errorf("no heading #%s", id)
+		}
+	}
+	// Paragraph 3 is on page 2: the heading comes right before it.
+	if prev := doc.Find("#p3").Prev(); prev.AttrOr("id", "") != "page-2" {
+		t.Errorf("#p3 follows %q, want #page-2", prev.AttrOr("id", ""))
+	}
+	if got := doc.Find(".passage-loc strong").Text(); got != "p. 2" {
+		t.Errorf("PDF locator = %q, want p. 2", got)
+	}
+	if apa := doc.Find("#cite-passage-apa").Text(); !strings.Contains(apa, "(Metaal & Blickman, 2002, p. 2)") {
+		t.Errorf("APA passage = %q", apa)
+	}
+	if got := metaContents(doc, "citation_pdf_url"); len(got) != 1 || got[0] != "https://example.org/debate/7.pdf" {
+		t.Errorf("citation_pdf_url = %q", got)
+	}
+}
+
+func TestListingAndReferences(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	doc := ts.page(t, "/doc/briefings-page", http.StatusOK)
+	var refs []string
+	doc.Find(".refs li a").Each(func(_ int, a *goquery.Selection) { refs = append(refs, a.AttrOr("href", "")) })
+	if strings.Join(refs, " ") != "/doc/briefings-page-ref-1 /doc/briefings-page-ref-2" {
+		t.Errorf("references = %q", refs)
+	}
+	ref := ts.page(t, "/doc/briefings-page-ref-1", http.StatusOK)
+	if href, _ := ref.Find(".parent a").Attr("href"); href != "/doc/briefings-page" {
+		t.Errorf("parent link = %q", href)
+	}
+	if got := ref.Find(".parent a").Text(); got != "Drug Policy Briefings" {
+		t.Errorf("parent title = %q", got)
+	}
+}
+
+func TestDocNotFound(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, p := range []string{
+		"/doc/nope",
+		"/doc/..%2F..%2Fetc%2Fpasswd",
+		"/doc/..%2Fserver.go",
+		"/doc/%2e%2e",
+		"/doc/dpb-11%00",
+	} {
+		doc := ts.page(t, p, http.StatusNotFound)
+		if !strings.Contains(doc.Find("h1").Text(), "No document has this ID") {
+			t.Errorf("GET %s: h1 = %q", p, doc.Find("h1").Text())
+		}
+	}
+	doc := ts.page(t, "/no/such/page", http.StatusNotFound)
+	if !strings.Contains(doc.Find(".status").Text(), "404") {
+		t.Errorf("404 page status = %q", doc.Find(".status").Text())
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		text, query string
+		want        template.HTML
+	}{
+		{"The coca leaf", "coca", "The <mark>coca</mark> leaf"},
+		{"Coca, cocaine & <b>", "coca", "<mark>Coca</mark>, <mark>cocaine</mark> &amp; &lt;b&gt;"},
+		{"Policies and a policy", "policies", "<mark>Policies</mark> and a <mark>policy</mark>"},
+		{"Soberón wrote", "soberon", "<mark>Soberón</mark> wrote"},
+		{"heroin and coca", "coca -heroin", "heroin and <mark>coca</mark>"},
+		{"Jelsma on coca", "author:jelsma coca", "Jelsma on <mark>coca</mark>"},
+		{"coca leaf chewing", `"coca leaf" OR chew*`, "<mark>coca</mark> <mark>leaf</mark> <mark>chewing</mark>"},
+		{"<script>alert(1)</script>", "script", "&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;"},
+		{"nothing here", "", "nothing here"},
+		{"unbalanced (coca", "(coca", "unbalanced (<mark>coca</mark>"},
+		{"a mark", "mark", "a <mark>mark</mark>"},
+	}
+	for _, tt := range tests {
+		if got := highlight(tt.text, queryTerms(tt.query)); got != tt.want {
+			t.Errorf("highlight(%q, terms of %q) = %q, want %q", tt.text, tt.query, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/briefs/briefs/search"
+)
+
+// maxExport caps one export at 1,000 records: enough for a bibliography,
+// small enough to build in memory within the write timeout (ten searches of
+// search.MaxSize). When the search has more, the response says so with the
+// header "X-Briefs-Truncated: true" (and a comment line in BibTeX).
+const maxExport = 1000
+
+// exportFormats maps the route's {format} to its content type.
+var exportFormats = map[string]string{
+	"csv":   "text/csv; charset=utf-8",
+	"jsonl": "application/x-ndjson; charset=utf-8",
+	"bib":   "application/x-bibtex; charset=utf-8",
+	"ris":   "application/x-research-info-systems; charset=utf-8",
+}
+
+// handleExport serves "GET /export.{csv|jsonl|bib|ris}?<search params>":
+// every result of the search (all pages, up to maxExport) as a download.
+func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
+	format := pathParam(r, "format")
+	ctype, ok := exportFormats[format]
+	if !ok {
+		return &Error{Status: http.StatusNotFound, Message: msgNotFound}
+	}
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	recs, total, err := s.collect(r.Context(), q, s.exportLimit)
+	if err != nil {
+		return err
+	}
+	truncated := total > uint64(len(recs))
+	var buf bytes.Buffer
+	switch format {
+	case "csv":
+		err = writeCSV(&buf, recs)
+	case "jsonl":
+		err = writeJSONL(&buf, recs)
+	case "bib":
+		if truncated {
+			fmt.Fprintf(&buf, "%% briefs export truncated: the first %d of %d results\n\n", len(recs), total)
+		}
+		for _, rec := range recs {
+			buf.WriteString(citeBibTeX(rec))
+			buf.WriteByte('\n')
+		}
+	case "ris":
+		for _, rec := range recs {
+			buf.WriteString(citeRIS(rec))
+			buf.WriteString("\r\n")
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", exportName(q, format)))
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("X-Briefs-Total", strconv.FormatUint(total, 10))
+	if truncated {
+		h.Set("X-Briefs-Truncated", "true")
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+	return nil
+}
+
+// collect runs q page by page and returns up to limit records and the
+// total number of hits. Each page gets its own search timeout.
+func (s *Server) collect(ctx context.Context, q search.Query, limit int) ([]search.Record, uint64, error) {
+	q.Size, q.Snippets, q.FacetSize = search.MaxSize, -1, 1
+	var recs []search.Record
+	var total uint64
+	for page := 1; len(recs) < limit; page++ {
+		q.Page = page
+		res, err := s.searchOnce(ctx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		total = res.Total
+		for _, h := range res.Hits {
+			recs = append(recs, hitRecord(h))
+		}
+		if len(res.Hits) == 0 || page >= res.Pages {
+			break
+		}
+	}
+	if len(recs) > limit {
+		recs = recs[:limit]
+	}
+	return recs, total, nil
+}
+
+func (s *Server) searchOnce(ctx context.Context, q search.Query) (*search.Results, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	return s.index.Search(ctx, q)
+}
+
+// hitRecord turns a hit back into a record (without its text) so that the
+// exports share the citation code of the document page.
+func hitRecord(h search.Hit) search.Record {
+	return search.Record{
+		ID: h.ID, Kind: h.Kind, Title: h.Title, Authors: h.Authors, Date: h.Date, Year: h.Year,
+		Series: h.Series, Number: h.Number, Countries: h.Countries, Language: h.Language,
+		Publisher: h.Publisher, Abstract: h.Abstract, Source: h.Source, URL: h.URL, Parent: h.Parent,
+	}
+}
+
+// csvHeader is the export's column list, in order.
+var csvHeader = []string{"id", "title", "authors", "date", "year", "series", "number", "countries", "language", "url", "source"}
+
+func writeCSV(buf *bytes.Buffer, recs []search.Record) error {
+	cw := csv.NewWriter(buf)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, r := range recs {
+		row := []string{r.ID, r.Title, strings.Join(r.Authors, "; "), r.Date, num(r.Year), r.Series,
+			num(r.Number), strings.Join(r.Countries, "; "), r.Language, r.URL, r.Source}
+		for i := range row {
+			row[i] = csvSafe(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvSafe defuses spreadsheet formulas: a cell starting with = + - @ or a
+// control character is prefixed with an apostrophe, which spreadsheets
+// hide, so opening an export cannot run a formula from a hostile title.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeJSONL(buf *bytes.Buffer, recs []search.Record) error {
+	enc := json.NewEncoder(buf) // one compact object per line
+	for _, r := range recs {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportName is the download's file name: "briefs-coca-policy.csv".
+func exportName(q search.Query, ext string) string {
+	var words []string
+	n := 0
+	for _, w := range strings.Fields(q.Text) {
+		if f := asciiFold(w); f != "" && n+len(f) <= 40 {
+			words = append(words, f)
+			n += len(f) + 1
+		}
+	}
+	name := "briefs"
+	if len(words) > 0 {
+		name += "-" + strings.Join(words, "-")
+	}
+	return name + "." + ext
+}

@@ -1,0 +1,390 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefs/briefs/search"
+)
+
+// URL parameters of a search. Every page state lives in the URL, so these
+// names are part of the public interface: permalinks, exports, the feed and
+// the JSON API all take the same ones.
+const (
+	paramQ         = "q"
+	paramAuthor    = "author"
+	paramSeries    = "series"
+	paramCountry   = "country"
+	paramLanguage  = "language"
+	paramKind      = "kind"
+	paramFrom      = "from"
+	paramTo        = "to"
+	paramSort      = "sort"
+	paramPage      = "page"
+	paramSize      = "size"
+	paramFacetSize = "facet_size"
+)
+
+// Limits that web adds to search's own caps.
+const (
+	// maxFilterValues bounds the values of one repeatable filter: each one
+	// becomes a term query, and no human ticks more than a few dozen boxes.
+	maxFilterValues = 50
+	// minYear and maxYear bound the year inputs to four digits so that a
+	// typo like 20055 is reported instead of silently matching nothing.
+	minYear = 1
+	maxYear = 9999
+)
+
+// filterFields lists the repeatable keyword filters in canonical URL order.
+var filterFields = []string{paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind}
+
+// filterValues returns a pointer to the slice of q holding field's values,
+// or nil for an unknown field.
+func filterValues(q *search.Query, field string) *[]string {
+	switch field {
+	case paramAuthor:
+		return &q.Authors
+	case paramSeries:
+		return &q.Series
+	case paramCountry:
+		return &q.Countries
+	case paramLanguage:
+		return &q.Languages
+	case paramKind:
+		return &q.Kinds
+	}
+	return nil
+}
+
+// parseQuery turns URL parameters into a search.Query. It is pure: no index,
+// no HTTP. Its output is normalised (filter values trimmed, deduplicated and
+// sorted; defaults stored as zero values) so that the URL builders below
+// produce one canonical URL per search, and parseQuery(searchURL(q)) == q.
+// Unknown parameters are ignored; for single-valued parameters given twice
+// the first one wins. Invalid values give an *Error with status 400 whose
+// Message is written for the user.
+func parseQuery(v url.Values) (search.Query, error) {
+	var q search.Query
+	q.Text = strings.TrimSpace(first(v, paramQ))
+	if len(q.Text) > search.MaxQueryLength {
+		return q, badRequest(fmt.Sprintf("The query is too long (%d bytes; the limit is %d). Shorten it.",
+			len(q.Text), search.MaxQueryLength))
+	}
+	if !utf8.ValidString(q.Text) {
+		return q, badRequest("The query is not valid UTF-8 text.")
+	}
+	for _, field := range filterFields {
+		vals, err := parseFilter(v[field], field)
+		if err != nil {
+			return q, err
+		}
+		*filterValues(&q, field) = vals
+	}
+
+	var err error
+	if q.YearFrom, err = parseYear(v, paramFrom); err != nil {
+		return q, err
+	}
+	if q.YearTo, err = parseYear(v, paramTo); err != nil {
+		return q, err
+	}
+	if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
+		return q, badRequest(fmt.Sprintf("The year range is reversed: from %d is after to %d.", q.YearFrom, q.YearTo))
+	}
+
+	switch s := strings.TrimSpace(first(v, paramSort)); s {
+	case "", search.SortRelevance:
+		q.Sort = "" // relevance is the default; keep one spelling for permalinks
+	case search.SortNewest, search.SortOldest, search.SortNumber:
+		q.Sort = s
+	default:
+		return q, badRequest(fmt.Sprintf("Unknown sort order %q: use relevance, newest, oldest or number.", s))
+	}
+
+	if q.Page, err = parsePositive(v, paramPage, "Page"); err != nil {
+		return q, err
+	}
+	if q.Size, err = parsePositive(v, paramSize, "Page size"); err != nil {
+		return q, err
+	}
+	if q.Size > search.MaxSize {
+		return q, badRequest(fmt.Sprintf("Page size %d is too large; the limit is %d.", q.Size, search.MaxSize))
+	}
+	if q.FacetSize, err = parsePositive(v, paramFacetSize, "Facet size"); err != nil {
+		return q, err
+	}
+	if q.FacetSize > search.MaxFacetSize {
+		// Clamped, not refused: "show more" links may overshoot.
+		q.FacetSize = search.MaxFacetSize
+	}
+	if q.Page == 1 {
+		q.Page = 0
+	}
+	if q.Size == search.DefaultSize {
+		q.Size = 0
+	}
+	if q.FacetSize == search.DefaultFacetSize {
+		q.FacetSize = 0
+	}
+	if end := pageOf(q) * sizeOf(q); end > search.MaxResultWindow {
+		return q, badRequest(fmt.Sprintf("Page %d is beyond the first %d results; narrow the search instead.",
+			pageOf(q), search.MaxResultWindow))
+	}
+	if err := q.Validate(); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// first returns the first value of key: for repeated single-valued
+// parameters the first one wins.
+func first(v url.Values, key string) string {
+	if vals := v[key]; len(vals) > 0 {
+		return vals[0]
+	}
+	return ""
+}
+
+func parseFilter(raw []string, field string) ([]string, error) {
+	var vals []string
+	for _, s := range raw {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !utf8.ValidString(s) || len(s) > 500 {
+			return nil, badRequest(fmt.Sprintf("The %s filter has an invalid value.", field))
+		}
+		vals = append(vals, s)
+	}
+	slices.Sort(vals)
+	vals = slices.Compact(vals)
+	if len(vals) > maxFilterValues {
+		return nil, badRequest(fmt.Sprintf("Too many %s filters (%d); the limit is %d.", field, len(vals), maxFilterValues))
+	}
+	return vals, nil
+}
+
+func parseYear(v url.Values, key string) (int, error) {
+	s := strings.TrimSpace(first(v, key))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < minYear || n > maxYear {
+		return 0, badRequest(fmt.Sprintf("%q is not a year (parameter %q); use four digits like 2005.", s, key))
+	}
+	return n, nil
+}
+
+func parsePositive(v url.Values, key, label string) (int, error) {
+	s := strings.TrimSpace(first(v, key))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, badRequest(fmt.Sprintf("%s must be a whole number from 1 (got %q).", label, s))
+	}
+	return n, nil
+}
+
+func pageOf(q search.Query) int {
+	if q.Page < 1 {
+		return 1
+	}
+	return q.Page
+}
+
+func sizeOf(q search.Query) int {
+	if q.Size < 1 {
+		return search.DefaultSize
+	}
+	return q.Size
+}
+
+func facetSizeOf(q search.Query) int {
+	if q.FacetSize < 1 {
+		return search.DefaultFacetSize
+	}
+	return q.FacetSize
+}
+
+// isEmpty reports whether q has neither text nor filters: the landing view.
+func isEmpty(q search.Query) bool {
+	return q.Text == "" && !hasFilters(q)
+}
+
+func hasFilters(q search.Query) bool {
+	return len(q.Authors)+len(q.Series)+len(q.Countries)+len(q.Languages)+len(q.Kinds) > 0 ||
+		q.YearFrom != 0 || q.YearTo != 0
+}
+
+// encodeQuery writes q as a query string in canonical order: q, the filters
+// in filterFields order (values sorted), from, to, sort, page, size,
+// facet_size. Defaults are left out, so equal searches have equal URLs.
+func encodeQuery(q search.Query) string {
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(k))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	if q.Text != "" {
+		add(paramQ, q.Text)
+	}
+	for _, field := range filterFields {
+		vals := slices.Clone(*filterValues(&q, field))
+		slices.Sort(vals)
+		for _, v := range slices.Compact(vals) {
+			add(field, v)
+		}
+	}
+	if q.YearFrom != 0 {
+		add(paramFrom, strconv.Itoa(q.YearFrom))
+	}
+	if q.YearTo != 0 {
+		add(paramTo, strconv.Itoa(q.YearTo))
+	}
+	if q.Sort != "" && q.Sort != search.SortRelevance {
+		add(paramSort, q.Sort)
+	}
+	if q.Page > 1 {
+		add(paramPage, strconv.Itoa(q.Page))
+	}
+	if q.Size > 0 && q.Size != search.DefaultSize {
+		add(paramSize, strconv.Itoa(q.Size))
+	}
+	if q.FacetSize > 0 && q.FacetSize != search.DefaultFacetSize {
+		add(paramFacetSize, strconv.Itoa(q.FacetSize))
+	}
+	return b.String()
+}
+
+// withQuery joins a path and an encoded query string.
+func withQuery(path, query string) string {
+	if query == "" {
+		return path
+	}
+	return path + "?" + query
+}
+
+// searchURL is the permalink of q.
+func searchURL(q search.Query) string {
+	return withQuery("/search", encodeQuery(q))
+}
+
+// clone copies q deeply so that builders never alias the caller's slices.
+func clone(q search.Query) search.Query {
+	q.Authors = slices.Clone(q.Authors)
+	q.Series = slices.Clone(q.Series)
+	q.Countries = slices.Clone(q.Countries)
+	q.Languages = slices.Clone(q.Languages)
+	q.Kinds = slices.Clone(q.Kinds)
+	return q
+}
+
+// facetToggleURL adds value to field's filter, or removes it when present,
+// and goes back to page 1 since the result set changes.
+func facetToggleURL(q search.Query, field, value string) string {
+	q = clone(q)
+	vals := filterValues(&q, field)
+	if vals == nil {
+		return searchURL(q)
+	}
+	if i := slices.Index(*vals, value); i >= 0 {
+		*vals = slices.Delete(*vals, i, i+1)
+	} else {
+		*vals = append(*vals, value)
+	}
+	q.Page = 0
+	return searchURL(q)
+}
+
+// removeFilterURL drops one active filter: a value of a keyword field, the
+// year range (field "year"), or the query text (field "q").
+func removeFilterURL(q search.Query, field, value string) string {
+	q = clone(q)
+	q.Page = 0
+	switch field {
+	case "year":
+		q.YearFrom, q.YearTo = 0, 0
+	case paramFrom:
+		q.YearFrom = 0
+	case paramTo:
+		q.YearTo = 0
+	case paramQ:
+		q.Text = ""
+	default:
+		if vals := filterValues(&q, field); vals != nil {
+			*vals = slices.DeleteFunc(*vals, func(s string) bool { return s == value })
+		}
+	}
+	return searchURL(q)
+}
+
+// yearURL filters q to the single year y.
+func yearURL(q search.Query, y int) string {
+	q = clone(q)
+	q.YearFrom, q.YearTo, q.Page = y, y, 0
+	return searchURL(q)
+}
+
+// pageURL is q's page n.
+func pageURL(q search.Query, n int) string {
+	q.Page = n
+	return searchURL(q)
+}
+
+// sortURL is q in another order, from page 1.
+func sortURL(q search.Query, sort string) string {
+	q.Sort, q.Page = sort, 0
+	return searchURL(q)
+}
+
+// facetSizeURL shows n values per facet on the same page.
+func facetSizeURL(q search.Query, n int) string {
+	q.FacetSize = min(n, search.MaxFacetSize)
+	return searchURL(q)
+}
+
+// respellURL is q with its text replaced by a suggested spelling.
+func respellURL(q search.Query, text string) string {
+	q.Text, q.Page = text, 0
+	return searchURL(q)
+}
+
+// docURL is the document page of id; it carries the query text so the page
+// can highlight it. IDs are opaque and may contain slashes, so they are
+// path-escaped as one segment.
+func docURL(id string, q search.Query) string {
+	u := "/doc/" + url.PathEscape(id)
+	if q.Text != "" {
+		u += "?" + paramQ + "=" + url.QueryEscape(q.Text)
+	}
+	return u
+}
+
+// exportURL and feedURL take the current search to another format; paging
+// is dropped since they cover the whole result set.
+func exportURL(q search.Query, format string) string {
+	q.Page, q.Size = 0, 0
+	return withQuery("/export."+format, encodeQuery(q))
+}
+
+func feedURL(q search.Query) string {
+	q.Page, q.Size, q.Sort = 0, 0, ""
+	return withQuery("/feed.atom", encodeQuery(q))
+}
+
+func apiSearchURL(q search.Query) string {
+	return withQuery("/api/search", encodeQuery(q))
+}

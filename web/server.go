@@ -1,0 +1,225 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/briefs/briefs/search"
+)
+
+// Config is what a Server needs. Only Index is required.
+type Config struct {
+	Index *search.Index
+	// Addr is the address ListenAndServe listens on ("127.0.0.1:8080").
+	Addr string
+	// Dev re-reads templates and static files from DevDir on every request,
+	// so they can be edited without a restart.
+	Dev    bool
+	DevDir string // default "web", relative to the working directory
+	// Log receives request and error logs; nil discards them.
+	Log *slog.Logger
+	// SearchTimeout bounds one search (default 5 s); a search that takes
+	// longer gets the "narrow it" page with status 503.
+	SearchTimeout time.Duration
+	// BaseURL ("https://briefs.example.org") is used for absolute links in
+	// the feed and in citations; empty means derive it from the request.
+	BaseURL string
+	// Version is shown in the footer; empty hides it.
+	Version string
+}
+
+// Timeouts of the http.Server. WriteTimeout must cover the slowest handler:
+// an export runs up to maxExport/search.MaxSize searches.
+const (
+	defaultSearchTimeout = 5 * time.Second
+	readHeaderTimeout    = 5 * time.Second
+	readTimeout          = 10 * time.Second
+	writeTimeout         = 60 * time.Second
+	idleTimeout          = 120 * time.Second
+	maxHeaderBytes       = 64 << 10 // a long query fits; cookies we do not use
+	shutdownTimeout      = 10 * time.Second
+)
+
+// Server serves the web UI and the JSON API over one index.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	index   *search.Index
+	timeout time.Duration
+	// exportLimit is maxExport; tests lower it to see truncation.
+	exportLimit int
+	tmpl        *templates
+	assets      *assets
+	handler     http.Handler
+}
+
+// NewServer parses the templates and hashes the static files, so that
+// anything broken fails here and not on a request.
+func NewServer(cfg Config) (*Server, error) {
+	if cfg.Index == nil {
+		return nil, errors.New("new server: no index")
+	}
+	s := &Server{cfg: cfg, index: cfg.Index, log: cfg.Log, timeout: cfg.SearchTimeout, exportLimit: maxExport}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.timeout <= 0 {
+		s.timeout = defaultSearchTimeout
+	}
+	if cfg.Dev && cfg.DevDir == "" {
+		s.cfg.DevDir = "web"
+	}
+	var err error
+	if s.assets, err = loadAssets(s.staticFS()); err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
+	}
+	if s.tmpl, err = parseTemplates(s.templateFS(), s.assets); err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
+	}
+	s.handler = s.middleware(s.routes())
+	return s, nil
+}
+
+// Handler returns the server's root handler, with logging and security
+// headers applied to every response.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// ListenAndServe listens on cfg.Addr and serves until ctx is done, then shuts
+// down gracefully.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	addr := s.cfg.Addr
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done; in-flight requests get
+// shutdownTimeout to finish. It closes ln.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// securityHeaders go on every response, pages, API, static files and
+// errors alike. The CSP allows no inline script or style at all, which is
+// why the templates have no style attributes and the JS is a file.
+var securityHeaders = map[string]string{
+	"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+		"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+	"X-Content-Type-Options": "nosniff",
+	"Referrer-Policy":        "same-origin",
+	"X-Frame-Options":        "DENY",
+	"Permissions-Policy":     "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+// middleware sets the security headers, recovers from panics (a 500, not a
+// dropped connection) and logs each request.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		h := w.Header()
+		for k, v := range securityHeaders {
+			h.Set(k, v)
+		}
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p))
+				if !sw.wrote {
+					s.writeFallback500(sw)
+				}
+			}
+			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status(),
+				"duration", time.Since(start).Round(time.Microsecond))
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}
+
+// statusWriter remembers the status for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.code, w.wrote = http.StatusOK, true
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) status() int {
+	if !w.wrote {
+		return http.StatusOK
+	}
+	return w.code
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// searchContext bounds one search by the configured timeout.
+func (s *Server) searchContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.timeout)
+}
+
+// handleHealth serves "GET /healthz": 200 "ok", the document count (one
+// match-all search of one hit) and the index generation being served.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := s.searchContext(r)
+	defer cancel()
+	res, err := s.index.Search(ctx, search.Query{Size: 1, Snippets: -1, FacetSize: 1})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintf(w, "ok\ndocuments %d\ngeneration %s\n", res.Total, s.index.Generation())
+	return nil
+}
