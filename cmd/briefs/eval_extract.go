@@ -1,0 +1,412 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/briefs/briefs/indexer"
+)
+
+// maxPageBytes caps a decompressed page: a saved web page is a few MiB at
+// most, and the cap keeps a gzip bomb in a test collection from eating the
+// machine.
+const maxPageBytes = 64 << 20
+
+func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("eval extract", stderr, "briefs eval extract [flags] DIR",
+		`Measure metadata extraction: run the extractor on every page listed in
+DIR/truth.jsonl (one {"file", "title", "authors", "date"} per line; file is
+relative to DIR or to DIR/pages, plain or .gz; a missing key is not judged)
+and print, per field, how many judged pages it got right:
+
+  title            equal after collapsing whitespace and folding case
+  title (relaxed)  equal ignoring punctuation, symbols and spaces too
+  authors          the same set of names (lower-cased, whitespace collapsed,
+                   "Surname, Given" read as "Given Surname"); an empty list
+                   is judged and wants no authors
+  date             the same day, YYYY-MM-DD
+  year             the same year`,
+		"briefs eval extract ../shared/eval/fundus-meta",
+		"briefs eval extract --misses ../shared/eval/fundus-meta | grep ': authors:'",
+		"briefs eval extract --json ../shared/eval/fundus-meta | jq '.fields'")
+	listMisses := fs.Bool("misses", false, "list each miss as FILE: FIELD: want X, got Y")
+	asJSON := fs.Bool("json", false, "print the figures as JSON (with the misses if --misses)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return usageError{"eval extract needs one DIR"}
+	}
+	start := time.Now()
+	ev, err := evalExtract(ctx, pos[0])
+	if err != nil {
+		return fmt.Errorf("eval extract %s: %w", pos[0], err)
+	}
+	ev.Seconds = time.Since(start).Seconds()
+	if !*listMisses {
+		ev.Misses = nil
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ev)
+	}
+	for _, m := range ev.Misses {
+		fmt.Fprintln(stdout, m)
+	}
+	if len(ev.Misses) > 0 {
+		fmt.Fprintln(stdout)
+	}
+	printExtractEval(stdout, pos[0], ev)
+	return nil
+}
+
+// extractEval is the outcome of one `eval extract`.
+type extractEval struct {
+	Pages     int           `json:"pages"`    // pages with a truth line
+	Failed    int           `json:"failed"`   // pages the extractor returned an error for
+	Unjudged  int           `json:"unjudged"` // files in pages/ without a truth line
+	Fields    []fieldScore  `json:"fields"`   // in the order printed
+	Misses    []extractMiss `json:"misses,omitempty"`
+	Seconds   float64       `json:"seconds"`
+	fieldByID map[string]*fieldScore
+}
+
+// fieldScore counts one field's judged pages and correct answers.
+type fieldScore struct {
+	Field    string  `json:"field"`
+	Judged   int     `json:"judged"`
+	Correct  int     `json:"correct"`
+	Accuracy float64 `json:"accuracy"` // Correct/Judged, 0 when nothing is judged
+}
+
+// extractMiss is one page where a field differs from the truth.
+type extractMiss struct {
+	File  string `json:"file"`
+	Field string `json:"field"`
+	Want  string `json:"want"`
+	Got   string `json:"got"`
+}
+
+func (m extractMiss) String() string {
+	if m.Field == "extract" {
+		return fmt.Sprintf("%s: extract: %s", m.File, m.Got)
+	}
+	return fmt.Sprintf("%s: %s: want %s, got %s", m.File, m.Field, m.Want, m.Got)
+}
+
+// Field names, in the order they are printed.
+const (
+	fieldTitle   = "title"
+	fieldRelaxed = "title (relaxed)"
+	fieldAuthors = "authors"
+	fieldDate    = "date"
+	fieldYear    = "year"
+)
+
+// truthPage is one line of truth.jsonl. A nil pointer is a field that is
+// not judged: the key was missing (or null).
+type truthPage struct {
+	File    string    `json:"file"`
+	Title   *string   `json:"title"`
+	Authors *[]string `json:"authors"`
+	Date    *string   `json:"date"`
+}
+
+func loadTruth(path string) ([]truthPage, error) {
+	var pages []truthPage
+	err := readJSONL(path, func(data []byte) error {
+		var p truthPage
+		if err := json.Unmarshal(data, &p); err != nil {
+			return err
+		}
+		if p.File == "" {
+			return errors.New("no file")
+		}
+		pages = append(pages, p)
+		return nil
+	})
+	return pages, err
+}
+
+func evalExtract(ctx context.Context, dir string) (*extractEval, error) {
+	truth, err := loadTruth(filepath.Join(dir, "truth.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	ev := &extractEval{fieldByID: make(map[string]*fieldScore)}
+	for _, f := range []string{fieldTitle, fieldRelaxed, fieldAuthors, fieldDate, fieldYear} {
+		ev.Fields = append(ev.Fields, fieldScore{Field: f})
+	}
+	for i := range ev.Fields {
+		ev.fieldByID[ev.Fields[i].Field] = &ev.Fields[i]
+	}
+	seen := make(map[string]bool)
+	for _, tp := range truth {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		path, err := pagePath(dir, tp.File)
+		if err != nil {
+			return nil, err
+		}
+		seen[filepath.Clean(path)] = true
+		data, err := readPage(path)
+		if err != nil {
+			return nil, err
+		}
+		// The path without .gz tells the extractor the format.
+		name := strings.TrimSuffix(filepath.ToSlash(tp.File), ".gz")
+		var rec indexer.Record
+		recs, err := indexer.Extract(name, data, indexer.Options{})
+		if err != nil {
+			ev.Failed++
+			ev.Misses = append(ev.Misses, extractMiss{File: tp.File, Field: "extract", Got: err.Error()})
+		} else if len(recs) > 0 {
+			rec = recs[0] // a listing page's own record comes first
+		}
+		ev.Pages++
+		ev.judge(tp, rec)
+	}
+	for i := range ev.Fields {
+		if f := &ev.Fields[i]; f.Judged > 0 {
+			f.Accuracy = float64(f.Correct) / float64(f.Judged)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "pages"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		if !e.IsDir() && !seen[filepath.Clean(filepath.Join(dir, "pages", e.Name()))] {
+			ev.Unjudged++
+		}
+	}
+	return ev, nil
+}
+
+// judge scores one page's record against its truth line.
+func (ev *extractEval) judge(tp truthPage, rec indexer.Record) {
+	count := func(field string, ok bool) bool {
+		f := ev.fieldByID[field]
+		f.Judged++
+		if ok {
+			f.Correct++
+		}
+		return ok
+	}
+	miss := func(field, want, got string) {
+		ev.Misses = append(ev.Misses, extractMiss{File: tp.File, Field: field, Want: want, Got: got})
+	}
+	if tp.Title != nil {
+		strict := count(fieldTitle, normTitle(*tp.Title) == normTitle(rec.Title))
+		relaxed := count(fieldRelaxed, relaxTitle(*tp.Title) == relaxTitle(rec.Title))
+		if !strict {
+			field := fieldTitle
+			if relaxed {
+				field = "title (punctuation)" // so these group apart in --misses
+			}
+			miss(field, strconv.Quote(*tp.Title), strconv.Quote(rec.Title))
+		}
+	}
+	if tp.Authors != nil && !count(fieldAuthors, sameAuthors(*tp.Authors, rec.Authors)) {
+		miss(fieldAuthors, quoteList(*tp.Authors), quoteList(rec.Authors))
+	}
+	if tp.Date == nil {
+		return
+	}
+	if day, ok := dayOf(*tp.Date); ok {
+		if gotDay, _ := dayOf(rec.Date); !count(fieldDate, day == gotDay) {
+			miss(fieldDate, day, orNone(rec.Date))
+		}
+	}
+	if year, ok := yearOf(*tp.Date); ok {
+		got := rec.Year
+		if got == 0 {
+			got, _ = yearOf(rec.Date)
+		}
+		if !count(fieldYear, year == got) {
+			miss(fieldYear, strconv.Itoa(year), orNone(yearString(got)))
+		}
+	}
+}
+
+// pagePath finds a truth line's file: relative to the collection, or to its
+// pages folder.
+func pagePath(dir, file string) (string, error) {
+	for _, p := range []string{filepath.Join(dir, file), filepath.Join(dir, "pages", file)} {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("page %s: not found in %s or %s", file, dir, filepath.Join(dir, "pages"))
+}
+
+// readPage reads a page, decompressing .gz files up to maxPageBytes.
+func readPage(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasSuffix(path, ".gz") {
+		return data, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decompress %s: %w", path, err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxPageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("decompress %s: %w", path, err)
+	}
+	if len(out) > maxPageBytes {
+		return nil, fmt.Errorf("decompress %s: more than %d MiB uncompressed", path, maxPageBytes>>20)
+	}
+	return out, nil
+}
+
+// normTitle collapses whitespace, drops invisible format characters (soft
+// hyphens, zero-width spaces) and folds case, after NFC so that an accent
+// typed as one code point or two compares equal.
+func normTitle(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// relaxTitle also drops punctuation, symbols and spaces, so "Iran: the
+// deal" matches "Iran - The Deal" and curly quotes match straight ones.
+func relaxTitle(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, normTitle(s))
+}
+
+// normName is an author name for comparison: NFC, lower-case, whitespace
+// collapsed, accents kept, "Surname, Given" turned into "Given Surname".
+func normName(s string) string {
+	s = normTitle(s)
+	if surname, given, ok := strings.Cut(s, ","); ok && !strings.Contains(given, ",") {
+		surname, given = strings.TrimSpace(surname), strings.TrimSpace(given)
+		if surname != "" && given != "" {
+			s = given + " " + surname
+		}
+	}
+	return s
+}
+
+// sameAuthors compares two author lists as sets of normalised names.
+func sameAuthors(want, got []string) bool {
+	set := func(names []string) []string {
+		m := make(map[string]bool)
+		for _, n := range names {
+			if n = normName(n); n != "" {
+				m[n] = true
+			}
+		}
+		out := make([]string, 0, len(m))
+		for n := range m {
+			out = append(out, n)
+		}
+		sort.Strings(out)
+		return out
+	}
+	w, g := set(want), set(got)
+	if len(w) != len(g) {
+		return false
+	}
+	for i := range w {
+		if w[i] != g[i] {
+			return false
+		}
+	}
+	return true
+}
+
+var dayPattern = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+
+// dayOf returns the YYYY-MM-DD a date or timestamp starts with.
+func dayOf(s string) (string, bool) {
+	m := dayPattern.FindString(strings.TrimSpace(s))
+	return m, m != ""
+}
+
+var yearPattern = regexp.MustCompile(`^(\d{4})(?:$|-)`)
+
+// yearOf returns the year a date (YYYY, YYYY-MM, YYYY-MM-DD...) starts with.
+func yearOf(s string) (int, bool) {
+	m := yearPattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y, true
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// quoteList prints names as ["A", "B"].
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+func printExtractEval(w io.Writer, dir string, ev *extractEval) {
+	fmt.Fprintf(w, "pages: %d judged in %s", ev.Pages, dir)
+	if ev.Failed > 0 {
+		fmt.Fprintf(w, ", %d could not be extracted", ev.Failed)
+	}
+	if ev.Unjudged > 0 {
+		fmt.Fprintf(w, ", %d in pages/ without a truth line", ev.Unjudged)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "field\tjudged\tcorrect\taccuracy")
+	for _, f := range ev.Fields {
+		acc := "-"
+		if f.Judged > 0 {
+			acc = fmt.Sprintf("%.1f%%", 100*f.Accuracy)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", f.Field, f.Judged, f.Correct, acc)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "time: %s\n", roundDuration(time.Duration(ev.Seconds*float64(time.Second))))
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestNormTitle(t *testing.T) {
+	tests := []struct {
+		a, b            string
+		strict, relaxed bool
+	}{
+		{"Seed Banks and Food Security", "seed banks and  food\u00a0security", true, true},
+		{"Fisheries: after the Moratorium", "Fisheries after the Moratorium", false, true},
+		{"“Quoted” title", `"Quoted" Title`, false, true},
+		{"Café", "Cafe\u0301", true, true}, // precomposed é and e + combining accent
+		{"Café", "Cafe", false, false},     // accents are kept
+		{"Fort\u00adschritt\u200b", "Fortschritt", true, true},
+		{"Iran deal", "Iran deal collapses", false, false},
+		{"", "Something", false, false},
+	}
+	for _, tt := range tests {
+		if got := normTitle(tt.a) == normTitle(tt.b); got != tt.strict {
+			t.Errorf("normTitle(%q) == normTitle(%q) is %v, want %v", tt.a, tt.b, got, tt.strict)
+		}
+		if got := relaxTitle(tt.a) == relaxTitle(tt.b); got != tt.relaxed {
+			t.Errorf("relaxTitle(%q) == relaxTitle(%q) is %v, want %v", tt.a, tt.b, got, tt.relaxed)
+		}
+	}
+}
+
+func TestSameAuthors(t *testing.T) {
+	tests := []struct {
+		name      string
+		want, got []string
+		same      bool
+	}{
+		{"inverted name", []string{"Quispe, Maria"}, []string{"Maria Quispe"}, true},
+		{"order and case", []string{"Ana Lima", "Jan Kowalski"}, []string{"JAN KOWALSKI", "ana  lima"}, true},
+		{"accents kept", []string{"José Núñez"}, []string{"Jose Nunez"}, false},
+		{"missing one", []string{"Ana Lima", "Jan Kowalski"}, []string{"Ana Lima"}, false},
+		{"extra one", []string{"Ana Lima"}, []string{"Ana Lima", "Editorial Board"}, false},
+		{"none wanted, none got", []string{}, nil, true},
+		{"none wanted, one got", []string{}, []string{"Ana Lima"}, false},
+		{"duplicates collapse", []string{"Ana Lima"}, []string{"Ana Lima", "Lima, Ana"}, true},
+	}
+	for _, tt := range tests {
+		if got := sameAuthors(tt.want, tt.got); got != tt.same {
+			t.Errorf("%s: sameAuthors(%q, %q) = %v, want %v", tt.name, tt.want, tt.got, got, tt.same)
+		}
+	}
+}
+
+func TestDayYearOf(t *testing.T) {
+	tests := []struct {
+		in      string
+		day     string
+		year    int
+		hasYear bool
+	}{
+		{"2024-05-03", "2024-05-03", 2024, true},
+		{"2024-05-03T23:10:00+02:00", "2024-05-03", 2024, true},
+		{"2024-05", "", 2024, true},
+		{"2024", "", 2024, true},
+		{"", "", 0, false},
+		{"May 2024", "", 0, false},
+	}
+	for _, tt := range tests {
+		if day, _ := dayOf(tt.in); day != tt.day {
+			t.Errorf("dayOf(%q) = %q, want %q", tt.in, day, tt.day)
+		}
+		if y, ok := yearOf(tt.in); y != tt.year || ok != tt.hasYear {
+			t.Errorf("yearOf(%q) = %d, %v, want %d, %v", tt.in, y, ok, tt.year, tt.hasYear)
+		}
+	}
+}
+
+func TestReadPage(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.html.gz")
+	writeGzip(t, small, func(zw *gzip.Writer) { zw.Write([]byte("<p>hello</p>")) })
+	if got, err := readPage(small); err != nil || string(got) != "<p>hello</p>" {
+		t.Errorf("readPage(small.html.gz) = %q, %v; want the page", got, err)
+	}
+
+	// One byte over the cap, from a few KiB of gzip.
+	bomb := filepath.Join(dir, "bomb.html.gz")
+	writeGzip(t, bomb, func(zw *gzip.Writer) {
+		chunk := make([]byte, 1<<20)
+		for range maxPageBytes >> 20 {
+			zw.Write(chunk)
+		}
+		zw.Write([]byte{0})
+	})
+	if _, err := readPage(bomb); err == nil || !strings.Contains(err.Error(), "more than 64 MiB uncompressed") {
+		t.Errorf("readPage(bomb) error = %v, want the size cap", err)
+	}
+
+	bad := filepath.Join(dir, "bad.html.gz")
+	os.WriteFile(bad, []byte("not gzip"), 0o644)
+	if _, err := readPage(bad); err == nil || !strings.Contains(err.Error(), "decompress") {
+		t.Errorf("readPage(bad gzip) error = %v, want a decompress error", err)
+	}
+}
+
+func writeGzip(t *testing.T, path string, fill func(*gzip.Writer)) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	fill(zw)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The tiny collection (see testdata/eval/README.md): four pages whose
+// metadata every source on the page agrees on, and a truth file with two
+// deliberate differences: c.html's title has a colon the page lacks (a
+// strict miss, a relaxed match) and d.html's date is wrong on purpose (a
+// date miss, the year still right). d.html's title and c.html's date are
+// not judged; c.html is judged to have no authors.
+//
+//	title    3 judged (a, b, c), 2 correct: 66.7%
+//	relaxed  3 judged, 3 correct: 100.0%
+//	authors  4 judged, 4 correct: 100.0%
+//	date     3 judged (a, b, d), 2 correct: 66.7%
+//	year     3 judged, 3 correct: 100.0%
+func TestEvalExtractTiny(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "eval", "tiny-extract")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"eval", "extract", dir, "--misses"}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract: %v\nstderr: %s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		`pages: 4 judged in .*tiny-extract$`,
+		`title\s+3\s+2\s+66\.7%$`,
+		`title \(relaxed\)\s+3\s+3\s+100\.0%$`,
+		`authors\s+4\s+4\s+100\.0%$`,
+		`date\s+3\s+2\s+66\.7%$`,
+		`year\s+3\s+3\s+100\.0%$`,
+		`time: \S+$`,
+	} {
+		if !regexp.MustCompile(`(?m)^` + want).MatchString(out) {
+			t.Errorf("eval extract output has no line matching %q:\n%s", want, out)
+		}
+	}
+	misses := strings.Split(strings.TrimSpace(out[:strings.Index(out, "\n\npages:")]), "\n")
+	wantMisses := []string{
+		`c.html: title (punctuation): want "Fisheries: after the Moratorium", got "Fisheries after the Moratorium"`,
+		`pages/d.html: date: want 2020-01-01, got 2020-06-30`,
+	}
+	if strings.Join(misses, "\n") != strings.Join(wantMisses, "\n") {
+		t.Errorf("eval extract --misses listed\n%s\nwant\n%s", strings.Join(misses, "\n"), strings.Join(wantMisses, "\n"))
+	}
+
+	stdout.Reset()
+	if err := run(context.Background(), []string{"eval", "extract", "--json", dir}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract --json: %v", err)
+	}
+	var ev extractEval
+	if err := json.Unmarshal(stdout.Bytes(), &ev); err != nil {
+		t.Fatalf("eval extract --json: %v\n%s", err, stdout.String())
+	}
+	if ev.Pages != 4 || len(ev.Fields) != 5 || ev.Fields[4].Field != "year" || ev.Fields[3].Correct != 2 || ev.Misses != nil {
+		t.Errorf("eval extract --json = %+v, want 4 pages, 5 fields, date 2 correct, no misses listed", ev)
+	}
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/briefs/briefs/indexer"
+	"github.com/briefs/briefs/search"
+)
+
+type ingestConfig struct {
+	IndexDir    string
+	Rebuild     bool
+	MaxFileSize int64
+	Quiet       bool
+}
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg ingestConfig
+	fs := newFlagSet("ingest", stderr, "briefs ingest [flags] PATH...",
+		`Extract every briefing under each PATH (folders are walked recursively;
+HTML, text and Markdown files, optionally gzipped) and bring the index up to
+date: new files are added, changed files re-indexed, unchanged files skipped,
+and records whose files are gone are deleted. The live index is never
+modified in place: a new generation is built beside it and swapped in
+atomically when complete, so a killed ingest leaves the previous index as it was.
+
+Exit status: 0 when every file was ingested, 3 when some files were skipped
+(each is listed with its reason), 1 on failure, 2 on a usage error.`,
+		"briefs ingest testdata/corpus",
+		"briefs ingest --index /srv/briefs.index --rebuild ~/archive/briefings")
+	fs.StringVar(&cfg.IndexDir, "index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
+	fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build the index from scratch instead of updating it")
+	maxMB := fs.Int64("max-file-size", 64, "read at most this many MB of one file (larger files are cut, with a warning)")
+	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress bar")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{"ingest needs at least one PATH"}
+	}
+	cfg.MaxFileSize = *maxMB << 20
+	for _, p := range fs.Args() {
+		if _, err := os.Stat(p); err != nil {
+			return usageError{fmt.Sprintf("ingest: %v", err)}
+		}
+	}
+	rep, stats, err := ingest(ctx, cfg, fs.Args(), stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, rep)
+	fmt.Fprintf(stderr, "index %s: %s\n", cfg.IndexDir, stats)
+	if len(rep.Skipped) > 0 {
+		return exitStatus(exitSkipped)
+	}
+	return nil
+}
+
+// ingest walks the paths and commits what they hold into cfg.IndexDir.
+func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Writer) (indexer.Report, search.BuildStats, error) {
+	start := time.Now()
+	b, err := search.NewBuilder(cfg.IndexDir, search.BuildOptions{Rebuild: cfg.Rebuild})
+	if err != nil {
+		return indexer.Report{}, search.BuildStats{}, err
+	}
+	defer b.Abort() // a no-op after Commit; otherwise removes the unfinished generation
+
+	bar := newProgress(stderr, cfg.Quiet)
+	var total indexer.Report
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return total, search.BuildStats{}, fmt.Errorf("ingest %s: %w", p, err)
+		}
+		// Records of this root that the walk does not see again are deleted
+		// at Commit: their files are gone.
+		b.SetRoot(abs)
+		fsys, opts := pathFS(p), indexer.Options{MaxFileSize: cfg.MaxFileSize}
+		rep, err := indexer.Walk(ctx, fsys, opts, bar.update, b.Add)
+		total = mergeReports(total, rep)
+		if err != nil {
+			bar.finish()
+			return total, search.BuildStats{}, fmt.Errorf("ingest %s: %w", p, err)
+		}
+		// A file that could not be read this time keeps the records it had:
+		// a broken file is reported, never a reason to lose data.
+		for _, s := range rep.Skipped {
+			b.Seen(indexer.IDFromPath(s.Path))
+		}
+	}
+	bar.finish()
+	stats, err := b.Commit()
+	if err != nil {
+		return total, stats, err
+	}
+	total.Took = time.Since(start)
+	return total, stats, nil
+}
+
+// pathFS gives the file system to walk for a command-line path: a folder is
+// walked whole, a single file alone.
+func pathFS(p string) fs.FS {
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		return singleFileFS(p)
+	}
+	return os.DirFS(p)
+}
+
+func mergeReports(a, b indexer.Report) indexer.Report {
+	a.Files += b.Files
+	a.Documents += b.Documents
+	a.Records += b.Records
+	a.Ignored += b.Ignored
+	a.Skipped = append(a.Skipped, b.Skipped...)
+	a.Warnings = append(a.Warnings, b.Warnings...)
+	a.Took += b.Took
+	return a
+}
+
+// progress draws a bar on stderr when it is a terminal; elsewhere (pipes,
+// tests, CI logs) it stays silent and the summary says it all.
+type progress struct {
+	w     io.Writer
+	quiet bool
+	bar   *progressbar.ProgressBar
+	base  int // files done in earlier paths
+	last  int
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	if f, ok := w.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) {
+		quiet = true
+	}
+	return &progress{w: w, quiet: quiet}
+}
+
+func (p *progress) update(done, total int) {
+	if p.quiet {
+		return
+	}
+	if p.bar == nil || done < p.last {
+		if p.bar != nil {
+			p.base += p.last
+		}
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("files"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	p.last = done
+	_ = p.bar.Set(done)
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/indexer"
+	"github.com/briefs/briefs/search"
+	"github.com/briefs/briefs/web"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", stderr, "briefs serve [flags]",
+		`Serve the web UI and the JSON API. With no --index (and no $BRIEFS_INDEX)
+it serves ./briefs.index, building it from the demo corpus embedded in the
+binary on first start. A finished "briefs ingest" into the same index is
+picked up without a restart (checked every --reload interval, and at once
+on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
+		"briefs serve",
+		"briefs serve --index /srv/briefs.index --addr 127.0.0.1:9000")
+	addr := fs.String("addr", envOr("BRIEFS_ADDR", "127.0.0.1:8080"), "address to listen on ($BRIEFS_ADDR)")
+	indexDir := fs.String("index", "", "index directory ($BRIEFS_INDEX; default ./briefs.index, built from the demo corpus if empty)")
+	reload := fs.Duration("reload", 2*time.Second, "how often to look for a newer index generation (0: only on SIGHUP)")
+	dev := fs.Bool("dev", false, "re-read templates and static files from ./web on every request")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"serve takes no arguments"}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	dir := *indexDir
+	if dir == "" {
+		dir = defaultIndexDir()
+		if !search.Exists(dir) {
+			log.Info("no index yet: indexing the demo corpus", "index", dir)
+			if err := buildDemo(ctx, dir, stderr); err != nil {
+				return fmt.Errorf("serve: build demo index: %w", err)
+			}
+		}
+	}
+	ix, err := search.Open(dir)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer ix.Close()
+
+	srv, err := web.NewServer(web.Config{Index: ix, Addr: *addr, Dev: *dev, Log: log})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	go watchIndex(ctx, ix, *reload, log)
+	log.Info("serving", "url", "http://"+*addr+"/", "index", dir)
+	if err := srv.ListenAndServe(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// buildDemo indexes the embedded demo corpus into dir.
+func buildDemo(ctx context.Context, dir string, stderr io.Writer) error {
+	b, err := search.NewBuilder(dir, search.BuildOptions{Rebuild: true})
+	if err != nil {
+		return err
+	}
+	defer b.Abort()
+	rep, err := indexer.Walk(ctx, briefs.Corpus(), indexer.Options{}, nil, b.Add)
+	if err != nil {
+		return err
+	}
+	stats, err := b.Commit()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, rep)
+	fmt.Fprintf(stderr, "index %s: %s\n", dir, stats)
+	return nil
+}
+
+// watchIndex switches the server to a newer index generation when an
+// ingest finishes: on a timer and at once on SIGHUP.
+func watchIndex(ctx context.Context, ix *search.Index, every time.Duration, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+		case <-hup:
+		}
+		switched, err := ix.Reload()
+		if err != nil {
+			log.Error("reload index", "err", err)
+		} else if switched {
+			log.Info("switched to a newer index generation")
+		}
+	}
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
