@@ -110,6 +110,11 @@ func extractFile(fsys fs.FS, p string, opts Options) ([]Record, []string, error)
 	if err != nil {
 		return nil, nil, skipf("cannot read: %v", unwrapPathError(err))
 	}
+	if truncated && formatOf(p) == formatPDF {
+		// A PDF cut short is unreadable (its cross-reference table is at
+		// the end): say why instead of reporting it as corrupt.
+		return nil, nil, skipf("too large: over %s", sizeString(opts.maxSize()))
+	}
 	if truncated {
 		warns = append(warns, fmt.Sprintf("larger than %s: only the first %s read", sizeString(opts.maxSize()), sizeString(opts.maxSize())))
 	}

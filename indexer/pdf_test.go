@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -706,4 +707,18 @@ func BenchmarkExtractPDF(b *testing.B) {
 		pages += rec.Pages[len(rec.Pages)-1]
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// A PDF larger than MaxFileSize is skipped as too large through the file
+// path too: read only up to the cap it would look corrupt.
+func TestExtractFilePDFTooLarge(t *testing.T) {
+	data, err := os.ReadFile("testdata/pdf/briefing-en.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"big.pdf": {Data: data}}
+	_, err = ExtractFile(fsys, "big.pdf", Options{MaxFileSize: int64(len(data) / 2)})
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Fatalf("err = %v, want a too-large skip", err)
+	}
 }

@@ -1,0 +1,517 @@
+package indexer
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// This file reads a page's machine-readable metadata: citation_* and
+// Dublin Core meta tags, OpenGraph, schema.org JSON-LD, <title>, <html
+// lang> and the canonical link. html.go reads the visible text.
+
+// ---- head metadata ----
+
+// headMeta is the machine-readable metadata of a page, by source.
+type headMeta struct {
+	citation, jsonld, dc, og, basic metaFields
+	titleTag                        string
+	siteName                        string
+	opinion                         bool
+	citationAbstract, metaDesc      string
+	ogDesc, jsonldDesc, dcDesc      string
+	dcCoverage, jsonldSpatial       []string
+}
+
+// metaFields are the values one source gives.
+type metaFields struct {
+	Title, Date, Series, Language, Publisher, URL, PDFURL string
+	Authors, Keywords                                     []string
+	Number                                                int
+}
+
+func (h *headMeta) sources() []metaFields {
+	return []metaFields{h.citation, h.jsonld, h.dc, h.og, h.basic}
+}
+
+func (h *headMeta) siteNames() []string {
+	var out []string
+	for _, s := range []string{h.siteName, h.citation.Publisher, h.jsonld.Publisher, h.dc.Publisher} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (h *headMeta) series() string {
+	return firstNonEmpty(h.citation.Series, h.jsonld.Series, h.dc.Series)
+}
+
+func (h *headMeta) abstract() string {
+	for _, s := range []string{h.citationAbstract, h.metaDesc, h.ogDesc, h.jsonldDesc, h.dcDesc} {
+		if s = collapse(stripTags(s)); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (h *headMeta) countries(v shownMeta) []string {
+	return mergeCountries(append(append([]string{}, h.dcCoverage...), h.jsonldSpatial...), v.countries)
+}
+
+// resolve takes each field from the most trusted source that has it; the
+// visible text comes last. It also returns the opinion label seen.
+func resolve(sources []metaFields, v shownMeta) (Record, bool) {
+	all := append(append([]metaFields{}, sources...), v.metaFields)
+	var r Record
+	for _, f := range all {
+		r.Title = firstNonEmpty(r.Title, f.Title)
+		r.Date = firstNonEmpty(r.Date, f.Date)
+		r.Series = firstNonEmpty(r.Series, f.Series)
+		r.Language = firstNonEmpty(r.Language, f.Language)
+		r.Publisher = firstNonEmpty(r.Publisher, f.Publisher)
+		r.URL = firstNonEmpty(r.URL, f.URL)
+		r.PDFURL = firstNonEmpty(r.PDFURL, f.PDFURL)
+		if len(r.Authors) == 0 {
+			r.Authors = f.Authors
+		}
+		if len(r.Keywords) == 0 {
+			r.Keywords = f.Keywords
+		}
+		if r.Number == 0 {
+			r.Number = f.Number
+		}
+	}
+	// Sources often agree on a date at different precisions (DC.date
+	// "2024-06", article:published_time "2024-06-11"): keep the most
+	// precise one that agrees with the most trusted.
+	for _, f := range all {
+		if len(f.Date) > len(r.Date) && r.Date != "" && strings.HasPrefix(f.Date, r.Date) {
+			r.Date = f.Date
+		}
+	}
+	r.Authors = normaliseAuthors(r.Authors)
+	r.Year = yearOf(r.Date)
+	return r, v.opinion
+}
+
+// readHead gathers citation_*, JSON-LD, Dublin Core, OpenGraph and plain
+// meta tags, <title>, <html lang> and the canonical link.
+func readHead(doc *goquery.Document) headMeta {
+	var h headMeta
+	metas := map[string][]string{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		content, ok := s.Attr("content")
+		if !ok {
+			return
+		}
+		content = collapse(unescapeAgain(content))
+		if content == "" {
+			return
+		}
+		for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
+			if key, ok := s.Attr(k); ok && key != "" {
+				key = strings.ToLower(strings.TrimSpace(key))
+				key = strings.Replace(key, "dc:", "dc.", 1)
+				key = strings.Replace(key, "dcterms:", "dcterms.", 1)
+				metas[key] = append(metas[key], content)
+			}
+		}
+	})
+	one := func(keys ...string) string {
+		for _, k := range keys {
+			if v := metas[k]; len(v) > 0 {
+				return v[0]
+			}
+		}
+		return ""
+	}
+	all := func(keys ...string) []string {
+		var out []string
+		for _, k := range keys {
+			out = append(out, metas[k]...)
+		}
+		return out
+	}
+	h.siteName = one("og:site_name", "application-name")
+	sites := func() []string { return h.siteNames() }
+
+	// (1) Highwire Press citation_* tags.
+	c := &h.citation
+	c.Publisher = one("citation_publisher")
+	c.Title = cleanTitle(one("citation_title"), sites()...)
+	for _, a := range all("citation_author") {
+		c.Authors = append(c.Authors, invertCitationName(a))
+	}
+	c.Date = parseDate(one("citation_publication_date", "citation_date", "citation_online_date", "citation_cover_date"))
+	c.Series, c.Number = cleanSeries(one("citation_series_title", "citation_journal_title", "citation_conference_title"))
+	if n := parseNumber(one("citation_technical_report_number", "citation_issue")); n > 0 {
+		c.Number = n
+	}
+	c.Language = NormalizeLanguage(one("citation_language"))
+	c.URL = one("citation_abstract_html_url", "citation_fulltext_html_url")
+	c.PDFURL = one("citation_pdf_url")
+	c.Keywords = splitKeywords(all("citation_keywords")...)
+	h.citationAbstract = one("citation_abstract")
+
+	// (2) schema.org JSON-LD.
+	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+		readJSONLD(&h, s.Text())
+	})
+	h.jsonld.Title = cleanTitle(h.jsonld.Title, sites()...)
+
+	// (3) Dublin Core, DC.* and dcterms.*, any case.
+	dc := func(field ...string) []string {
+		var out []string
+		for _, f := range field {
+			out = append(out, all("dc."+f, "dcterms."+f)...)
+		}
+		return out
+	}
+	first := func(vs []string) string {
+		if len(vs) > 0 {
+			return vs[0]
+		}
+		return ""
+	}
+	d := &h.dc
+	d.Publisher = first(dc("publisher"))
+	d.Title = cleanTitle(first(dc("title")), sites()...)
+	for _, a := range dc("creator", "creator.personalname", "contributor.author") {
+		d.Authors = append(d.Authors, splitAuthors(a)...)
+	}
+	d.Date = parseDate(first(dc("date", "date.issued", "issued", "created", "date.created", "available")))
+	d.Language = NormalizeLanguage(first(dc("language")))
+	d.Keywords = splitKeywords(dc("subject")...)
+	d.Series, d.Number = cleanSeries(first(dc("relation.ispartof", "ispartof")))
+	for _, cov := range dc("coverage", "coverage.spatial", "spatial") {
+		h.dcCoverage = append(h.dcCoverage, splitCountries(cov)...)
+	}
+	h.dcDesc = first(dc("description", "abstract"))
+
+	// (4) OpenGraph and article:*.
+	o := &h.og
+	o.Title = cleanTitle(one("og:title"), sites()...)
+	o.Language = NormalizeLanguage(one("og:locale"))
+	o.Date = parseDate(one("article:published_time"))
+	for _, a := range all("article:author") {
+		if !strings.Contains(a, "/") {
+			o.Authors = append(o.Authors, splitAuthors(a)...)
+		}
+	}
+	o.URL = one("og:url")
+	o.Keywords = splitKeywords(all("article:tag")...)
+	h.ogDesc = one("og:description")
+	if isOpinionLabel(one("article:section")) {
+		h.opinion = true
+	}
+
+	// (5) Plain meta tags, <html lang>, Content-Language, canonical link.
+	b := &h.basic
+	for _, a := range all("author") {
+		b.Authors = append(b.Authors, splitAuthors(a)...)
+	}
+	b.Date = parseDate(one("date", "pubdate", "publish-date", "publication_date", "publish_date",
+		"datepublished", "article:published:time", "og:published_time", "dcterms.issued", "sailthru.date"))
+	b.Language = firstNonEmpty(NormalizeLanguage(doc.Find("html").AttrOr("lang", "")),
+		NormalizeLanguage(doc.Find("html").AttrOr("xml:lang", "")), NormalizeLanguage(one("content-language", "language")))
+	b.Keywords = splitKeywords(all("keywords")...)
+	h.metaDesc = one("description")
+	// The address has its own order: the canonical link, og:url, then the
+	// citation landing page; a JSON-LD url comes last.
+	canon, _ := doc.Find(`link[rel="canonical"]`).Attr("href")
+	urls := firstNonEmpty(canon, o.URL, c.URL, h.jsonld.URL)
+	c.URL, h.jsonld.URL, o.URL = urls, "", ""
+	h.titleTag = collapse(doc.Find("title").First().Text())
+	return h
+}
+
+// invertCitationName turns "Surname, Given" into "Given Surname": a
+// citation_author tag holds one name, so its comma always inverts.
+func invertCitationName(s string) string {
+	s = collapse(s)
+	if strings.Count(s, ",") == 1 {
+		i := strings.Index(s, ",")
+		if given := strings.TrimSpace(s[i+1:]); given != "" && !isNameSuffix(given) {
+			return given + " " + strings.TrimSpace(s[:i])
+		}
+	}
+	return s
+}
+
+func splitKeywords(vals ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range vals {
+		for _, k := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }) {
+			k = collapse(k)
+			if k != "" && !seen[strings.ToLower(k)] {
+				seen[strings.ToLower(k)] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// stripTags removes markup from a description that holds some
+// (citation_abstract often does).
+func stripTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+		default:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// ---- JSON-LD ----
+
+// Types we read, best first. An article-like node beats a WebPage.
+var jsonldRank = map[string]int{
+	"report": 1, "scholarlyarticle": 1, "article": 2, "newsarticle": 2, "blogposting": 2,
+	"opinionnewsarticle": 1, "analysisnewsarticle": 2, "reportagenewsarticle": 2, "backgroundnewsarticle": 2,
+	"techarticle": 2, "book": 2, "chapter": 2, "thesis": 2, "creativework": 3, "publicationissue": 3,
+	"socialmediaposting": 3, "webpage": 4, "itempage": 4, "aboutpage": 4, "collectionpage": 4,
+}
+
+// readJSONLD reads one <script type="application/ld+json">: an object, an
+// array or an @graph. Broken JSON is ignored: it is common and the page's
+// other metadata still counts.
+func readJSONLD(h *headMeta, src string) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader([]byte(strings.TrimSpace(src))))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return
+	}
+	var nodes []map[string]any
+	byID := map[string]map[string]any{}
+	var collect func(v any, depth int)
+	collect = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				collect(e, depth+1)
+			}
+		case map[string]any:
+			if id, ok := t["@id"].(string); ok && len(t) > 1 {
+				byID[id] = t
+			}
+			if _, ok := t["@type"]; ok {
+				nodes = append(nodes, t)
+			}
+			if g, ok := t["@graph"]; ok {
+				collect(g, depth+1)
+			}
+		}
+	}
+	collect(v, 0)
+	var best map[string]any
+	bestRank := 99
+	for _, n := range nodes {
+		for _, typ := range jsonStrings(n["@type"]) {
+			if r, ok := jsonldRank[strings.ToLower(typ)]; ok && r < bestRank {
+				best, bestRank = n, r
+			}
+		}
+	}
+	if best == nil || h.jsonld.Title != "" {
+		return // nothing to read, or an earlier script already gave us an article
+	}
+	if bestRank == 4 {
+		if me, ok := deref(best["mainEntity"], byID).(map[string]any); ok {
+			for _, typ := range jsonStrings(me["@type"]) {
+				if r, ok := jsonldRank[strings.ToLower(typ)]; ok && r < 4 {
+					best = me
+				}
+			}
+		}
+	}
+	for _, typ := range jsonStrings(best["@type"]) {
+		if strings.EqualFold(typ, "OpinionNewsArticle") {
+			h.opinion = true
+		}
+	}
+	if isOpinionLabel(firstString(best["articleSection"])) {
+		h.opinion = true
+	}
+	j := &h.jsonld
+	j.Title = collapse(firstNonEmpty(firstString(best["headline"]), firstString(best["name"])))
+	j.Authors = jsonPeople(best["author"], byID)
+	if len(j.Authors) == 0 {
+		j.Authors = jsonPeople(best["creator"], byID)
+	}
+	j.Date = parseDate(firstNonEmpty(firstString(best["datePublished"]), firstString(best["dateCreated"])))
+	for _, part := range jsonList(best["isPartOf"]) {
+		part = deref(part, byID)
+		switch t := part.(type) {
+		case string:
+			if !strings.Contains(t, "/") {
+				j.Series, j.Number = cleanSeries(t)
+			}
+		case map[string]any:
+			skip := false
+			for _, typ := range jsonStrings(t["@type"]) {
+				switch strings.ToLower(typ) {
+				case "website", "webpage", "organization", "collectionpage":
+					skip = true
+				}
+			}
+			if name := firstString(t["name"]); !skip && name != "" && j.Series == "" {
+				j.Series, j.Number = cleanSeries(name)
+				if n := parseNumber(firstNonEmpty(jsonScalar(t["issueNumber"]), jsonScalar(t["volumeNumber"]))); n > 0 && j.Number == 0 {
+					j.Number = n
+				}
+			}
+		}
+	}
+	if n := parseNumber(firstNonEmpty(jsonScalar(best["reportNumber"]), jsonScalar(best["issueNumber"]))); n > 0 {
+		j.Number = n
+	}
+	switch lang := best["inLanguage"].(type) {
+	case map[string]any:
+		j.Language = NormalizeLanguage(firstNonEmpty(firstString(lang["alternateName"]), firstString(lang["name"])))
+	default:
+		j.Language = NormalizeLanguage(firstString(lang))
+	}
+	h.jsonldDesc = firstNonEmpty(firstString(best["description"]), firstString(best["abstract"]))
+	switch pub := deref(best["publisher"], byID).(type) {
+	case map[string]any:
+		j.Publisher = collapse(firstString(pub["name"]))
+	default:
+		j.Publisher = collapse(firstString(pub))
+	}
+	if kw, ok := best["keywords"].(string); ok {
+		j.Keywords = splitKeywords(kw)
+	} else {
+		j.Keywords = splitKeywords(jsonStrings(best["keywords"])...)
+	}
+	for _, sc := range jsonList(best["spatialCoverage"]) {
+		sc = deref(sc, byID)
+		var name string
+		switch t := sc.(type) {
+		case string:
+			name = t
+		case map[string]any:
+			name = firstString(t["name"])
+			if name == "" {
+				if addr, ok := t["address"].(map[string]any); ok {
+					name = firstString(addr["addressCountry"])
+				}
+			}
+		}
+		h.jsonldSpatial = append(h.jsonldSpatial, splitCountries(name)...)
+	}
+	if u := firstString(best["url"]); strings.HasPrefix(u, "http") {
+		j.URL = u
+	}
+}
+
+// jsonPeople reads an author value: a string, an object with a name (or
+// given and family names), or an array of either. Objects typed
+// Organization are dropped.
+func jsonPeople(v any, byID map[string]map[string]any) []string {
+	var people []string
+	for _, e := range jsonList(v) {
+		e = deref(e, byID)
+		switch t := e.(type) {
+		case string:
+			people = append(people, splitAuthors(t)...)
+		case map[string]any:
+			// An author typed Organization is the publisher speaking, not
+			// a person who wrote the piece: Authors lists people.
+			isOrg := false
+			for _, typ := range jsonStrings(t["@type"]) {
+				isOrg = isOrg || strings.Contains(strings.ToLower(typ), "organization")
+			}
+			name := firstString(t["name"])
+			if name == "" {
+				name = strings.TrimSpace(firstString(t["givenName"]) + " " + firstString(t["familyName"]))
+			}
+			if name != "" && !isOrg {
+				// One "name" sometimes holds several ("A und B, dpa").
+				people = append(people, splitAuthors(name)...)
+			}
+		}
+	}
+	return people
+}
+
+func deref(v any, byID map[string]map[string]any) any {
+	if m, ok := v.(map[string]any); ok && len(m) == 1 {
+		if id, ok := m["@id"].(string); ok {
+			if n, ok := byID[id]; ok {
+				return n
+			}
+		}
+	}
+	return v
+}
+
+func jsonList(v any) []any {
+	switch t := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return t
+	default:
+		return []any{t}
+	}
+}
+
+func jsonStrings(v any) []string {
+	var out []string
+	for _, e := range jsonList(v) {
+		if s, ok := e.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func firstString(v any) string {
+	for _, e := range jsonList(v) {
+		if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(unescapeAgain(s))
+		}
+	}
+	return ""
+}
+
+// unescapeAgain decodes HTML entities left in a metadata value. Many CMSs
+// escape twice (content="&amp;#8217;"), and JSON-LD strings often carry
+// entities; a literal "&quot;" in a title is never meant.
+func unescapeAgain(s string) string {
+	if !strings.Contains(s, "&") || !strings.Contains(s, ";") {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+func jsonScalar(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case json.Number:
+		return t.String()
+	}
+	return ""
+}
