@@ -4,6 +4,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 func TestDecodeHTML(t *testing.T) {
@@ -24,6 +31,34 @@ func TestDecodeHTML(t *testing.T) {
 		{"utf-16le bom", utf16le("<p>Soberón</p>"), "Soberón"},
 		{"declared gb2312 but saved as utf-8", []byte(`<meta charset="gb2312"><p>促进航天技术</p>`), "促进航天技术"},
 		{"declared koi8-r", append([]byte(`<meta charset="koi8-r">`), "<p>\xf0\xd2\xc9\xd7\xc5\xd4</p>"...), "Привет"},
+	}
+	// East Asian and Cyrillic legacy charsets, declared in <meta>: the
+	// bytes are made by the encoder of the charset named.
+	for _, enc := range []struct {
+		label string
+		enc   encoding.Encoding
+		text  string
+	}{
+		{"gbk", simplifiedchinese.GBK, "促进航天技术更好惠及人民"},
+		{"GB2312", simplifiedchinese.GBK, "习近平主席致贺信"},
+		{"big5", traditionalchinese.Big5, "臺北時報"},
+		{"euc-kr", korean.EUCKR, "한국일보 기자"},
+		{"shift_jis", japanese.ShiftJIS, "朝日新聞デジタル"},
+		{"euc-jp", japanese.EUCJP, "東京新聞"},
+		{"KOI8-R", charmap.KOI8R, "Новости дня"},
+	} {
+		if enc.text == "" {
+			continue
+		}
+		body, err := enc.enc.NewEncoder().Bytes([]byte("<p>" + enc.text + "</p>"))
+		if err != nil {
+			t.Fatalf("encode %s: %v", enc.label, err)
+		}
+		tests = append(tests, struct {
+			name string
+			in   []byte
+			want string
+		}{"declared " + enc.label, append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=`+enc.label+`">`), body...), enc.text})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

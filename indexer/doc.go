@@ -21,8 +21,14 @@
 //
 // # Formats
 //
-// Walk reads .html, .htm, .xhtml, .txt and .md files, each optionally
-// gzipped (.gz, decompressed up to Options.MaxFileSize). Other files are
+// Walk reads .html, .htm, .xhtml, .txt, .md and .pdf files, each
+// optionally gzipped (.gz, decompressed up to Options.MaxFileSize). PDFs
+// are read page by page (pdf.go): each paragraph carries its page number.
+// A web page and the PDF it links to (by citation_pdf_url or a link in its
+// main text named like a PDF file of the walk) become one record: the
+// page's metadata with the PDF's text (merge.go), unless their titles show
+// they are different documents. Walk therefore reads every other file
+// first and the PDFs that no page claimed last. Other files are
 // ignored and counted; symbolic links are not followed, so a walk never
 // leaves its root.
 //
@@ -50,7 +56,9 @@
 //
 //  1. Highwire Press citation_* meta tags (what Google Scholar reads);
 //  2. schema.org JSON-LD (Report, ScholarlyArticle, Article, ... also in
-//     @graph); authors typed Organization are not authors;
+//     @graph); authors typed Organization count only on news articles
+//     (NewsArticle and its kinds), where they are newsroom or agency
+//     bylines;
 //  3. Dublin Core (DC.* and dcterms.*);
 //  4. OpenGraph (og:*, article:*);
 //  5. plain meta tags (author, description), <time datetime>, <html lang>,
@@ -91,7 +99,8 @@
 //   - "sidecar x.json: ...": a sidecar that is not valid JSON/YAML or sets
 //     a field to a wrong value (the document would carry wrong metadata);
 //   - "same id ... as ...": two files whose paths give the same ID
-//     ("a.html" and "a.txt"); the first in lexical order wins;
+//     ("a.html" and "a.txt"); the first read wins (lexical order, PDFs
+//     last);
 //   - "symbolic link not followed".
 //
 // Other problems are repaired and reported in Report.Warnings: files larger

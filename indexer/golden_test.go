@@ -15,8 +15,9 @@ import (
 
 // The demo corpus (../testdata/corpus) comes with the records it must
 // yield (../testdata/golden/corpus/<path>.json: an array, the page first
-// for a listing). This test extracts the whole corpus, compares every field
-// the search facets rely on, and logs the accuracy of each.
+// for a listing; empty for a PDF merged into the web page linking to it).
+// This test extracts the whole corpus, compares every field the search
+// facets rely on, and logs the accuracy of each.
 
 const (
 	corpusDir = "../testdata/corpus"
@@ -28,6 +29,8 @@ type goldenRecord struct {
 	Record
 	MustContain    []string `json:"must_contain"`
 	MustNotContain []string `json:"must_not_contain"`
+	// MustBeOnPage maps the start of a paragraph to its page (PDF text).
+	MustBeOnPage map[string]int `json:"must_be_on_page"`
 }
 
 // goldenFields are compared for every record; authors and countries as
@@ -139,6 +142,11 @@ func TestGoldenCorpus(t *testing.T) {
 					t.Errorf("%s: %s: text lacks %q", src, w.ID, phrase)
 				}
 			}
+			for prefix, page := range w.MustBeOnPage {
+				if got := pageOf(g, prefix); got != page {
+					t.Errorf("%s: %s: paragraph %q on page %d, want %d", src, w.ID, prefix, got, page)
+				}
+			}
 			all := g.Title + "\n" + g.Abstract + "\n" + text
 			for _, phrase := range w.MustNotContain {
 				if strings.Contains(all, phrase) {
@@ -157,4 +165,15 @@ func TestGoldenCorpus(t *testing.T) {
 			t.Errorf("%s accuracy %.1f%% is below %.0f%%", f.name, 100*acc, 100*bar)
 		}
 	}
+}
+
+// pageOf returns the page of the first paragraph of r starting with
+// prefix, or 0.
+func pageOf(r Record, prefix string) int {
+	for i, p := range r.Paragraphs {
+		if strings.HasPrefix(p, prefix) && i < len(r.Pages) {
+			return r.Pages[i]
+		}
+	}
+	return 0
 }

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -62,10 +63,12 @@ func (p *htmlPage) extract() (Record, []Record) {
 	vis := p.visibleMeta()
 	// A <time datetime> outranks a date read from the text.
 	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()}), vis)
-	if rec.Title == "" {
-		rec.Title = cleanTitle(p.head.titleTag, p.head.siteNames()...)
-	}
-	rec.Title = trimToHeading(rec.Title, vis.Title)
+	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
+		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
+	rec.Title = titleSources{
+		citation: p.head.citation.Title, jsonld: p.head.jsonld.Title, dc: p.head.dc.Title, og: p.head.og.Title,
+		heading: vis.Title, titleTag: cleanTitle(p.head.titleTag, p.head.siteNames()...),
+	}.pick()
 	rec.Paragraphs = p.paragraphs(rec.Title)
 	rec.Abstract = firstNonEmpty(p.head.abstract(), firstParagraph(rec.Paragraphs, vis.metaLines))
 	if rec.Language == "" {
@@ -917,6 +920,7 @@ type shownMeta struct {
 	opinion   bool
 	countries []string
 	metaLines map[string]bool // blocks read as byline/date/series lines
+	nameLine  []string        // names alone on a line just above the text
 }
 
 func (p *htmlPage) visibleMeta() shownMeta {
@@ -941,13 +945,78 @@ func (p *htmlPage) visibleMeta() shownMeta {
 		readMetaLine(&v, b.text, b.heading)
 	}
 	// Names marked up as authors near the top ("<span class=author>").
-	if len(v.Authors) == 0 {
-		v.Authors = p.markedAuthors(top)
+	// They also replace a byline read from text that runs them into a
+	// neighbour's text ("By Sarah ExampleTwitter").
+	if marked := p.markedAuthors(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
+		v.Authors = marked
 	}
 	if p.title != nil && isOpinionPrefix(v.Title) {
 		v.opinion = true
 	}
+	v.nameLine = p.nameLine(v.metaLines)
 	return v
+}
+
+// runsInto reports whether every name read from a byline's text holds a
+// marked name and more, which the text ran into it.
+func runsInto(fromText, marked []string) bool {
+	if len(marked) == 0 {
+		return false
+	}
+	for _, n := range fromText {
+		found := false
+		for _, m := range marked {
+			found = found || len(n) > len(m) && strings.Contains(n, m)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLine finds a line of names and nothing else in the main container,
+// among its first short blocks, before the first long paragraph: the
+// byline of sites whose CMS signs every piece with the site's account.
+// It is read only when the metadata name nobody but the site (see
+// pickAuthors): alone it is too weak, since a short subheading can look
+// like a name.
+func (p *htmlPage) nameLine(metaLines map[string]bool) []string {
+	var prev *textBlock
+	seen := 0
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		if !b.inMain || b.entry >= 0 || (p.title != nil && isInside(b.node, p.title)) || metaLines[b.text] {
+			continue
+		}
+		if len(b.text) >= 150 {
+			// The line is a paragraph of its own, right before the text.
+			if prev == nil || prev.node.DataAtom != atom.P || len(prev.text) > 100 {
+				return nil
+			}
+			return namesOnly(prev.text)
+		}
+		if seen++; seen > 6 {
+			return nil
+		}
+		prev = b
+	}
+	return nil
+}
+
+// namesOnly returns the names a line consists of, or nil if it holds
+// anything else: one to four names of two to four words each.
+func namesOnly(line string) []string {
+	parts := splitAuthors(line)
+	if len(parts) == 0 || len(parts) > 4 {
+		return nil
+	}
+	for _, n := range parts {
+		if k := len(strings.Fields(n)); k < 2 || k > 4 || !looksLikeName(n) {
+			return nil
+		}
+	}
+	return normaliseAuthors(parts)
 }
 
 // readMetaLine reads one short line near the top of a document: a byline,
@@ -988,22 +1057,6 @@ func readMetaLine(v *shownMeta, line string, heading bool) {
 	}
 }
 
-// trimToHeading drops a suffix the visible heading does not have: a
-// metadata title "Heading | Section" or "Heading - Site" with an unknown
-// site name becomes "Heading".
-func trimToHeading(title, heading string) string {
-	if heading == "" || len(heading) >= len(title) || !strings.HasPrefix(title, heading) {
-		return title
-	}
-	rest := title[len(heading):]
-	for _, sep := range titleSeparators {
-		if strings.HasPrefix(rest, sep) {
-			return heading
-		}
-	}
-	return title
-}
-
 func isOpinionPrefix(title string) bool {
 	i := strings.Index(title, ":")
 	return i > 0 && isOpinionLabel(title[:i])
@@ -1037,40 +1090,102 @@ func splitCountries(s string) []string {
 }
 
 // markedAuthors reads names from elements marked as authors (class author
-// or byline, rel=author, itemprop=author) within the top area.
+// or byline, rel=author, itemprop=author) within the top area. A marked
+// element that holds marked elements is read through them, so that its
+// other text ("Twitter", a date) does not run into a name; names from
+// several marked elements (one per author) are joined.
 func (p *htmlPage) markedAuthors(top []textBlock) []string {
 	inTop := func(n *html.Node) bool {
 		for _, b := range top {
-			if isInside(n, b.node) {
+			// Inside a top block, or a small list of authors holding one.
+			if isInside(n, b.node) || isInside(b.node, n) && p.textLen[n] < 300 {
 				return true
 			}
 		}
 		return false
 	}
-	for _, n := range findAll(p.body, func(n *html.Node) bool {
+	marked := func(n *html.Node) bool {
 		if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 			return true
 		}
-		return hasClassToken(n, "author", "authors", "byline", "autor", "autores") && !hasClassToken(n, "bio", "box", "about")
-	}) {
-		if !inTop(n) || hasAncestor(n, func(a *html.Node) bool { return hasClassToken(a, "bio", "about") }) {
+		return hasClassWord(n, authorClassWords...) && !hasClassWord(n, notAuthorClassWords...)
+	}
+	var names []string
+	for _, n := range findAll(p.body, marked) {
+		if !inTop(n) || hasAncestor(n, marked) || hasAncestor(n, func(a *html.Node) bool { return hasClassWord(a, "bio", "about") }) {
 			continue
 		}
-		t := nodeText(n)
-		if names, ok := parseByline(t); ok {
-			return names
-		}
-		var names []string
-		for _, s := range splitAuthors(cutBylineTail(t)) {
-			if looksLikeName(s) {
-				names = append(names, s)
+		var got []string
+		for _, inner := range findAll(n, func(c *html.Node) bool { return c != n && marked(c) }) {
+			if !hasAncestor(inner, func(a *html.Node) bool { return a != n && isInside(a, n) && marked(a) }) {
+				got = append(got, namesIn(nodeText(inner))...)
 			}
 		}
-		if len(names) > 0 {
-			return normaliseAuthors(names)
+		if len(got) == 0 {
+			got = namesIn(nodeText(n))
+		}
+		names = append(names, got...)
+		if len(names) >= 10 {
+			break
 		}
 	}
-	return nil
+	return normaliseAuthors(names)
+}
+
+// authorClassWords mark an element as a byline or an author's name;
+// notAuthorClassWords mark the parts of an author box that are not the
+// name (the biography, the photo, links to social media).
+var (
+	authorClassWords    = []string{"author", "authors", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
+	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
+		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
+)
+
+// namesIn reads the names in a byline element's text: a byline with its
+// marker, or bare names.
+func namesIn(t string) []string {
+	if names, ok := parseByline(t); ok {
+		return names
+	}
+	var names []string
+	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
+		if looksLikeName(s) {
+			names = append(names, s)
+		}
+	}
+	return names
+}
+
+// hasClassWord is hasClassToken that also splits camelCase class names:
+// "metaInfoAuthorList" holds the word "author".
+func hasClassWord(n *html.Node, words ...string) bool {
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, tok := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			for _, w := range splitCamel(tok) {
+				for _, want := range words {
+					if strings.EqualFold(w, want) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// splitCamel cuts "metaInfoAuthorList" into meta, Info, Author, List.
+func splitCamel(s string) []string {
+	var out []string
+	start := 0
+	prevLower := false
+	for i, r := range s {
+		if unicode.IsUpper(r) && prevLower {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return append(out, s[start:])
 }
 
 // timeElement reads the first <time datetime> outside listing entries.

@@ -129,10 +129,46 @@ func TestJSONLDShapes(t *testing.T) {
 					t.Errorf("got %q %q %q", r.Title, r.Authors, r.Date)
 				}
 			}},
-		{"opinion type", `{"@type":"OpinionNewsArticle","headline":"A View","author":{"@type":"Organization","name":"Some Institute"}}`,
+		{"opinion type", `{"@type":"OpinionNewsArticle","headline":"A View","author":{"@type":"Person","name":"Ana Pérez"}}`,
+			func(t *testing.T, r Record) {
+				if r.Kind != KindOpinion || !reflect.DeepEqual(r.Authors, []string{"Ana Pérez"}) {
+					t.Errorf("Kind, Authors = %q, %q; want opinion by Ana Pérez", r.Kind, r.Authors)
+				}
+			}},
+		{"organisation on a report is the publisher", `{"@type":"Report","headline":"A View","articleSection":"Opinion","author":{"@type":"Organization","name":"Some Institute"}}`,
 			func(t *testing.T, r Record) {
 				if r.Kind != KindOpinion || r.Authors != nil {
 					t.Errorf("Kind, Authors = %q, %q; want opinion and no organisation as author", r.Kind, r.Authors)
+				}
+			}},
+		{"organisation on a news article is a newsroom byline", `{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"Example News"},"publisher":{"@type":"Organization","name":"Example News"}}`,
+			func(t *testing.T, r Record) {
+				if !reflect.DeepEqual(r.Authors, []string{"Example News"}) {
+					t.Errorf("Authors = %q, want the newsroom", r.Authors)
+				}
+			}},
+		{"agency beside a person on a news article", `{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana Pérez"},{"@type":"Organization","name":"Reuters"}],"publisher":{"@type":"Organization","name":"Example News"}}`,
+			func(t *testing.T, r Record) {
+				if !reflect.DeepEqual(r.Authors, []string{"Ana Pérez", "Reuters"}) {
+					t.Errorf("Authors = %q, want the person and the agency", r.Authors)
+				}
+			}},
+		{"agency typed Person is kept", `{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana Pérez"},{"@type":"Person","name":"AP"}]}`,
+			func(t *testing.T, r Record) {
+				if !reflect.DeepEqual(r.Authors, []string{"Ana Pérez", "AP"}) {
+					t.Errorf("Authors = %q, want both", r.Authors)
+				}
+			}},
+		{"an article in a later script replaces the page", `{"@type":"WebPage","name":"Page Name","author":{"@type":"Person"}}</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"Article Headline","author":{"@type":"NewsMediaOrganization","name":"Example Daily"},"datePublished":"2024-09-04"}`,
+			func(t *testing.T, r Record) {
+				if r.Title != "Article Headline" || !reflect.DeepEqual(r.Authors, []string{"Example Daily"}) || r.Date != "2024-09-04" {
+					t.Errorf("Title, Authors, Date = %q, %q, %q; want the article's", r.Title, r.Authors, r.Date)
+				}
+			}},
+		{"second script names the author", `{"@type":"Article","headline":"H","author":{"@id":"#nobody"}}</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Person","name":"Ana Pérez"}}`,
+			func(t *testing.T, r Record) {
+				if !reflect.DeepEqual(r.Authors, []string{"Ana Pérez"}) {
+					t.Errorf("Authors = %q, want the second script's", r.Authors)
 				}
 			}},
 		{"broken json is ignored", `{"@type":"Article","headline":"Broken",}`,
@@ -346,6 +382,16 @@ func BenchmarkExtractHTML(b *testing.B) {
 	for b.Loop() {
 		if _, err := Extract("bench.html", data, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestHTMLMetaDateKeys(t *testing.T) {
+	for _, key := range []string{"date", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date"} {
+		r := extractOne(t, page(`<meta name="`+key+`" content="2024-04-24">`,
+			`<h1>Title</h1><p>Body text that is long enough to count as the paragraph here.</p>`))
+		if r.Date != "2024-04-24" {
+			t.Errorf("meta %s: Date = %q, want 2024-04-24", key, r.Date)
 		}
 	}
 }

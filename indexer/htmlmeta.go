@@ -18,8 +18,12 @@ import (
 // headMeta is the machine-readable metadata of a page, by source.
 type headMeta struct {
 	citation, jsonld, dc, og, basic metaFields
+	service                         metaFields // analytics services' author tags
 	titleTag                        string
 	siteName                        string
+	otherSites                      []string // meta publisher, application-name: for authors only
+	news                            bool     // JSON-LD says news article or newsroom
+	jsonldRank                      int      // jsonldRank of the node h.jsonld was read from
 	opinion                         bool
 	citationAbstract, metaDesc      string
 	ogDesc, jsonldDesc, dcDesc      string
@@ -31,10 +35,15 @@ type metaFields struct {
 	Title, Date, Series, Language, Publisher, URL, PDFURL string
 	Authors, Keywords                                     []string
 	Number                                                int
+	// Orgs are organisations named as authors where the source says so
+	// (JSON-LD @type Organization); personTyped marks Authors as typed
+	// Person, so no guessing from the name's shape drops one.
+	Orgs        []string
+	personTyped bool
 }
 
 func (h *headMeta) sources() []metaFields {
-	return []metaFields{h.citation, h.jsonld, h.dc, h.og, h.basic}
+	return []metaFields{h.citation, h.jsonld, h.dc, h.og, h.basic, h.service}
 }
 
 func (h *headMeta) siteNames() []string {
@@ -77,9 +86,6 @@ func resolve(sources []metaFields, v shownMeta) (Record, bool) {
 		r.Publisher = firstNonEmpty(r.Publisher, f.Publisher)
 		r.URL = firstNonEmpty(r.URL, f.URL)
 		r.PDFURL = firstNonEmpty(r.PDFURL, f.PDFURL)
-		if len(r.Authors) == 0 {
-			r.Authors = f.Authors
-		}
 		if len(r.Keywords) == 0 {
 			r.Keywords = f.Keywords
 		}
@@ -95,7 +101,6 @@ func resolve(sources []metaFields, v shownMeta) (Record, bool) {
 			r.Date = f.Date
 		}
 	}
-	r.Authors = normaliseAuthors(r.Authors)
 	r.Year = yearOf(r.Date)
 	return r, v.opinion
 }
@@ -216,7 +221,17 @@ func readHead(doc *goquery.Document) headMeta {
 	for _, a := range all("author") {
 		b.Authors = append(b.Authors, splitAuthors(a)...)
 	}
-	b.Date = parseDate(one("date", "pubdate", "publish-date", "publication_date", "publish_date",
+	// The author tags of common analytics and recommendation services,
+	// which newsrooms fill from their CMS: trusted after name=author.
+	for _, a := range all("cxenseparse:author", "sailthru.author", "parsely-author", "articleauthor") {
+		h.service.Authors = append(h.service.Authors, splitAuthors(a)...)
+	}
+	for _, p := range all("publisher", "application-name", "twitter:site") {
+		if !strings.Contains(p, "/") {
+			h.otherSites = append(h.otherSites, strings.TrimPrefix(p, "@"))
+		}
+	}
+	b.Date = parseDate(one("date", "pubdate", "publishdate", "publish-date", "publication_date", "publish_date",
 		"datepublished", "article:published:time", "og:published_time", "dcterms.issued", "sailthru.date"))
 	b.Language = firstNonEmpty(NormalizeLanguage(doc.Find("html").AttrOr("lang", "")),
 		NormalizeLanguage(doc.Find("html").AttrOr("xml:lang", "")), NormalizeLanguage(one("content-language", "language")))
@@ -281,6 +296,17 @@ func stripTags(s string) string {
 
 // ---- JSON-LD ----
 
+// isNewsType reports whether a schema.org type is a news article: its
+// author may be a newsroom, desk or agency rather than a person.
+func isNewsType(typ string) bool {
+	switch strings.ToLower(typ) {
+	case "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "backgroundnewsarticle",
+		"opinionnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "liveblogposting":
+		return true
+	}
+	return false
+}
+
 // Types we read, best first. An article-like node beats a WebPage.
 var jsonldRank = map[string]int{
 	"report": 1, "scholarlyarticle": 1, "article": 2, "newsarticle": 2, "blogposting": 2,
@@ -333,18 +359,35 @@ func readJSONLD(h *headMeta, src string) {
 			}
 		}
 	}
-	if best == nil || h.jsonld.Title != "" {
-		return // nothing to read, or an earlier script already gave us an article
+	if best == nil {
+		return
 	}
 	if bestRank == 4 {
 		if me, ok := deref(best["mainEntity"], byID).(map[string]any); ok {
 			for _, typ := range jsonStrings(me["@type"]) {
 				if r, ok := jsonldRank[strings.ToLower(typ)]; ok && r < 4 {
-					best = me
+					best, bestRank = me, r
 				}
 			}
 		}
 	}
+	if h.jsonld.Title != "" {
+		if h.jsonldRank <= 2 || bestRank > 2 {
+			// An earlier script already gave us the article. Sites that
+			// emit two (a SEO plugin's graph and their own) sometimes name
+			// the author only in the second.
+			if len(h.jsonld.Authors) == 0 && len(h.jsonld.Orgs) == 0 && bestRank < 4 {
+				var newsroom bool
+				h.jsonld.Authors, h.jsonld.Orgs, newsroom = jsonPeople(best["author"], byID)
+				h.news = h.news || newsroom
+			}
+			return
+		}
+		// The earlier script described the page; this one holds the
+		// article, which replaces what the page gave.
+		h.jsonld, h.jsonldDesc, h.jsonldSpatial = metaFields{}, "", nil
+	}
+	h.jsonldRank = bestRank
 	for _, typ := range jsonStrings(best["@type"]) {
 		if strings.EqualFold(typ, "OpinionNewsArticle") {
 			h.opinion = true
@@ -355,9 +398,15 @@ func readJSONLD(h *headMeta, src string) {
 	}
 	j := &h.jsonld
 	j.Title = collapse(firstNonEmpty(firstString(best["headline"]), firstString(best["name"])))
-	j.Authors = jsonPeople(best["author"], byID)
-	if len(j.Authors) == 0 {
-		j.Authors = jsonPeople(best["creator"], byID)
+	var newsroom bool
+	j.Authors, j.Orgs, newsroom = jsonPeople(best["author"], byID)
+	if len(j.Authors) == 0 && len(j.Orgs) == 0 {
+		j.Authors, j.Orgs, newsroom = jsonPeople(best["creator"], byID)
+	}
+	j.personTyped = true
+	h.news = newsroom
+	for _, typ := range jsonStrings(best["@type"]) {
+		h.news = h.news || isNewsType(typ)
 	}
 	j.Date = parseDate(firstNonEmpty(firstString(best["datePublished"]), firstString(best["dateCreated"])))
 	for _, part := range jsonList(best["isPartOf"]) {
@@ -427,32 +476,40 @@ func readJSONLD(h *headMeta, src string) {
 
 // jsonPeople reads an author value: a string, an object with a name (or
 // given and family names), or an array of either. Objects typed
-// Organization are dropped.
-func jsonPeople(v any, byID map[string]map[string]any) []string {
-	var people []string
+// Organization come back apart, as orgs; news says one was typed
+// NewsMediaOrganization.
+func jsonPeople(v any, byID map[string]map[string]any) (people, orgs []string, news bool) {
 	for _, e := range jsonList(v) {
 		e = deref(e, byID)
 		switch t := e.(type) {
 		case string:
 			people = append(people, splitAuthors(t)...)
+		case []any:
+			// A list nested in the list: read its names too.
+			p, o, n := jsonPeople(t, byID)
+			people, orgs, news = append(people, p...), append(orgs, o...), news || n
 		case map[string]any:
-			// An author typed Organization is the publisher speaking, not
-			// a person who wrote the piece: Authors lists people.
 			isOrg := false
 			for _, typ := range jsonStrings(t["@type"]) {
-				isOrg = isOrg || strings.Contains(strings.ToLower(typ), "organization")
+				typ = strings.ToLower(typ)
+				isOrg = isOrg || strings.Contains(typ, "organization")
+				news = news || typ == "newsmediaorganization"
 			}
 			name := firstString(t["name"])
 			if name == "" {
 				name = strings.TrimSpace(firstString(t["givenName"]) + " " + firstString(t["familyName"]))
 			}
-			if name != "" && !isOrg {
+			switch {
+			case name == "":
+			case isOrg:
+				orgs = append(orgs, collapse(name))
+			default:
 				// One "name" sometimes holds several ("A und B, dpa").
 				people = append(people, splitAuthors(name)...)
 			}
 		}
 	}
-	return people
+	return people, orgs, news
 }
 
 func deref(v any, byID map[string]map[string]any) any {

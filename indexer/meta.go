@@ -99,7 +99,11 @@ var (
 	reMonthYear    = regexp.MustCompile(`(?i)\b(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
 	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	reSlashYMD     = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
-	reNumericDMY   = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`)
+	reNumericDMY   = regexp.MustCompile(`\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
+	// "25.04.24": day, month and a two-digit year, the short form of
+	// German and Scandinavian datelines. Only with dots and two digits each
+	// (not a version number "1.2.10"), only when nothing longer matched.
+	reDottedShort = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.])`)
 )
 
 // parseDate reads a date given as a metadata value: a machine date or
@@ -165,16 +169,27 @@ func findDate(s string) (date string, start, end int) {
 		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)
 	}
 	for _, m := range reNumericDMY.FindAllStringSubmatchIndex(s, -1) {
-		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		switch {
 		case a > 12 && b <= 12: // 14/03/2005
 			try(formatDate(y, b, a), m)
 		case b > 12 && a <= 12: // 03/14/2005
 			try(formatDate(y, a, b), m)
+		case s[m[4]:m[5]] == ".": // 03.04.2005: dots are day-first wherever they are used
+			try(formatDate(y, b, a), m)
 		default:
 			continue // 03/04/2005 could be either
 		}
 		break
+	}
+	if bs < 0 {
+		if m := reDottedShort.FindStringSubmatchIndex(s); m != nil {
+			y := 2000 + atoi(s[m[6]:m[7]])
+			if y > maxYear() {
+				y -= 100
+			}
+			try(formatDate(y, atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])), []int{m[2], m[7]})
+		}
 	}
 	return best, bs, be
 }
@@ -214,10 +229,16 @@ func init() {
 }
 
 var (
-	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par)\s+(.+)$`)
+	// "By" in the languages of the collections we meet: von (de), par
+	// (fr), por (es, pt), door (nl), af (da), av (sv, no), di (it), przez
+	// (pl), od (cs, sk).
+	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od)(?:\s*:)?\s+(.+)$`)
 	reAuthorLabel  = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a)?|auteurs?|autoren)\s*:\s*(.+)$`)
 	reParenthesis  = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
-	reNameSplit    = regexp.MustCompile(`\s*(?:;|,\s*(?:and|y|e|&|et|und|og|och)\s+|,|\s+(?:and|y|e|&|et|und|og|och)\s+|\s+/\s+)\s*`)
+	// Names are separated by ";", ",", "/", "、" or an "and" word: and,
+	// y, e, et, und, og, och, en (nl), i (ca, pl), a (cs), ve (tr), és
+	// (hu), ja (fi), dan (id).
+	reNameSplit = regexp.MustCompile(`\s*(?:;|,\s*(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan)\s+|,|、|，|\s+(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan)\s+|\s*/\s*)\s*`)
 )
 
 // parseByline reads a byline: "By A and B", "By A, B and C", "Authors: A;
@@ -229,6 +250,24 @@ func parseByline(line string) ([]string, bool) {
 	if line == "" || len(line) > 300 {
 		return nil, false
 	}
+	if names, ok := parseBylineStart(line); ok {
+		return names, true
+	}
+	// A dateline may come first: "Thu 25.04.24 | 14:07 | By Ana Pérez".
+	for _, sep := range []string{" | ", " · ", " • "} {
+		if i := strings.Index(line, sep); i > 0 {
+			for _, seg := range strings.Split(line, sep)[1:] {
+				if names, ok := parseBylineStart(strings.TrimSpace(seg)); ok {
+					return names, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// parseBylineStart reads a line that starts with a byline marker.
+func parseBylineStart(line string) ([]string, bool) {
 	var rest string
 	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
 		rest = m[1]
@@ -237,7 +276,7 @@ func parseByline(line string) ([]string, bool) {
 	} else {
 		return nil, false
 	}
-	rest = cutBylineTail(rest)
+	rest = dropPlace(cutBylineTail(rest))
 	names := splitAuthors(rest)
 	var persons []string
 	for _, n := range names {
@@ -257,7 +296,9 @@ func cutBylineTail(s string) string {
 	if _, start, _ := findDate(s); start >= 0 {
 		s = s[:start]
 	}
-	for _, sep := range []string{" | ", "|", " · ", " • ", " — ", " – ", " - ", "\n"} {
+	// "By TPN, in News, Business" and "By Ana Pérez in Lima": what
+	// follows " in " is a category or a place.
+	for _, sep := range []string{", in ", " in ", " | ", "|", " · ", " • ", " — ", " – ", " - ", "\n"} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -278,12 +319,38 @@ func cutBylineTail(s string) string {
 	}
 }
 
+// dropPlace removes a place after the names of a byline: "Ana Pérez,
+// Frankfurt" is Ana Pérez writing from Frankfurt. The last comma part is
+// read as a place when it is one capitalised word (not an acronym, which
+// may be an agency) and the names before it have two words or more.
+func dropPlace(s string) string {
+	i := strings.LastIndex(s, ",")
+	if i <= 0 {
+		return s
+	}
+	tail := strings.TrimSpace(s[i+1:])
+	r, _ := utf8.DecodeRuneInString(tail)
+	if tail == "" || strings.ContainsAny(tail, " .") || !unicode.IsUpper(r) || isAcronym(tail) || isAllCaps(tail) {
+		return s
+	}
+	head := s[:i]
+	for _, n := range splitAuthors(head) {
+		if len(strings.Fields(n)) < 2 {
+			return s
+		}
+	}
+	if reNameSplit.MatchString(tail) {
+		return s
+	}
+	return head
+}
+
 // splitAuthors splits a string naming one or more people: "A; B",
 // "A, B and C", "A y B", "Surname, Given".
 func splitAuthors(s string) []string {
 	s = collapse(reParenthesis.ReplaceAllString(s, ""))
-	if s == "" {
-		return nil
+	if s == "" || strings.Contains(s, "://") {
+		return nil // an address (a profile page) names no one
 	}
 	if strings.Contains(s, ";") {
 		var out []string
@@ -360,12 +427,26 @@ func normaliseAuthor(s string) string {
 		}
 	}
 	s = strings.Trim(s, " ,;:|/-–—*")
+	s = trimJobTitle(s)
 	if isInvertedName(s) {
 		i := strings.Index(s, ",")
 		s = strings.TrimSpace(s[i+1:]) + " " + strings.TrimSpace(s[:i])
 	}
 	if isAllCaps(s) && !isAcronym(s) {
 		s = titleCaseName(s)
+	}
+	return s
+}
+
+// jobTitles follow a name in East Asian bylines: "신현주 기자" is reporter
+// Shin Hyun-joo, "山田太郎記者" reporter Yamada Taro. Longer titles first.
+var jobTitles = []string{"선임기자", "특파원", "기자", "特派員", "記者", "通讯员"}
+
+func trimJobTitle(s string) string {
+	for _, t := range jobTitles {
+		if rest := strings.TrimSpace(strings.TrimSuffix(s, t)); rest != s && rest != "" {
+			return rest
+		}
 	}
 	return s
 }
@@ -379,7 +460,7 @@ func normaliseAuthors(names []string) []string {
 	for _, n := range names {
 		n = normaliseAuthor(n)
 		key := strings.ToLower(n)
-		if n == "" || seen[key] || utf8.RuneCountInString(n) > 80 || strings.Contains(n, "://") || strings.Contains(n, "@") || !hasLetter(n) {
+		if n == "" || seen[key] || utf8.RuneCountInString(n) > 80 || !isNameLike(n) {
 			continue
 		}
 		seen[key] = true
@@ -398,6 +479,36 @@ func normaliseAuthors(names []string) []string {
 		out = kept
 	}
 	return out
+}
+
+// isNameLike rejects what is never a name: an address, an e-mail, a
+// string without letters, or a slug ("sophie-foster", "jane_doe").
+func isNameLike(s string) bool {
+	if !hasLetter(s) || strings.Contains(s, "://") || strings.Contains(s, "@") || isDescription(s) {
+		return false
+	}
+	if !strings.ContainsRune(s, ' ') && strings.ContainsAny(s, "-_") && strings.ToLower(s) == s {
+		return false
+	}
+	return true
+}
+
+// isDescription reports whether a part of an author field describes the
+// author rather than naming them: four words or more, two of them in
+// lower case ("professor at the faculty of law"). Names keep their
+// particles ("Juan de la Cruz") but not that many common words.
+func isDescription(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 4 {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] {
+			lower++
+		}
+	}
+	return lower >= 2
 }
 
 func hasLetter(s string) bool {

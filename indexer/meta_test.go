@@ -54,9 +54,13 @@ func TestFindDate(t *testing.T) {
 		{"Marzo 2005", "2005-03"},
 		{"14 setiembre 2005", "2005-09-14"},
 		{"14 mars 2005", "2005-03-14"},
-		{"14/03/2005", "2005-03-14"},  // the day can only be 14
-		{"03/14/2005", "2005-03-14"},  // the US order, unambiguous too
-		{"03/04/2005", ""},            // March 4 or April 3
+		{"14/03/2005", "2005-03-14"}, // the day can only be 14
+		{"03/14/2005", "2005-03-14"}, // the US order, unambiguous too
+		{"03/04/2005", ""},           // March 4 or April 3
+		{"03.04.2005", "2005-04-03"}, // but dots are day-first
+		{"06.01.2026, Lesezeit 5 Min.", "2026-01-06"},
+		{"Do 25.04.24 | 14:07 Uhr", "2024-04-25"}, // two-digit year with dots
+		{"Version 1.2.10", ""},
 		{"By A. Person, 2005", ""},    // a bare year is not a date
 		{"Peru in 2005 and 2006", ""}, // nor are years in a sentence
 		{"Hugo Cabieses Coca and Drugs TNI Website, 22 June 2005", "2005-06-22"},
@@ -91,6 +95,20 @@ func TestParseByline(t *testing.T) {
 		{"by the way, this is a sentence that happens to start with by", nil},
 		{"By 2010 the policy had failed", nil},
 		{"Martin Jelsma", nil}, // no byline marker
+		// "By" in other languages, with or without a colon.
+		{"von Max Muster", []string{"Max Muster"}},
+		{"Von: Bill MCCARTHY, Marisha GOLDHAMER", []string{"Bill MCCARTHY", "Marisha GOLDHAMER"}},
+		{"Par Jeanne Exemple et Paul Exemple", []string{"Jeanne Exemple", "Paul Exemple"}},
+		{"door Anna de Vries en Piet Jansen", []string{"Anna de Vries", "Piet Jansen"}},
+		{"Av Kari Nordmann og Ola Nordmann", []string{"Kari Nordmann", "Ola Nordmann"}},
+		{"af Hans Hansen", []string{"Hans Hansen"}},
+		{"di Mario Rossi e Anna Bianchi", []string{"Mario Rossi", "Anna Bianchi"}},
+		{"przez Jan Kowalski i Anna Nowak", []string{"Jan Kowalski", "Anna Nowak"}},
+		{"Di 25.04.24 | 14:07 Uhr | Von Eva Beispiel-Muster", []string{"Eva Beispiel-Muster"}}, // dateline first
+		{"Von Anna Muster, Frankfurt", []string{"Anna Muster"}},                                // a place, not a person
+		{"By Ana Pérez, Luis Gómez", []string{"Ana Pérez", "Luis Gómez"}},                      // two people
+		{"By TPN, in News, Business, Tourism", nil},                                            // categories, and an acronym
+		{"Di Maio said on Tuesday that the talks had failed", nil},
 	}
 	for _, tt := range tests {
 		got, ok := parseByline(tt.in)
@@ -120,6 +138,10 @@ func TestNormaliseAuthors(t *testing.T) {
 		{[]string{"", "  "}, nil},
 		{[]string{"von Jemima Kelly", "Ursula von der Leyen", "von der Leyen"}, []string{"Jemima Kelly", "Ursula von der Leyen", "von der Leyen"}},
 		{[]string{"105092", "Ana Pérez"}, []string{"Ana Pérez"}},
+		{[]string{"sophie-example", "jane_doe", "a.b@example.org", "https://example.org/authors/x"}, nil},
+		{[]string{"Povilas Example", "professor at the faculty of law"}, []string{"Povilas Example"}},
+		{[]string{"신현주 기자"}, []string{"신현주"}},
+		{[]string{"山田太郎記者"}, []string{"山田太郎"}},
 	}
 	for _, tt := range tests {
 		if got := normaliseAuthors(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -143,6 +165,11 @@ func TestSplitAuthors(t *testing.T) {
 		{"Martin Jelsma, TNI", []string{"Martin Jelsma", "TNI"}},
 		{"Felix Schröder und Jörg Soldwisch, dpa", []string{"Felix Schröder", "Jörg Soldwisch", "dpa"}},
 		{"Trine Jørgensen og Tôrtia Reimer-Johansen", []string{"Trine Jørgensen", "Tôrtia Reimer-Johansen"}},
+		{"Anna de Vries en Piet Jansen", []string{"Anna de Vries", "Piet Jansen"}},
+		{"Mathatisi Example/Lineo Sample", []string{"Mathatisi Example", "Lineo Sample"}},
+		{"牛镛、岳弘彬", []string{"牛镛", "岳弘彬"}},
+		{"Ahmet Örnek ve Ayşe Örnek", []string{"Ahmet Örnek", "Ayşe Örnek"}},
+		{"https://example.org/author/x", nil},
 	}
 	for _, tt := range tests {
 		if got := splitAuthors(tt.in); !reflect.DeepEqual(got, tt.want) {

@@ -874,7 +874,14 @@ func readXMP(rd io.Reader) xmpMeta {
 var reBadTitle = regexp.MustCompile(`(?i)^(?:microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|rtf|pdf|indd|qxd|tex|dvi|pptx?|odt|txt|wpd)|untitled.*|title|document\d*|layout \d+|slide \d+|powerpoint presentation|new document|\W*)$`)
 
 func usableInfoTitle(t string) bool {
-	return t != "" && !reBadTitle.MatchString(t) && len([]rune(t)) >= 4 && plausibleText(t)
+	return t != "" && !reBadTitle.MatchString(t) && len([]rune(t)) >= 4 && plausibleText(t) && !fileNameLike(t)
+}
+
+// fileNameLike reports whether a title is one token that reads as a file
+// or job name ("op09", "DPB47_final", "brief.v2"), as layout programs
+// leave in the information dictionary.
+func fileNameLike(t string) bool {
+	return !strings.ContainsAny(t, " \u00a0") && strings.ContainsAny(t, "0123456789_.")
 }
 
 // plausibleText reports whether a metadata string reads as text: mostly
@@ -900,7 +907,7 @@ func (doc *pdfDoc) record(p string) Record {
 	var rec Record
 	paras := paragraphs(doc.pages)
 	rec.Title = doc.info.Title
-	if !usableInfoTitle(rec.Title) {
+	if !usableInfoTitle(rec.Title) || sameText(rec.Title, titleFromPath(p)) {
 		rec.Title = ""
 	}
 

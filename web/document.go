@@ -104,6 +104,11 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		p.SearchURL = searchURL(search.Query{Text: q.Text})
 	}
 	p.Info = docInfo(rec)
+	if raw := strings.TrimSpace(doc.Record.PDFURL); raw != "" && rec.PDFURL == "" {
+		// A PDF merged from the ingested folder has a path, not a web
+		// address: show it, so the reader knows where the pages come from.
+		p.Info = append(p.Info, metaRow{Label: "PDF file", Value: raw})
+	}
 	p.Groups = paragraphGroups(rec, q.Text, cite)
 
 	ref := func(r *search.Ref, label string) *refLink {

@@ -27,7 +27,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var cfg ingestConfig
 	fs := newFlagSet("ingest", stderr, "briefs ingest [flags] PATH...",
 		`Extract every briefing under each PATH (folders are walked recursively;
-HTML, text and Markdown files, optionally gzipped) and bring the index up to
+HTML, text, Markdown and PDF files, optionally gzipped; a web page and the
+PDF it links to become one record) and bring the index up to
 date: new files are added, changed files re-indexed, unchanged files skipped,
 and records whose files are gone are deleted. The live index is never
 modified in place: a new generation is built beside it and swapped in
@@ -120,6 +121,7 @@ func mergeReports(a, b indexer.Report) indexer.Report {
 	a.Files += b.Files
 	a.Documents += b.Documents
 	a.Records += b.Records
+	a.Merged += b.Merged
 	a.Ignored += b.Ignored
 	a.Skipped = append(a.Skipped, b.Skipped...)
 	a.Warnings = append(a.Warnings, b.Warnings...)
