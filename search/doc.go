@@ -19,15 +19,48 @@
 // with its language's analyzer, so English is stemmed the English way and
 // Spanish the Spanish way. Facet fields are keywords with doc values, plus
 // folded variants for case- and accent-insensitive matching (country:peru
-// finds "Perú"). Scoring is BM25.
+// finds "Perú"). Prose is ranked by our BM25F (see Ranking); bleve's BM25
+// model only scores matches in metadata fields (author:..., series:...).
 //
 // # Queries
 //
 // Parse turns the search box into a small tree (ast.go); translate.go turns
-// the tree into bleve queries, once per language group, every word required
-// by default. Filters (Query.Countries, YearFrom, ...) do not change scores.
-// Facets are disjunctive: each is counted with every filter but its own.
-// Snippets are cut from the stored text of the shown hits at query time.
-// When nothing matches, a query of three or more words is retried needing
-// only most of them, and a respelled query is suggested.
+// the tree into bleve queries, once per language group. Filters
+// (Query.Countries, YearFrom, ...) do not change scores. Facets are
+// disjunctive: each is counted with every filter but its own. Snippets are
+// cut from the stored text of the shown hits at query time.
+//
+// # Default matching
+//
+// How the plain words of a query combine depends on how many there are
+// (defaultMatching in match.go):
+//
+//   - Fewer than four content words (stop words such as "the" or "de" do
+//     not count): every word is required, so adding a word narrows the
+//     results ("coca eradication Peru"). If nothing has them all, a query
+//     of three or more words is retried needing two thirds of them, with
+//     a note, and a respelled query is suggested.
+//   - Four or more: a long query or a question ("What has forced
+//     eradication achieved in the Chapare?"). Records with any of its
+//     words match, ranked by BM25F over all of them, so those with more
+//     (and rarer) words come first, with a note. Words that only make a
+//     request ("find", "articles", "interested", ...; requestWord) are not
+//     searched. A "quoted phrase" counts where it appears exactly (its
+//     words score again) but is not required; prefix* and fuzzy~ words
+//     rank like plain words.
+//   - Operators keep their meaning at any length: +word and +"phrase" are
+//     required, -word excludes, field:value and (a OR b) groups must
+//     match, and a query written with AND (or &&) requires every word and
+//     is never relaxed.
+//
+// # Ranking
+//
+// Prose is scored by our own BM25F (bm25.go), not bleve's "bm25" scoring
+// model, which uses sqrt(tf), a wrong average field length, idf squared
+// and a per-field coordination factor. The title counts three times, the
+// abstract twice, the body once (TitleBoost, ...); k1 = 1.2, b = 0.75.
+// idf is computed over the whole index, not per language, and a ranked
+// query weighs most in the language whose records have most of its words,
+// so a Spanish question ranks Spanish records first. docs/quality.md has
+// the measurements behind each choice.
 package search

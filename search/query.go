@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -182,30 +181,6 @@ var languageNames = map[string]string{
 	"french": "fr", "francais": "fr", "portuguese": "pt", "portugues": "pt",
 	"german": "de", "deutsch": "de", "italian": "it", "italiano": "it",
 	"dutch": "nl", "nederlands": "nl",
-}
-
-// relaxable reports whether a query that found nothing should be retried
-// requiring only most of its words: it must be an implicit AND of at least
-// three plain words (phrases, fields and operators show the user meant it).
-func relaxable(tree Node) bool {
-	and, ok := tree.(And)
-	if !ok {
-		return false
-	}
-	words := 0
-	for _, n := range and.Nodes {
-		if _, ok := n.(Term); ok {
-			words++
-		}
-	}
-	return words >= 3
-}
-
-// minShouldMatch is how many of n plain words a relaxed query requires:
-// about two thirds, rounded up (3 -> 2, 4 -> 3, 6 -> 4), at least one.
-// A later relevance pass may tune it.
-func minShouldMatch(n int) int {
-	return max(1, int(math.Ceil(float64(2*n)/3)))
 }
 
 // describe prints what was searched for: the parsed query and the filters

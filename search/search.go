@@ -49,23 +49,28 @@ type facetCount struct {
 }
 
 func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
-	out, err := g.run(ctx, p, false)
+	m := g.matching(p)
+	out, err := g.run(ctx, p, m)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { out.t.close() }()
 	notes := append([]string(nil), p.notes...)
-	if out.main.Total == 0 && relaxable(p.tree) {
-		relaxed, err := g.run(ctx, p, true)
+	if m.mode == matchRanked && out.main.Total > 0 {
+		notes = append(notes, "a long query: results need not contain every word; those matching it best come first")
+	}
+	relaxed := false
+	if out.main.Total == 0 && relaxable(m, p.tree) {
+		more, err := g.run(ctx, p, matching{mode: matchMost})
 		if err != nil {
 			return nil, err
 		}
-		if relaxed.main.Total > 0 {
+		if more.main.Total > 0 {
 			out.t.close()
-			out = relaxed
+			out, relaxed = more, true
 			notes = append(notes, "no document has all the words; showing documents with most of them")
 		} else {
-			relaxed.t.close()
+			more.t.close()
 		}
 	}
 	notes = append(notes, out.t.notes...)
@@ -90,7 +95,9 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 		}
 		res.Hits = append(res.Hits, hit)
 	}
-	if res.Total == 0 && p.tree != nil {
+	// A relaxed query found records without all its words, often because
+	// one of them is misspelt: the respelled query may find them all.
+	if (res.Total == 0 || relaxed) && p.tree != nil {
 		if res.Suggestion, err = g.suggest(ctx, p); err != nil {
 			return nil, err
 		}
@@ -100,8 +107,8 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 
 // run searches once: the main search plus one per facet with a selection,
 // concurrently.
-func (g *generation) run(ctx context.Context, p *plan, relaxed bool) (*outcome, error) {
-	t := newTranslator(g, relaxed)
+func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, error) {
+	t := newTranslator(g, m)
 	text, none, err := t.text(p.tree)
 	if err != nil {
 		t.close()
@@ -237,4 +244,23 @@ func (g *generation) hit(h *bsearch.DocumentMatch, p *plan, hl *highlighter) (Hi
 		hit.Snippets = hl.snippets(rec, p.snippets)
 	}
 	return hit, nil
+}
+
+// matching applies the default matching rule (match.go) to a plan.
+func (g *generation) matching(p *plan) matching {
+	return defaultMatching(p.q.Text, p.tree, g.content)
+}
+
+// content reports whether a word is a content word: the analyzer of every
+// language group in the index keeps it. A stop word of any language
+// searched ("the", "de", "les") does not count towards a long query and is
+// not searched in a ranked one, where in another language's records it
+// would be a rare, heavily weighted word ("de" in English briefings).
+func (g *generation) content(w string) bool {
+	for _, group := range g.groups {
+		if len(analyze(g.analyzer(group), w)) == 0 {
+			return false
+		}
+	}
+	return true
 }

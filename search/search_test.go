@@ -129,23 +129,82 @@ func TestTitleRanksAboveBody(t *testing.T) {
 
 func TestRelaxedMatching(t *testing.T) {
 	idx := fixtureIndex(t)
-	res := mustSearch(t, idx, Query{Text: "coca eradication peru unicorns"})
+	res := mustSearch(t, idx, Query{Text: "coca peru unicorns"})
 	if res.Total == 0 || res.Hits[0].ID != "dpb-10" {
 		t.Fatalf("relaxed search found %v, want dpb-10 first", ids(res))
 	}
 	if !slices.Contains(res.Notes, "no document has all the words; showing documents with most of them") {
 		t.Errorf("relaxed search notes = %q, want the fallback note", res.Notes)
 	}
-	// Two words are not relaxed, nor are explicit operators.
-	for _, q := range []string{"coca unicorns", `"coca" eradication unicorns`} {
-		if res := mustSearch(t, idx, Query{Text: q}); q == "coca unicorns" && res.Total != 0 {
-			t.Errorf("Search(%q) = %v, want nothing (too few words to relax)", q, ids(res))
+	// Two words are not relaxed, nor an explicit AND; operators stay
+	// required in the retry.
+	for _, q := range []string{"coca unicorns", "coca AND peru AND unicorns", `"unicorn horns" coca peru unicorns`} {
+		if res := mustSearch(t, idx, Query{Text: q}); res.Total != 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, ids(res))
 		}
+	}
+	// A misspelt word is the usual reason for a relaxed search: the
+	// respelled query is suggested beside the relaxed results.
+	res = mustSearch(t, idx, Query{Text: "coca peru eradicaton"})
+	if res.Total == 0 || res.Suggestion != "coca peru eradication" {
+		t.Errorf("Search(coca peru eradicaton) = %d hits, suggestion %q; want relaxed hits and the respelling",
+			res.Total, res.Suggestion)
 	}
 	for n, want := range map[int]int{1: 1, 2: 2, 3: 2, 4: 3, 5: 4, 6: 4, 9: 6} {
 		if got := minShouldMatch(n); got != want {
 			t.Errorf("minShouldMatch(%d) = %d, want %d", n, got, want)
 		}
+	}
+}
+
+func TestRankedMatching(t *testing.T) {
+	idx := fixtureIndex(t)
+	for _, tc := range []struct {
+		name   string
+		q      string
+		top    string   // first hit, "" for none
+		want   []string // must be among the hits
+		absent []string // must not be
+	}{
+		{name: "a question finds records with some of its words, the best first",
+			q: "What has forced eradication of coca achieved in the Upper Huallaga?", top: "dpb-10",
+			want: []string{"dpb-11", "dpb-12", "pubs-ref-1"}},
+		{name: "request words are not searched",
+			q: "find articles about harm reduction", top: "dp-1", absent: []string{"dpb-12"}}, // dpb-12: "the article that bans"
+		{name: "a phrase ranks but is not required",
+			q: `forced eradication upper huallaga "unicorn horns"`, top: "dpb-10"},
+		{name: "+phrase is required",
+			q: `+"unicorn horns" forced eradication upper huallaga`},
+		{name: "+word is required",
+			q: "+glyphosate coca cultivation moved areas", top: "dpb-11", absent: []string{"dpb-10"}},
+		{name: "-word excludes",
+			q: "coca cultivation eradication fields -peru", top: "dpb-11", absent: []string{"dpb-10", "pubs-ref-1"}},
+		{name: "a field query is required",
+			q: "coca cultivation eradication fields author:jelsma", top: "dpb-11", absent: []string{"dpb-10"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustSearch(t, idx, Query{Text: tc.q, Size: 50})
+			got := ids(res)
+			switch {
+			case tc.top == "" && len(got) > 0:
+				t.Errorf("Search(%q) = %v, want nothing", tc.q, got)
+			case tc.top != "" && (len(got) == 0 || got[0] != tc.top):
+				t.Errorf("Search(%q) = %v, want %s first", tc.q, got, tc.top)
+			}
+			for _, id := range tc.want {
+				if !slices.Contains(got, id) {
+					t.Errorf("Search(%q) = %v, want %s among them", tc.q, got, id)
+				}
+			}
+			for _, id := range tc.absent {
+				if slices.Contains(got, id) {
+					t.Errorf("Search(%q) = %v, want no %s", tc.q, got, id)
+				}
+			}
+			if len(got) > 0 && !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.HasPrefix(n, "a long query") }) {
+				t.Errorf("Search(%q).Notes = %q, want the long-query note", tc.q, res.Notes)
+			}
+		})
 	}
 }
 

@@ -29,7 +29,7 @@ func (g *generation) suggest(ctx context.Context, p *plan) (string, error) {
 	if !changed {
 		return "", nil
 	}
-	t := newTranslator(g, false)
+	t := newTranslator(g, g.matching(p))
 	defer t.close()
 	text, none, err := t.text(tree)
 	if err != nil || none {

@@ -70,16 +70,17 @@ var (
 // expansions of prefix and fuzzy terms (also needed for highlighting) and
 // collects notes for the user.
 type translator struct {
-	g       *generation
-	relaxed bool // require only most plain words of a top-level AND
-	r       index.IndexReader
-	exp     map[string][]string
-	notes   []string
-	err     error
+	g     *generation
+	match matching // how the plain words of the top level combine
+	r     index.IndexReader
+	stats *corpusStats
+	exp   map[string][]string
+	notes []string
+	err   error
 }
 
-func newTranslator(g *generation, relaxed bool) *translator {
-	return &translator{g: g, relaxed: relaxed, exp: map[string][]string{}}
+func newTranslator(g *generation, m matching) *translator {
+	return &translator{g: g, match: m, exp: map[string][]string{}}
 }
 
 func (t *translator) close() {
@@ -178,6 +179,9 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 	case And:
 		return t.and(n, g, sc, top)
 	case Or:
+		if p, ok := t.anyWord(n, g, sc); ok {
+			return p
+		}
 		return t.or(n.Nodes, func(c Node) part { return t.node(c, g, sc, false) })
 	case Not:
 		return negate(t.node(n.Node, g, sc, false))
@@ -189,10 +193,15 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 }
 
 // and requires all of its children; Not children become must-not clauses.
-// In relaxed mode the plain words of the top-level AND only need to match
-// minShouldMatch of them.
+// At the top level the default matching rule (match.go) decides how plain
+// words combine: matchAll requires each, matchMost requires
+// minShouldMatch of them, matchRanked goes to ranked.
 func (t *translator) and(n And, g string, sc scope, top bool) part {
+	if top && t.match.mode == matchRanked {
+		return t.ranked(n, g, sc)
+	}
 	var must, mustNot, filters, words []query.Query
+	most := top && t.match.mode == matchMost
 	for _, c := range n.Nodes {
 		if not, ok := c.(Not); ok {
 			p := t.node(not.Node, g, sc, false)
@@ -201,42 +210,135 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 			}
 			continue
 		}
+		term, isWord := c.(Term)
+		isWord = isWord && most && !required(term)
 		p := t.node(c, g, sc, false)
 		switch {
 		case p.vacuous:
 			continue
-		case p.none && !(top && t.relaxed):
+		case p.none && !isWord:
 			return nonePart
 		case p.none:
 			continue // a relaxed word that matches nothing just does not count
 		case p.filter:
 			filters = append(filters, p.q)
-			continue
-		}
-		if _, isWord := c.(Term); isWord && top && t.relaxed {
+		case isWord:
 			words = append(words, p.q)
-			continue
+		default:
+			must = append(must, p.q)
 		}
-		must = append(must, p.q)
 	}
 	if len(words) > 0 {
 		d := query.NewDisjunctionQuery(words)
 		d.SetMin(float64(minShouldMatch(len(words))))
 		must = append(must, d)
 	}
+	return combine(must, nil, mustNot, filters)
+}
+
+// ranked translates the top level of a long query (matchRanked): its plain
+// content words (minus request words, unless there is nothing else), the
+// words of its phrases and the
+// expansions of its prefix and fuzzy words form one bag of words scored by
+// BM25F, which records must match at least once; a phrase found exactly
+// adds its words' score again. +word, +"phrase", field:x, (a OR b) and
+// year ranges are required and -x excluded, as in any query; when such a
+// clause is present the bag only ranks.
+func (t *translator) ranked(n And, g string, sc scope) part {
+	var must, mustNot, filters, bonus []query.Query
+	var bag, requests []string
+	for _, c := range n.Nodes {
+		switch c := c.(type) {
+		case Not:
+			if p := t.node(c.Node, g, sc, false); !p.vacuous && !p.none {
+				mustNot = append(mustNot, p.q)
+			}
+			continue
+		case Term:
+			if !required(c) {
+				switch {
+				case g == "" || !t.g.content(c.Text):
+				case requestWord(c.Text):
+					requests = append(requests, c.Text)
+				default:
+					// A word the analyzer splits (hidden-line) adds
+					// each part.
+					bag = append(bag, analyze(t.g.analyzer(g), c.Text)...)
+				}
+				continue
+			}
+		case Phrase:
+			if !t.match.plus[c.Text] {
+				if g != "" {
+					bag = append(bag, analyze(t.g.analyzer(g), c.Text)...)
+					if p := t.phrase(c.Text, g, sc); !p.vacuous && !p.none {
+						bonus = append(bonus, p.q)
+					}
+				}
+				continue
+			}
+		case Prefix:
+			bag = append(bag, t.terms(t.expandPrefix(c), g)...)
+			continue
+		case Fuzzy:
+			bag = append(bag, t.terms(t.expandFuzzy(c), g)...)
+			continue
+		}
+		p := t.node(c, g, sc, false)
+		switch {
+		case p.vacuous:
+		case p.none:
+			return nonePart
+		case p.filter:
+			filters = append(filters, p.q)
+		default:
+			must = append(must, p.q)
+		}
+	}
+	if len(bag) == 0 {
+		// Nothing but request words ("find articles"): search them after all.
+		bag = t.terms(requests, g)
+	}
+	var should []query.Query
+	if len(bag) > 0 {
+		q := t.bm25(bag, g, sc, 1)
+		if bq, ok := q.(*bm25Query); ok {
+			// Each language's records score in proportion to how much of
+			// the query its vocabulary has (bm25Query.cover).
+			bq.cover = true
+		}
+		if len(must) == 0 {
+			must = append(must, q)
+		} else {
+			should = append(should, q)
+		}
+		should = append(should, bonus...)
+	}
+	if t.err != nil {
+		return nonePart
+	}
+	return combine(must, should, mustNot, filters)
+}
+
+// combine builds the query requiring must, ranking by should, excluding
+// mustNot and filtering (without scoring) by filters.
+func combine(must, should, mustNot, filters []query.Query) part {
+	if len(must) == 0 && len(should) > 0 {
+		must, should = []query.Query{query.NewDisjunctionQuery(should)}, nil
+	}
 	switch {
-	case len(must) == 0 && len(mustNot) == 0 && len(filters) == 0:
+	case len(must) == 0 && len(should) == 0 && len(mustNot) == 0 && len(filters) == 0:
 		return vacuousPart
-	case len(mustNot) == 0 && len(filters) == 0 && len(must) == 1:
+	case len(should) == 0 && len(mustNot) == 0 && len(filters) == 0 && len(must) == 1:
 		return part{q: must[0]}
-	case len(mustNot) == 0 && len(filters) == 0:
+	case len(should) == 0 && len(mustNot) == 0 && len(filters) == 0:
 		return part{q: query.NewConjunctionQuery(must)}
 	case len(must) == 0 && len(mustNot) == 0:
 		return part{q: conj(filters...), filter: true}
 	case len(must) == 0:
 		must = []query.Query{query.NewMatchAllQuery()}
 	}
-	b := query.NewBooleanQuery([]query.Query{conj(must...)}, nil, mustNot)
+	b := query.NewBooleanQuery([]query.Query{conj(must...)}, should, mustNot)
 	if len(filters) > 0 {
 		b.AddFilter(conj(filters...))
 	}
@@ -276,6 +378,31 @@ func (t *translator) or(nodes []Node, tr func(Node) part) part {
 		return vacuousPart
 	}
 	return nonePart
+}
+
+// anyWord translates an OR of plain words (coca OR cocaine OR crack) as one
+// BM25F bag of words matching any of them. It finds the same records as
+// the general OR, but sums the words' scores instead of multiplying them
+// by the share of words found (bleve's disjunction), which on the test
+// collection ranked worse. ok is false when a child is anything but a
+// one-term word.
+func (t *translator) anyWord(n Or, g string, sc scope) (p part, ok bool) {
+	if g == "" {
+		return part{}, false
+	}
+	words := make([]string, 0, len(n.Nodes))
+	for _, c := range n.Nodes {
+		w, isWord := c.(Term)
+		if !isWord || len(analyze(t.g.analyzer(g), w.Text)) > 1 {
+			return part{}, false
+		}
+		words = append(words, w.Text)
+	}
+	terms := t.terms(words, g)
+	if len(terms) == 0 {
+		return vacuousPart, true
+	}
+	return t.check(part{q: t.bm25(terms, g, sc, 1)}), true
 }
 
 // negate turns a part into "everything but it".
@@ -323,32 +450,40 @@ func (t *translator) word(text, g string, sc scope) part {
 	case 0:
 		return vacuousPart
 	case 1:
-		var qs []query.Query
-		for _, f := range fields(g, sc) {
-			qs = append(qs, termQuery(terms[0], f.name, f.boost))
-		}
-		return part{q: query.NewDisjunctionQuery(qs)}
+		return t.check(part{q: t.bm25(terms, g, sc, 1)})
 	}
 	return t.phrase(text, g, sc)
 }
 
 // phrase matches the words of text next to each other, in order. Stop
-// words the analyzer removes leave gaps that match any word.
+// words the analyzer removes leave gaps that match any word. bleve's
+// phrase query only selects the records (a non-scoring filter); they are
+// scored by BM25F over the phrase's words, like every other prose match.
 func (t *translator) phrase(text, g string, sc scope) part {
-	if g == "" || len(analyze(t.g.analyzer(g), text)) == 0 {
+	if g == "" {
+		return vacuousPart
+	}
+	terms := analyze(t.g.analyzer(g), text)
+	if len(terms) == 0 {
 		return vacuousPart
 	}
 	var qs []query.Query
 	for _, f := range fields(g, sc) {
 		q := query.NewMatchPhraseQuery(text)
 		q.SetField(f.name)
-		q.SetBoost(f.boost)
 		qs = append(qs, q)
 	}
-	return part{q: query.NewDisjunctionQuery(qs)}
+	distinct := map[string]bool{}
+	for _, term := range terms {
+		distinct[term] = true
+	}
+	b := query.NewBooleanQuery([]query.Query{conj(t.bm25(terms, g, sc, len(distinct)))}, nil, nil)
+	b.AddFilter(query.NewDisjunctionQuery(qs))
+	return t.check(part{q: b})
 }
 
-// words matches any of the given (expanded) words.
+// words matches any of the given (expanded) words: records with several
+// of them score higher, as BM25F sums over terms.
 func (t *translator) words(words []string, g string, sc scope) part {
 	if len(words) == 0 {
 		return nonePart
@@ -356,24 +491,63 @@ func (t *translator) words(words []string, g string, sc scope) part {
 	if g == "" {
 		return vacuousPart
 	}
+	terms := t.terms(words, g)
+	if len(terms) == 0 {
+		return vacuousPart
+	}
+	return t.check(part{q: t.bm25(terms, g, sc, 1)})
+}
+
+// terms analyses words with group g's analyzer, each term once.
+func (t *translator) terms(words []string, g string) []string {
+	if g == "" {
+		return nil
+	}
 	a := t.g.analyzer(g)
 	seen := map[string]bool{}
-	var qs []query.Query
+	var out []string
 	for _, w := range words {
 		for _, term := range analyze(a, w) {
-			if seen[term] {
-				continue
-			}
-			seen[term] = true
-			for _, f := range fields(g, sc) {
-				qs = append(qs, termQuery(term, f.name, f.boost))
+			if !seen[term] {
+				seen[term] = true
+				out = append(out, term)
 			}
 		}
 	}
-	if len(qs) == 0 {
-		return vacuousPart
+	return out
+}
+
+// bm25 is a BM25F query (bm25.go) for analysed terms of group g over the
+// prose fields of scope sc, matching records with at least min distinct
+// terms. A failure to read the collection statistics is kept in t.err.
+func (t *translator) bm25(terms []string, g string, sc scope, min int) query.Query {
+	if t.stats == nil && t.err == nil {
+		t.stats, t.err = t.g.stats()
 	}
-	return part{q: query.NewDisjunctionQuery(qs)}
+	if t.err != nil {
+		return query.NewMatchNoneQuery()
+	}
+	q := &bm25Query{terms: terms, fields: fields(g, sc), min: min, stats: t.stats}
+	for _, other := range t.g.groups {
+		q.docs += t.stats.GroupDocs[other]
+		if other != g {
+			var names []string
+			for _, f := range fields(other, sc) {
+				names = append(names, f.name)
+			}
+			q.others = append(q.others, names)
+		}
+	}
+	return q
+}
+
+// check turns a part built while t.err was set into nonePart, so the
+// error, not a half-built query, is what the caller sees.
+func (t *translator) check(p part) part {
+	if t.err != nil {
+		return nonePart
+	}
+	return p
 }
 
 // field translates a field:query node.
@@ -641,9 +815,10 @@ func docFreq(r index.IndexReader, field, term string) uint64 {
 }
 
 // positive returns the words and phrases of the query that a matching
-// record contains (not those under NOT, not metadata fields), with prefix
-// and fuzzy terms expanded: what snippets and titles highlight. Phrases are
-// also listed among the words, so their words are marked too.
+// record contains (not those under NOT, not metadata fields, not the
+// request words a ranked query ignores), with prefix and fuzzy terms
+// expanded: what snippets and titles highlight. Phrases are also listed
+// among the words, so their words are marked too.
 func (t *translator) positive(n Node) (words, phrases []string) {
 	var walk func(Node)
 	walk = func(n Node) {
@@ -670,6 +845,14 @@ func (t *translator) positive(n Node) (words, phrases []string) {
 				walk(c)
 			}
 		}
+	}
+	if and, ok := n.(And); ok && t.match.mode == matchRanked {
+		for _, c := range and.Nodes {
+			if w, ok := c.(Term); !ok || required(w) || !requestWord(w.Text) {
+				walk(c)
+			}
+		}
+		return words, phrases
 	}
 	walk(n)
 	return words, phrases

@@ -1,0 +1,496 @@
+package search
+
+import (
+	"container/heap"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"runtime"
+	"sync"
+	"weak"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// This file scores prose with our own BM25F instead of bleve's "bm25"
+// scoring model, which in v2.6.3 departs from BM25 in ways that cost 0.06
+// MAP (0.292 against 0.351) on the CACM test collection (docs/quality.md,
+// "Ranking"):
+//
+//   - term frequency enters as sqrt(tf) (the tf-idf habit), so a
+//     document mentioning a word ten times barely beats one mentioning it
+//     once;
+//   - the "average field length" is the number of distinct terms in the
+//     field's dictionary divided by the number of documents, a fraction of
+//     the real average, so long documents are punished many times over;
+//   - idf is applied twice (once in the score, once in the query weight);
+//   - each field is scored on its own and a word found in the title and in
+//     the body is multiplied by the share of fields that matched (coord),
+//     instead of the fields being weighed together.
+//
+// bm25Query is a bleve query.Query, so it nests in bleve's conjunctions,
+// disjunctions and boolean queries like any other; it reads postings
+// (frequencies and norms) through bleve's TermFieldReader and computes
+// BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework:
+// BM25 and Beyond", 2009): for each query term, its frequency in each
+// field is length-normalised and weighted by the field's boost, the sum is
+// saturated once, and the result is multiplied by the term's idf. A
+// query's terms are summed without a coordination factor: on the test
+// collection any coordination factor lowered MAP (a document with more
+// of the words already scores higher by the sum).
+
+// BM25 parameters: the usual defaults (Lucene, Elasticsearch, Xapian). On
+// the test collection k1 from 0.9 to 2 and b from 0.5 to 0.9 moved MAP by
+// at most 0.006: nothing to gain from values fitted to one collection.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// corpusStats are the collection statistics BM25F needs: the number of
+// records per language group (for idf) and the average length, in
+// analysed terms, of each prose field over the records that have it.
+type corpusStats struct {
+	GroupDocs map[string]uint64  `json:"group_docs"`
+	AvgLen    map[string]float64 `json:"avg_len"`
+}
+
+// internalStats is the internal key under which an index may carry its
+// corpus statistics (statsValue), written when a generation is committed;
+// without it they are read from the postings at the first search, which
+// costs about a second per 5,000 briefings (docs/quality.md).
+const internalStats = "briefs.bm25_stats"
+
+// statsEntry computes a generation's statistics once.
+type statsEntry struct {
+	once  sync.Once
+	stats *corpusStats
+	err   error
+}
+
+// statsCache holds the statistics of open generations. A generation is
+// read-only, so its statistics never change; the entry is dropped when the
+// generation is garbage (weak key plus cleanup), so Reload does not leak.
+var statsCache sync.Map // weak.Pointer[generation] -> *statsEntry
+
+// stats returns the generation's corpus statistics: stored in the index,
+// or read from its postings on first use.
+func (g *generation) stats() (*corpusStats, error) {
+	key := weak.Make(g)
+	v, loaded := statsCache.LoadOrStore(key, &statsEntry{})
+	if !loaded {
+		runtime.AddCleanup(g, func(k weak.Pointer[generation]) { statsCache.Delete(k) }, key)
+	}
+	e := v.(*statsEntry)
+	e.once.Do(func() {
+		if b, err := g.idx.GetInternal([]byte(internalStats)); err == nil && len(b) > 0 {
+			var st corpusStats
+			if err := json.Unmarshal(b, &st); err == nil && st.GroupDocs != nil {
+				e.stats = &st
+				return
+			}
+		}
+		e.stats, e.err = scanStats(g.idx, g.groups)
+		if e.err != nil {
+			e.err = fmt.Errorf("read collection statistics: %w", e.err)
+		}
+	})
+	return e.stats, e.err
+}
+
+// statsValue computes an index's corpus statistics, encoded for storing
+// under internalStats when a generation is committed (so that searches
+// need not read every posting once per process).
+func statsValue(idx bleve.Index) ([]byte, error) {
+	groups, err := presentGroups(idx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := scanStats(idx, groups)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(st)
+}
+
+// scanStats reads the statistics from the postings of the prose fields of
+// the given language groups: one pass over them.
+func scanStats(idx bleve.Index, groups []string) (*corpusStats, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	st := &corpusStats{GroupDocs: map[string]uint64{}, AvgLen: map[string]float64{}}
+	for _, group := range groups {
+		st.GroupDocs[group] = docFreq(r, FieldLangGroup, group)
+		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
+			f := proseField(base, group)
+			total, docs, err := fieldLength(r, f)
+			if err != nil {
+				return nil, err
+			}
+			if docs > 0 {
+				st.AvgLen[f] = float64(total) / float64(docs)
+			}
+		}
+	}
+	return st, nil
+}
+
+// fieldLength sums the term frequencies of every term of a field (its
+// total length in analysed terms) and counts the records having it.
+func fieldLength(r index.IndexReader, field string) (total, docs uint64, err error) {
+	d, err := r.FieldDict(field)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer d.Close()
+	var seen docSet
+	var tfd index.TermFieldDoc
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return 0, 0, err
+		}
+		if e == nil {
+			break
+		}
+		tfr, err := r.TermFieldReader(context.Background(), []byte(e.Term), field, true, false, false)
+		if err != nil {
+			return 0, 0, err
+		}
+		for {
+			m, err := tfr.Next(tfd.Reset())
+			if err != nil {
+				tfr.Close()
+				return 0, 0, err
+			}
+			if m == nil {
+				break
+			}
+			total += m.Freq
+			if seen.add(m.ID) {
+				docs++
+			}
+		}
+		tfr.Close()
+	}
+	return total, docs, nil
+}
+
+// docSet is a set of internal document IDs: a bitset of scorch's 8-byte
+// document numbers (dense, so a few bits per record), with a map for any
+// other kind of ID (bleve's in-memory index uses the external ID).
+type docSet struct {
+	bits  []uint64
+	other map[string]struct{}
+}
+
+// add inserts id and reports whether it was new.
+func (s *docSet) add(id index.IndexInternalID) bool {
+	if len(id) != 8 {
+		if s.other == nil {
+			s.other = map[string]struct{}{}
+		}
+		if _, ok := s.other[string(id)]; ok {
+			return false
+		}
+		s.other[string(id)] = struct{}{}
+		return true
+	}
+	n := id.Value()
+	i := int(n / 64)
+	for i >= len(s.bits) {
+		s.bits = append(s.bits, 0)
+	}
+	bit := uint64(1) << (n % 64)
+	if s.bits[i]&bit != 0 {
+		return false
+	}
+	s.bits[i] |= bit
+	return true
+}
+
+// bm25Query matches records containing at least min of its distinct terms
+// in any of its fields and scores them by BM25F. Terms are analysed
+// already (the analyzer of the fields' language group); a term listed
+// twice counts twice, as a word repeated in a query does.
+//
+// idf treats the whole index as one collection: N is every record, and a
+// term's document frequency adds the records of the other language groups
+// having the same term (others: their fields in the same scope). Scores
+// of different groups' branches are then comparable: a name shared by
+// the languages (coca, Bolivia) weighs the same in all of them, while a
+// word of one language ("erradicación") is rare in the index and lifts the
+// records in that language, so a Spanish question ranks Spanish records
+// first. With per-group statistics a small group, whose records all say
+// "coca", would rank below a large one for any query.
+type bm25Query struct {
+	terms  []string
+	fields []boostedField
+	others [][]string // the same scope's fields in each other language group
+	// cover scales the scores by the share of the distinct terms found in
+	// the group's fields at all. In an index of several languages a long
+	// query then weighs most in the records of its own language: a Spanish
+	// question reaches English records only through names such as "coca"
+	// and "Bolivia", and with a share of 2 of its 6 words they no longer
+	// outrank Spanish records that match all six. It changes nothing in an
+	// index of one language (every record gets the same factor).
+	cover bool
+	min   int
+	docs  uint64 // records in the index: N in idf
+	stats *corpusStats
+}
+
+// Searcher implements bleve's query.Query.
+func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s := &bm25Searcher{min: max(q.min, 1), explain: opts.Explain, vectors: opts.IncludeTermVectors}
+	qtf := map[string]int{}
+	var order []string
+	for _, t := range q.terms {
+		if qtf[t] == 0 {
+			order = append(order, t)
+		}
+		qtf[t]++
+	}
+	for _, term := range order {
+		ti := len(s.terms)
+		var df uint64
+		for _, f := range q.fields {
+			avg := q.stats.AvgLen[f.name]
+			if avg == 0 {
+				continue // no record has this field
+			}
+			tfr, err := r.TermFieldReader(ctx, []byte(term), f.name, true, true, opts.IncludeTermVectors)
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			n := tfr.Count()
+			if n == 0 {
+				tfr.Close()
+				continue
+			}
+			df = max(df, n)
+			c := &cursor{term: ti, field: f.name, boost: f.boost, avg: avg, r: tfr}
+			s.all = append(s.all, c)
+		}
+		// Within a group df is the largest of the fields' document
+		// frequencies: the number of records with the term in any field is
+		// at least that, and usually close to it (titles reuse words of
+		// the body).
+		for _, fs := range q.others {
+			var n uint64
+			for _, f := range fs {
+				n = max(n, docFreq(r, f, term))
+			}
+			df += n
+		}
+		nDocs := max(q.docs, df)
+		idf := math.Log(1 + (float64(nDocs)-float64(df)+0.5)/(float64(df)+0.5))
+		s.terms = append(s.terms, bm25Term{text: term, weight: float64(qtf[term]) * idf})
+	}
+	if q.cover && len(order) > 0 {
+		have := map[int]bool{}
+		for _, c := range s.all {
+			have[c.term] = true
+		}
+		share := float64(len(have)) / float64(len(order))
+		for i := range s.terms {
+			s.terms[i].weight *= share
+		}
+	}
+	s.acc = make([]float64, len(s.terms))
+	for _, c := range s.all {
+		c.cur = new(index.TermFieldDoc)
+		m, err := c.r.Next(c.cur)
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		if m != nil {
+			s.heap = append(s.heap, c)
+		}
+	}
+	heap.Init(&s.heap)
+	return s, nil
+}
+
+type bm25Term struct {
+	text   string
+	weight float64 // query term frequency times idf
+}
+
+// cursor walks the postings of one term in one field.
+type cursor struct {
+	term  int // index in bm25Searcher.terms
+	field string
+	boost float64
+	avg   float64
+	r     index.TermFieldReader
+	cur   *index.TermFieldDoc
+}
+
+// cursorHeap orders cursors by their current document.
+type cursorHeap []*cursor
+
+func (h cursorHeap) Len() int           { return len(h) }
+func (h cursorHeap) Less(i, j int) bool { return h[i].cur.ID.Compare(h[j].cur.ID) < 0 }
+func (h cursorHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *cursorHeap) Push(x any)        { *h = append(*h, x.(*cursor)) }
+func (h *cursorHeap) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
+}
+
+// bm25Searcher merges the postings of every (term, field) pair in document
+// order and scores each document once all its postings are read.
+type bm25Searcher struct {
+	terms   []bm25Term
+	all     []*cursor
+	heap    cursorHeap
+	min     int
+	acc     []float64 // per term: sum of weighted, length-normalised frequencies
+	id      index.IndexInternalID
+	locs    []bsearch.FieldTermLocation
+	explain bool
+	vectors bool
+}
+
+var reflectStaticSizeBM25Searcher = int(reflect.TypeOf(bm25Searcher{}).Size())
+
+func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	for len(s.heap) > 0 {
+		s.id = append(s.id[:0], s.heap[0].cur.ID...)
+		clear(s.acc)
+		s.locs = s.locs[:0]
+		for len(s.heap) > 0 && s.heap[0].cur.ID.Equals(s.id) {
+			c := s.heap[0]
+			length := 1 / (c.cur.Norm * c.cur.Norm) // bleve stores 1/sqrt(length)
+			s.acc[c.term] += c.boost * float64(c.cur.Freq) / (1 - bm25B + bm25B*math.Round(length)/c.avg)
+			if s.vectors {
+				s.collect(c)
+			}
+			m, err := c.r.Next(c.cur.Reset())
+			if err != nil {
+				return nil, err
+			}
+			if m == nil {
+				heap.Pop(&s.heap)
+			} else {
+				heap.Fix(&s.heap, 0)
+			}
+		}
+		if d := s.score(ctx); d != nil {
+			return d, nil
+		}
+	}
+	return nil, nil
+}
+
+// score turns the accumulated frequencies of the document s.id into a
+// match, or nil when it has fewer than min of the terms.
+func (s *bm25Searcher) score(ctx *bsearch.SearchContext) *bsearch.DocumentMatch {
+	matched, score := 0, 0.0
+	for i, tf := range s.acc {
+		if tf > 0 {
+			matched++
+			score += s.terms[i].weight * tf * (bm25K1 + 1) / (tf + bm25K1)
+		}
+	}
+	if matched < s.min {
+		return nil
+	}
+	d := ctx.DocumentMatchPool.Get()
+	d.IndexInternalID = index.NewIndexInternalIDFrom(d.IndexInternalID, s.id)
+	d.Score = score
+	if s.explain {
+		d.Expl = &bsearch.Explanation{Value: score,
+			Message: fmt.Sprintf("bm25f: %d of %d terms (k1=%g, b=%g)", matched, len(s.terms), bm25K1, bm25B)}
+	}
+	if s.vectors {
+		d.FieldTermLocations = append(d.FieldTermLocations, s.locs...)
+	}
+	return d
+}
+
+// collect copies a cursor's term vectors (its reader reuses them).
+func (s *bm25Searcher) collect(c *cursor) {
+	for _, v := range c.cur.Vectors {
+		s.locs = append(s.locs, bsearch.FieldTermLocation{
+			Field: v.Field,
+			Term:  s.terms[c.term].text,
+			Location: bsearch.Location{
+				Pos: v.Pos, Start: v.Start, End: v.End,
+				ArrayPositions: append(bsearch.ArrayPositions(nil), v.ArrayPositions...),
+			},
+		})
+	}
+}
+
+func (s *bm25Searcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	kept := s.heap[:0]
+	for _, c := range s.heap {
+		if c.cur.ID.Compare(id) < 0 {
+			m, err := c.r.Advance(id, c.cur.Reset())
+			if err != nil {
+				return nil, err
+			}
+			if m == nil {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	s.heap = kept
+	heap.Init(&s.heap)
+	return s.Next(ctx)
+}
+
+func (s *bm25Searcher) Close() error {
+	var first error
+	for _, c := range s.all {
+		if err := c.r.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	s.all, s.heap = nil, nil
+	return first
+}
+
+// Weight and SetQueryNorm take part in bleve's query normalisation, which
+// only rescales every score of a query by the same factor; BM25F scores
+// are used as they are.
+func (s *bm25Searcher) Weight() float64            { return 1 }
+func (s *bm25Searcher) SetQueryNorm(float64)       {}
+func (s *bm25Searcher) Min() int                   { return 0 }
+func (s *bm25Searcher) DocumentMatchPoolSize() int { return 1 }
+
+// Count estimates the matches (bleve orders conjunctions by it).
+func (s *bm25Searcher) Count() uint64 {
+	var n uint64
+	for _, c := range s.all {
+		n += c.r.Count()
+	}
+	return n
+}
+
+func (s *bm25Searcher) Size() int {
+	n := reflectStaticSizeBM25Searcher + len(s.id) + 8*len(s.acc)
+	for _, c := range s.all {
+		n += c.r.Size()
+	}
+	return n
+}

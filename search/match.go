@@ -1,0 +1,160 @@
+package search
+
+import (
+	"math"
+	"strings"
+)
+
+// This file decides how the plain words of a query combine: the default
+// matching rule (see doc.go, "Default matching").
+//
+// Short keyword queries and long natural-language questions need opposite
+// rules. Someone typing "coca eradication Peru" expects every word to
+// count, and adding a word to narrow the results. Someone pasting "What
+// articles exist which deal with coca eradication in the Andes?" gets
+// nothing if every word is required: no document says all of that. So a
+// query with few content words requires them all; a longer one ranks
+// every document having any of them, best first by BM25F (bm25.go), whose
+// sum over words already puts documents with more of the words first.
+
+// matchMode is how the plain words of a query's top level combine.
+type matchMode int
+
+const (
+	// matchAll requires every plain word: short keyword queries.
+	matchAll matchMode = iota
+	// matchMost requires most plain words (minShouldMatch): the retry of
+	// a matchAll query that found nothing.
+	matchMost
+	// matchRanked requires none of the words in particular: records with
+	// any of them are ranked by BM25F over all of them, request words
+	// ("find", "articles", ...) dropped. Long, natural-language queries.
+	matchRanked
+)
+
+// matching is what the default matching rule decided for one query.
+type matching struct {
+	mode matchMode
+	// plus holds the phrases written +"...": required in a ranked query,
+	// where other phrases only rank.
+	plus map[string]bool
+	// and is set when the query has an explicit AND: every word is
+	// required and a query finding nothing is not relaxed.
+	and bool
+}
+
+// rankedFrom is the number of content words from which a query is matched
+// as ranked: three words still read as keywords ("coca eradication Peru"),
+// four or more are a phrase or a question. Counting only content words
+// keeps "the war on drugs" a two-word keyword query.
+const rankedFrom = 4
+
+// defaultMatching is the default matching rule, applied to a query's text
+// and its parsed tree. It counts the plain words at the top level of the
+// tree (Term nodes directly in the top-level AND, or the tree itself when
+// it is one Term) that are content words (content reports whether the
+// analyzers keep a word, i.e. it is not a stop word):
+//
+//   - fewer than rankedFrom: matchAll, every word required;
+//   - rankedFrom or more: matchRanked, unless the text has an explicit AND
+//     (or &&), which asks for every word however long the query.
+//
+// In a ranked query words, "phrases", prefix* and fuzzy~ words rank the
+// results; +word and +"phrase" are required; -x, field:x and (a OR b)
+// groups keep their boolean meaning (translator.ranked).
+func defaultMatching(text string, tree Node, content func(string) bool) matching {
+	m := matching{mode: matchAll}
+	toks, err := lex(repair(text))
+	if err != nil {
+		return m // cannot happen for a text that parsed
+	}
+	for i, t := range toks {
+		switch {
+		case t.kind == tAnd:
+			m.and = true
+		case t.kind == tPhrase && i > 0 && toks[i-1].kind == tWord &&
+			toks[i-1].end == t.pos && strings.HasSuffix(toks[i-1].text, "+"):
+			if m.plus == nil {
+				m.plus = map[string]bool{}
+			}
+			m.plus[t.text] = true
+		}
+	}
+	n := 0
+	for _, w := range plainWords(tree) {
+		if content(w) {
+			n++
+		}
+	}
+	if n >= rankedFrom && !m.and {
+		m.mode = matchRanked
+	}
+	return m
+}
+
+// plainWords lists the plain words at the top level of tree, +words
+// included: the words the matching rule counts.
+func plainWords(tree Node) []string {
+	var nodes []Node
+	switch n := tree.(type) {
+	case Term:
+		nodes = []Node{n}
+	case And:
+		nodes = n.Nodes
+	}
+	var out []string
+	for _, n := range nodes {
+		if t, ok := n.(Term); ok {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// required reports whether a word was written +word: required in a ranked
+// query. The parser keeps the + in the word's text (the analyzer drops it).
+func required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text) > 1 }
+
+// relaxable reports whether a matchAll query that found nothing should be
+// retried requiring only most of its words: it needs at least three plain
+// words (with two, "most" would be one, which is rarely what was meant: a
+// misspelt word is better served by the "did you mean" suggestion) and no
+// explicit AND. Phrases, fields and operators stay required in the retry.
+func relaxable(m matching, tree Node) bool {
+	return m.mode == matchAll && !m.and && len(plainWords(tree)) >= 3
+}
+
+// minShouldMatch is how many of n plain words a relaxed query requires:
+// about two thirds, rounded up (3 -> 2, 4 -> 3, 6 -> 4), at least one.
+func minShouldMatch(n int) int {
+	return max(1, int(math.Ceil(float64(2*n)/3)))
+}
+
+// requestWord reports whether a word of a ranked query only says that the
+// user is asking for something ("find", "articles", "interested",
+// "especially"), not what about. In a ranked query such a word would only
+// favour records that happen to use it ("this article", "we find"). The
+// list holds common English request phrasing that is not already in the
+// analyzers' stop lists and is almost never the subject of a search; other
+// languages' request words are searched like any word. A word typed as
+// +word or inside quotes is always searched.
+func requestWord(w string) bool {
+	return requestWords[strings.ToLower(strings.Trim(w, ".,;:!?'\""))]
+}
+
+var requestWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		find finding show list give tell want wanted need like looking look
+		search searching seek seeking interested wondering know
+		exist exists existing deal deals dealing regarding concerning
+		pertaining relating
+		article articles papers publications discussions discussing
+		describing describe
+		particular particularly especially specifically mainly
+		etc e.g i.e eg ie please
+	`) {
+		m[w] = true
+	}
+	return m
+}()
