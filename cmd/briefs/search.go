@@ -19,8 +19,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var authors, series, countries, languages, kinds listFlag
 	fs := newFlagSet("search", stderr, "briefs search [flags] QUERY...",
 		`Search the index and print the best hits: title, authors, year, series and
-number, countries and source path, with highlighted passages. All words are
-required; see the README for the query language ("phrases", OR, -exclude,
+number, countries and source path, with highlighted passages. With up to three
+words every word is required; longer questions rank documents with most of
+their words first. See the README for the query language ("phrases", OR, -exclude,
 field:value, year:1998..2005, prefix*, fuzzy~). Filters may repeat: values of
 one filter are ORed, different filters are ANDed.`,
 		`briefs search coca`,
