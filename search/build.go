@@ -1,12 +1,16 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -90,9 +94,99 @@ type Builder struct {
 
 	stats BuildStats
 	done  bool
+
+	// async receives what scorch's background goroutines fail to do (write
+	// a segment, merge): Batch cannot report it, so flush and Commit check
+	// here. Without it a full disk leaves Commit waiting for a persist that
+	// scorch retries forever.
+	async    *asyncErrors
+	asyncKey string // b.tmp while the generation is registered in building
 }
 
 type storedRecord struct{ hash, root string }
+
+// asyncErrorCallback is the name under which scorch finds
+// reportAsyncError (its config refers to callbacks by name).
+const asyncErrorCallback = "briefs.build"
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = reportAsyncError
+}
+
+// building maps the directory of each generation under construction to
+// its Builder's asyncErrors, so that reportAsyncError, which only gets a
+// path, reaches the right Builder.
+var building sync.Map // string -> *asyncErrors
+
+// asyncErrors keeps the first background error of one build.
+type asyncErrors struct {
+	once sync.Once
+	err  error
+	done chan struct{} // closed when err is set
+}
+
+func newAsyncErrors() *asyncErrors { return &asyncErrors{done: make(chan struct{})} }
+
+func (a *asyncErrors) set(err error) {
+	a.once.Do(func() {
+		a.err = err
+		close(a.done)
+	})
+}
+
+// get returns the first background error, or nil.
+func (a *asyncErrors) get() error {
+	select {
+	case <-a.done:
+		return a.err
+	default:
+		return nil
+	}
+}
+
+// reportAsyncError receives scorch's background errors. Failing to delete
+// obsolete files is harmless (the whole generation directory is removed or
+// kept as a unit); anything else means the generation cannot be completed.
+func reportAsyncError(err error, path string) {
+	if errors.Is(err, scorch.ErrCleanup) {
+		return
+	}
+	building.Range(func(k, v any) bool {
+		dir := k.(string)
+		if path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)) {
+			v.(*asyncErrors).set(newBackgroundError(err))
+			return false
+		}
+		return true
+	})
+}
+
+// backgroundError is a scorch background failure. scorch reports it as a
+// message, not a wrapped error, so the errno that matters to a user (a
+// full disk) is recovered from the text for errors.Is.
+type backgroundError struct {
+	msg   string
+	errno error
+}
+
+func (e *backgroundError) Error() string { return e.msg }
+func (e *backgroundError) Unwrap() error { return e.errno }
+
+func newBackgroundError(err error) error {
+	msg := err.Error()
+	var se *scorch.ScorchError
+	if errors.As(err, &se) {
+		msg = se.ErrMsg
+	}
+	e := &backgroundError{msg: msg}
+	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EIO, syscall.EROFS} {
+		if strings.Contains(msg, errno.Error()) {
+			e.errno = errno
+			break
+		}
+	}
+	return e
+}
 
 // NewBuilder locks dir (creating it if needed), removes what killed writers
 // left, and prepares the next generation: a copy of the live one, or an
@@ -133,6 +227,7 @@ func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
 		if b.tmp != "" {
 			os.RemoveAll(b.tmp)
 		}
+		building.Delete(b.asyncKey)
 		lock.unlock()
 		return nil, err
 	}
@@ -164,7 +259,10 @@ func (b *Builder) start() error {
 	// The new generation only becomes live after a final close and fsync
 	// (Commit), so per-batch durability buys nothing: unsafe_batch lets
 	// Batch return once the segment is searchable instead of persisted.
-	config := map[string]interface{}{"unsafe_batch": true, "bolt_timeout": "5s"}
+	config := map[string]interface{}{"unsafe_batch": true, "bolt_timeout": "5s",
+		"asyncErrorCallbackName": asyncErrorCallback}
+	b.async, b.asyncKey = newAsyncErrors(), b.tmp
+	building.Store(b.asyncKey, b.async)
 	if live == "" || b.opts.Rebuild {
 		b.idx, err = bleve.NewUsing(b.tmp, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, config)
 		if err != nil {
@@ -315,6 +413,9 @@ func (b *Builder) Delete(id string) error {
 }
 
 func (b *Builder) flush() error {
+	if err := b.async.get(); err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
 	if b.batch.Size() == 0 {
 		return nil
 	}
@@ -334,10 +435,17 @@ func (b *Builder) flush() error {
 // (the previous one stays for readers that have not reloaded yet). The
 // directory lock is released whatever the outcome.
 func (b *Builder) Commit() (BuildStats, error) {
+	return b.CommitContext(context.Background())
+}
+
+// CommitContext is Commit that gives up, leaving the live generation as it
+// was, when ctx is done before the new generation is on disk (an ingest
+// interrupted with Ctrl-C while its last segments are written).
+func (b *Builder) CommitContext(ctx context.Context) (BuildStats, error) {
 	if b.done {
 		return BuildStats{}, errors.New("commit: builder is finished")
 	}
-	stats, err := b.commit()
+	stats, err := b.commit(ctx)
 	if err != nil {
 		b.Abort()
 		return BuildStats{}, fmt.Errorf("commit index %s: %w", b.dir, err)
@@ -345,7 +453,7 @@ func (b *Builder) Commit() (BuildStats, error) {
 	return stats, nil
 }
 
-func (b *Builder) commit() (BuildStats, error) {
+func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	for id, old := range b.existing {
 		if b.roots[old.root] && !b.seen[id] {
 			b.batch.Delete(id)
@@ -377,6 +485,12 @@ func (b *Builder) commit() (BuildStats, error) {
 	if err != nil {
 		return BuildStats{}, err
 	}
+	// BM25 collection statistics, computed once here so that a reader's
+	// first search need not walk the postings for them (bm25.go).
+	bm25Stats, err := statsValue(b.idx)
+	if err != nil {
+		return BuildStats{}, err
+	}
 
 	// The last batch carries the internal values and a callback that fires
 	// once bleve has persisted it, and with it everything before it:
@@ -385,22 +499,35 @@ func (b *Builder) commit() (BuildStats, error) {
 	final := b.idx.NewBatch()
 	final.SetInternal([]byte(internalVersion), []byte(strconv.Itoa(MappingVersion)))
 	final.SetInternal([]byte(internalYears), []byte(fmt.Sprintf("%d %d", minYear, maxYear)))
+	final.SetInternal([]byte(internalStats), bm25Stats)
 	final.SetPersistedCallback(func(err error) { persisted <- err })
 	if err := b.idx.Batch(final); err != nil {
 		return BuildStats{}, err
 	}
+	timeout := time.NewTimer(persistTimeout)
+	defer timeout.Stop()
 	select {
 	case err := <-persisted:
 		if err != nil {
 			return BuildStats{}, fmt.Errorf("persist: %w", err)
 		}
-	case <-time.After(persistTimeout):
+	case <-b.async.done:
+		return BuildStats{}, fmt.Errorf("persist: %w", b.async.err)
+	case <-ctx.Done():
+		return BuildStats{}, fmt.Errorf("persist: %w", ctx.Err())
+	case <-timeout.C:
 		return BuildStats{}, errors.New("persist: timed out")
 	}
 	err = b.idx.Close()
 	b.idx = nil
 	if err != nil {
 		return BuildStats{}, err
+	}
+	// Closed: scorch reports nothing more, and a failure it reported
+	// while closing (a last merge) still counts.
+	building.Delete(b.asyncKey)
+	if err := b.async.get(); err != nil {
+		return BuildStats{}, fmt.Errorf("persist: %w", err)
 	}
 
 	name := genName(b.gen)
@@ -412,9 +539,11 @@ func (b *Builder) commit() (BuildStats, error) {
 	}
 	b.tmp = ""
 	if err := syncDir(b.dir); err != nil {
+		b.removeUnused(name)
 		return BuildStats{}, err
 	}
 	if err := writeCurrent(b.dir, name); err != nil {
+		b.removeUnused(name)
 		return BuildStats{}, err
 	}
 	b.removeOld(name)
@@ -422,6 +551,16 @@ func (b *Builder) commit() (BuildStats, error) {
 	b.stats.Generation = name
 	b.lock.unlock()
 	return b.stats, nil
+}
+
+// removeUnused deletes the generation name after a failed commit unless
+// CURRENT names it (the failure came after the switch). On a full disk
+// this gives the space back now rather than at the next commit.
+func (b *Builder) removeUnused(name string) {
+	cur, err := readCurrent(b.dir)
+	if (err == nil && cur != name) || errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(filepath.Join(b.dir, name))
+	}
 }
 
 // removeOld deletes generations other than the new one and the one that
@@ -453,6 +592,7 @@ func (b *Builder) Abort() {
 	if b.tmp != "" {
 		os.RemoveAll(b.tmp)
 	}
+	building.Delete(b.asyncKey)
 	b.lock.unlock()
 }
 

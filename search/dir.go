@@ -79,25 +79,29 @@ func readCurrent(dir string) (string, error) {
 // the new generation, never a torn mix.
 func writeCurrent(dir, name string) error {
 	tmp := filepath.Join(dir, currentFile+tmpSuffix)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.WriteString(f, name+"\n"); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeSynced(tmp, name+"\n"); err != nil {
+		os.Remove(tmp) // a torn CURRENT.tmp is never read, but takes space
 		return err
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, currentFile)); err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	return syncDir(dir)
+}
+
+// writeSynced creates path with content and fsyncs it.
+func writeSynced(path, content string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, werr := io.WriteString(f, content)
+	var serr error
+	if werr == nil {
+		serr = f.Sync()
+	}
+	return errors.Join(werr, serr, f.Close())
 }
 
 // generations lists the committed generation numbers in dir, ascending.

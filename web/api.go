@@ -21,6 +21,9 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range res.Hits {
+		res.Hits[i].URL = webURL(res.Hits[i].URL)
+	}
 	return writeJSON(w, http.StatusOK, res)
 }
 
@@ -32,6 +35,9 @@ func (s *Server) handleAPIDoc(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Links come from crawled pages: API clients get them only if they
+	// are http(s), as the pages do (see webURL).
+	doc.Record.URL, doc.Record.PDFURL = webURL(doc.Record.URL), webURL(doc.Record.PDFURL)
 	return writeJSON(w, http.StatusOK, doc)
 }
 

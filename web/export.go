@@ -19,6 +19,10 @@ import (
 // header "X-Briefs-Truncated: true" (and a comment line in BibTeX).
 const maxExport = 1000
 
+// exportTimeoutFactor bounds a whole export at this many search timeouts
+// (15 s by default); one that takes longer gets the 503 "narrow it" answer.
+const exportTimeoutFactor = 3
+
 // exportFormats maps the route's {format} to its content type.
 var exportFormats = map[string]string{
 	"csv":   "text/csv; charset=utf-8",
@@ -39,7 +43,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	recs, total, err := s.collect(r.Context(), q, s.exportLimit)
+	// The export as a whole is bounded too, not only each of its page
+	// searches: under load ten pages of 5 s each would hold a connection
+	// for most of the write timeout.
+	ctx, cancel := context.WithTimeout(r.Context(), exportTimeoutFactor*s.timeout)
+	defer cancel()
+	recs, total, err := s.collect(ctx, q, s.exportLimit)
 	if err != nil {
 		return err
 	}
@@ -115,12 +124,13 @@ func (s *Server) searchOnce(ctx context.Context, q search.Query) (*search.Result
 }
 
 // hitRecord turns a hit back into a record (without its text) so that the
-// exports share the citation code of the document page.
+// exports share the citation code of the document page. A URL that is not
+// http(s) is dropped: reference managers make links of it.
 func hitRecord(h search.Hit) search.Record {
 	return search.Record{
 		ID: h.ID, Kind: h.Kind, Title: h.Title, Authors: h.Authors, Date: h.Date, Year: h.Year,
 		Series: h.Series, Number: h.Number, Countries: h.Countries, Language: h.Language,
-		Publisher: h.Publisher, Abstract: h.Abstract, Source: h.Source, URL: h.URL, Parent: h.Parent,
+		Publisher: h.Publisher, Abstract: h.Abstract, Source: h.Source, URL: webURL(h.URL), Parent: h.Parent,
 	}
 }
 

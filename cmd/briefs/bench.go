@@ -51,8 +51,9 @@ type benchConfig struct {
 	Corpus      string // reuse or create the corpus here
 	Index       string // build the index here (default: in the work folder)
 	Keep        bool
-	Queries     int // in-process queries, single-threaded
-	HTTPQueries int // queries over HTTP, spread over Clients
+	SkipIngest  bool // query an index built by an earlier run
+	Queries     int  // in-process queries, single-threaded
+	HTTPQueries int  // queries over HTTP, spread over Clients
 	Clients     int
 	Markdown    bool
 	CPUProfile  string
@@ -78,8 +79,9 @@ in a child process so that their memory figures are separate.`,
 	fs.StringVar(&cfg.Format, "format", genJSONL, "corpus format to ingest: jsonl, html or text")
 	fs.Float64Var(&cfg.Spanish, "spanish", 0.1, "fraction of documents in Spanish")
 	fs.StringVar(&cfg.Corpus, "corpus", "", "corpus folder: reused if it holds a corpus of --format, else generated there and kept")
-	fs.StringVar(&cfg.Index, "index", "", "index folder (default: a temporary folder); rebuilt from scratch")
+	fs.StringVar(&cfg.Index, "index", "", "index folder, new or empty (default: a temporary folder)")
 	fs.BoolVar(&cfg.Keep, "keep", false, "keep the temporary corpus and index")
+	fs.BoolVar(&cfg.SkipIngest, "skip-ingest", false, "only query: --index holds an index built by an earlier bench (for a rerun on a quieter machine)")
 	fs.IntVar(&cfg.Queries, "queries", 200, "queries run in process, one at a time")
 	fs.IntVar(&cfg.HTTPQueries, "http-queries", 400, "queries sent over HTTP (0: skip)")
 	fs.IntVar(&cfg.Clients, "clients", 8, "concurrent HTTP clients")
@@ -131,6 +133,8 @@ func (c *benchConfig) check() error {
 		return errors.New("--http-queries must not be negative")
 	case c.Clients < 1:
 		return errors.New("--clients must be at least 1")
+	case c.SkipIngest && (c.Index == "" || !search.Exists(c.Index)):
+		return errors.New("--skip-ingest needs --index naming an existing index")
 	}
 	return nil
 }
@@ -151,15 +155,16 @@ type benchReport struct {
 
 // ingestResult is what the ingest child reports.
 type ingestResult struct {
-	Files     int     `json:"files"`
-	Records   int     `json:"records"`
-	Skipped   int     `json:"skipped"`
-	Bytes     int64   `json:"bytes"` // of the files ingested
-	Seconds   float64 `json:"seconds"`
-	CPU       float64 `json:"cpu_seconds"` // user+system time of the child
-	PeakRSSKB int64   `json:"peak_rss_kb"`
-	AllocMB   float64 `json:"alloc_mb"` // Go heap allocated during the ingest
-	GCCycles  uint32  `json:"gc_cycles"`
+	Files     int      `json:"files"`
+	Records   int      `json:"records"`
+	Skipped   int      `json:"skipped"`
+	Bytes     int64    `json:"bytes"` // of the files ingested
+	Seconds   float64  `json:"seconds"`
+	CPU       float64  `json:"cpu_seconds"` // user+system time of the child
+	PeakRSSKB int64    `json:"peak_rss_kb"`
+	Resident  rssSplit `json:"resident"` // at the end
+	AllocMB   float64  `json:"alloc_mb"` // Go heap allocated during the ingest
+	GCCycles  uint32   `json:"gc_cycles"`
 }
 
 // serveResult is what the serve child reports.
@@ -168,6 +173,7 @@ type serveResult struct {
 	InProcess latencyStats `json:"in_process"`
 	Mix       mixStats     `json:"mix"`
 	PeakRSSKB int64        `json:"peak_rss_kb"`
+	Resident  rssSplit     `json:"resident"` // at the end
 	OpenMS    float64      `json:"open_ms"`
 	HTTPCPU   float64      `json:"http_cpu_seconds"` // server CPU time while the clients ran
 }
@@ -183,6 +189,9 @@ type latencyStats struct {
 	Max     float64 `json:"max_ms"`
 	QPS     float64 `json:"qps"`
 	CPU     float64 `json:"cpu_seconds,omitempty"` // of the process answering, where known
+	// Failures counts failed requests by what went wrong: an HTTP
+	// status ("503": the search timed out) or "no answer".
+	Failures map[string]int `json:"failures,omitempty"`
 }
 
 // mixStats checks that the mix exercised what it should.
@@ -206,6 +215,14 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 		}
 	}
 
+	if cfg.Index != "" && !cfg.SkipIngest {
+		if ents, err := os.ReadDir(cfg.Index); err == nil && len(ents) > 0 {
+			// An index keeps its previous generation beside the new one, so
+			// the size on disk would be wrong; and bench must not touch a
+			// real index.
+			return nil, usageError{fmt.Sprintf("bench: --index %s is not empty", cfg.Index)}
+		}
+	}
 	work, err := os.MkdirTemp("", "briefs-bench-")
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
@@ -225,9 +242,12 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 	}
 	rep.Corpus = corpus
 
-	if hasCorpus(corpus, cfg.Format) {
+	switch {
+	case cfg.SkipIngest:
+		say("querying the index in %s as it is", index)
+	case hasCorpus(corpus, cfg.Format):
 		say("reusing the %s corpus in %s", cfg.Format, corpus)
-	} else {
+	default:
 		say("generating %s %s documents into %s", thousands(cfg.Docs), cfg.Format, corpus)
 		if err := os.MkdirAll(corpus, 0o755); err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
@@ -243,25 +263,27 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 		rep.Gen = &sum
 	}
 
-	say("ingesting (child process)")
-	childArgs := []string{"--format", cfg.Format, "--corpus", corpus, "--index", index}
-	if cfg.Quiet {
-		childArgs = append(childArgs, "--quiet")
-	}
-	childArgs = append(childArgs, profileArgs(cfg, "ingest")...)
-	out, err := runChild(ctx, "ingest", childArgs, nil, stderr)
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(out, &rep.Ingest); err != nil {
-		return nil, fmt.Errorf("bench: ingest child said %q: %w", out, err)
+	if !cfg.SkipIngest {
+		say("ingesting (child process)")
+		childArgs := []string{"--format", cfg.Format, "--corpus", corpus, "--index", index}
+		if cfg.Quiet {
+			childArgs = append(childArgs, "--quiet")
+		}
+		childArgs = append(childArgs, profileArgs(cfg, "ingest")...)
+		out, err := runChild(ctx, "ingest", childArgs, nil, stderr)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(out, &rep.Ingest); err != nil {
+			return nil, fmt.Errorf("bench: ingest child said %q: %w", out, err)
+		}
+		say("ingested %s records in %.1f s", thousands(rep.Ingest.Records), rep.Ingest.Seconds)
 	}
 	size, err := dirSize(index)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	rep.IndexMB = float64(size) / 1e6
-	say("ingested %s records in %.1f s; index %.0f MB", thousands(rep.Ingest.Records), rep.Ingest.Seconds, rep.IndexMB)
 
 	say("querying: %d queries in process, then %d over HTTP with %d clients (child process)", cfg.Queries, cfg.HTTPQueries, cfg.Clients)
 	serveArgs := []string{"--index", index, "--seed", strconv.FormatUint(cfg.Seed, 10), "--queries", strconv.Itoa(cfg.Queries)}
@@ -319,7 +341,7 @@ func benchServe(ctx context.Context, cfg benchConfig, args []string, rep *benchR
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("bench: serve child: %w", err)
 	}
-	ready.PeakRSSKB = done.PeakRSSKB
+	ready.PeakRSSKB, ready.Resident = done.PeakRSSKB, done.Resident
 	rep.HTTP.CPU = done.HTTPCPU
 	ready.Addr = ""
 	rep.Serve = ready
@@ -438,7 +460,7 @@ func benchIngestPhase(ctx context.Context, cfg benchConfig, stdout, stderr io.Wr
 	runtime.ReadMemStats(&after)
 	res.AllocMB = float64(after.TotalAlloc-before.TotalAlloc) / 1e6
 	res.GCCycles = after.NumGC - before.NumGC
-	res.PeakRSSKB = peakRSSKB()
+	res.PeakRSSKB, res.Resident = peakRSSKB(), residentSplit()
 	if err := stop(); err != nil {
 		return err
 	}
@@ -570,7 +592,7 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 	if err := stop(); err != nil {
 		return err
 	}
-	return enc.Encode(serveResult{PeakRSSKB: peakRSSKB(), HTTPCPU: httpCPU})
+	return enc.Encode(serveResult{PeakRSSKB: peakRSSKB(), Resident: residentSplit(), HTTPCPU: httpCPU})
 }
 
 // benchQuery is one query of the mix, with what kind it is.
@@ -624,7 +646,7 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 			ms.Phrases++
 		}
 	}
-	ls := summarize(lat, time.Since(start), 0)
+	ls := summarize(lat, time.Since(start), nil)
 	ls.CPU = cpuSeconds() - cpu0
 	ms.MeanTotal = float64(total) / float64(len(mix))
 	ms.MeanHits = float64(hits) / float64(len(mix))
@@ -634,8 +656,14 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 	return ls, ms, nil
 }
 
-func summarize(lat []time.Duration, wall time.Duration, errs int) latencyStats {
-	s := latencyStats{Count: len(lat), Errors: errs, Seconds: wall.Seconds()}
+func summarize(lat []time.Duration, wall time.Duration, failures map[string]int) latencyStats {
+	s := latencyStats{Count: len(lat), Seconds: wall.Seconds()}
+	if len(failures) > 0 {
+		s.Failures = failures
+	}
+	for _, n := range failures {
+		s.Errors += n
+	}
 	if len(lat) == 0 {
 		return s
 	}
@@ -665,7 +693,7 @@ func httpLoad(ctx context.Context, base string, mix []benchQuery, n, clients int
 	var next atomic.Int64
 	var mu sync.Mutex
 	var lat []time.Duration
-	errs := 0
+	errs := map[string]int{}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range clients {
@@ -678,12 +706,12 @@ func httpLoad(ctx context.Context, base string, mix []benchQuery, n, clients int
 					return
 				}
 				t0 := time.Now()
-				ok := fetch(ctx, client, urls[i%len(urls)])
+				failure := fetch(ctx, client, urls[i%len(urls)])
 				d := time.Since(t0)
 				mu.Lock()
 				lat = append(lat, d)
-				if !ok {
-					errs++
+				if failure != "" {
+					errs[failure]++
 				}
 				mu.Unlock()
 			}
@@ -693,19 +721,28 @@ func httpLoad(ctx context.Context, base string, mix []benchQuery, n, clients int
 	return summarize(lat, time.Since(start), errs)
 }
 
-// fetch gets one URL and reads the whole body, as a browser would.
-func fetch(ctx context.Context, client *http.Client, u string) bool {
+// fetch gets one URL and reads the whole body, as a browser would. It
+// returns "" for a good answer, else what went wrong ("503", "EOF").
+func fetch(ctx context.Context, client *http.Client, u string) string {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return false
+		return err.Error()
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return false
+		return "no answer"
 	}
 	defer resp.Body.Close()
 	n, err := io.Copy(io.Discard, resp.Body)
-	return err == nil && resp.StatusCode == http.StatusOK && n > 0
+	switch {
+	case err != nil:
+		return "body cut"
+	case resp.StatusCode != http.StatusOK:
+		return strconv.Itoa(resp.StatusCode)
+	case n == 0:
+		return "empty body"
+	}
+	return ""
 }
 
 // apiValues writes a query as /api/search parameters (see web/params.go).
@@ -840,6 +877,23 @@ func readMachine() machineInfo {
 // /proc is missing.
 func peakRSSKB() int64 { return procField("/proc/self/status", "VmHWM") }
 
+// rssSplit is the resident set by kind: anonymous memory (the Go heap and
+// stacks) and file pages, which for us are mostly the memory-mapped index
+// segments: the kernel drops those under pressure, so they are a cache
+// rather than a need.
+type rssSplit struct {
+	AnonKB int64 `json:"anon_kb"`
+	FileKB int64 `json:"file_kb"`
+}
+
+func residentSplit() rssSplit {
+	return rssSplit{procField("/proc/self/status", "RssAnon"), procField("/proc/self/status", "RssFile")}
+}
+
+func (r rssSplit) String() string {
+	return fmt.Sprintf("%.0f MB anonymous, %.0f MB file-backed", float64(r.AnonKB)/1024, float64(r.FileKB)/1024)
+}
+
 // procField reads "Key:   123 kB" from a /proc file.
 func procField(file, key string) int64 {
 	data, err := os.ReadFile(file)
@@ -904,26 +958,38 @@ func (r *benchReport) rows() [][2]string {
 			out += fmt.Sprintf("; %.1f ms server CPU per query", 1000*s.CPU/float64(max(s.Count, 1)))
 		}
 		if s.Errors > 0 {
-			out += fmt.Sprintf("; %d errors", s.Errors)
+			var kinds []string
+			for k, n := range s.Failures {
+				kinds = append(kinds, fmt.Sprintf("%s ×%d", k, n))
+			}
+			slices.Sort(kinds)
+			out += fmt.Sprintf("; %d failed (%s)", s.Errors, strings.Join(kinds, ", "))
 		}
 		return out
 	}
 	m := r.Serve.Mix
-	rows := [][2]string{
-		{"corpus", corpus},
-		{"ingest", fmt.Sprintf("%.1f s: %s docs/s, %.2f MB/s; %.1f s CPU (%.0f docs per CPU second)",
-			in.Seconds, thousands(int(math.Round(docsPerSec))), mbPerSec, in.CPU, float64(in.Records)/math.Max(in.CPU, 1e-9))},
-		{"index size", fmt.Sprintf("%.0f MB (%.2f× the input)", r.IndexMB, r.IndexMB/math.Max(float64(in.Bytes)/1e6, 1e-9))},
-		{"peak RSS, ingest", fmt.Sprintf("%.0f MB", float64(in.PeakRSSKB)/1024)},
-		{"Go allocation, ingest", fmt.Sprintf("%.1f GB in %d GC cycles", in.AllocMB/1000, in.GCCycles)},
-		{"index open", fmt.Sprintf("%.0f ms", r.Serve.OpenMS)},
-		{"queries, in process, 1 thread", lat(r.Serve.InProcess)},
+	var rows [][2]string
+	if c.SkipIngest {
+		rows = append(rows, [2]string{"index", fmt.Sprintf("%.0f MB, built by an earlier run (--skip-ingest)", r.IndexMB)})
+	} else {
+		rows = append(rows,
+			[2]string{"corpus", corpus},
+			[2]string{"ingest", fmt.Sprintf("%.1f s: %s docs/s, %.2f MB/s; %.1f s CPU (%.0f docs per CPU second)",
+				in.Seconds, thousands(int(math.Round(docsPerSec))), mbPerSec, in.CPU, float64(in.Records)/math.Max(in.CPU, 1e-9))},
+			[2]string{"index size", fmt.Sprintf("%.0f MB (%.2f× the input)", r.IndexMB, r.IndexMB/math.Max(float64(in.Bytes)/1e6, 1e-9))},
+			[2]string{"peak RSS, ingest", fmt.Sprintf("%.0f MB (at the end: %s)", float64(in.PeakRSSKB)/1024, in.Resident)},
+			[2]string{"Go allocation, ingest", fmt.Sprintf("%.1f GB in %d GC cycles", in.AllocMB/1000, in.GCCycles)},
+		)
 	}
+	rows = append(rows,
+		[2]string{"index open", fmt.Sprintf("%.0f ms", r.Serve.OpenMS)},
+		[2]string{"queries, in process, 1 thread", lat(r.Serve.InProcess)},
+	)
 	if c.HTTPQueries > 0 {
 		rows = append(rows, [2]string{fmt.Sprintf("queries, HTTP, %d clients", c.Clients), lat(r.HTTP)})
 	}
 	rows = append(rows,
-		[2]string{"peak RSS, serving", fmt.Sprintf("%.0f MB", float64(r.Serve.PeakRSSKB)/1024)},
+		[2]string{"peak RSS, serving", fmt.Sprintf("%.0f MB (at the end: %s)", float64(r.Serve.PeakRSSKB)/1024, r.Serve.Resident)},
 		[2]string{"query mix", fmt.Sprintf("%d with filters, %d phrases, %d newest first, %d second pages; %d found nothing, %d lacked a facet; mean %.0f matches, %.1f hits, %.2f snippets per hit",
 			m.Filtered, m.Phrases, m.Sorted, m.SecondPages, m.ZeroHits, m.MissingFacets, m.MeanTotal, m.MeanHits, m.SnippetsPerHit)},
 	)
@@ -935,6 +1001,10 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 	m := r.Machine
 	cmd := fmt.Sprintf("briefs bench --docs %d --format %s --seed %d --queries %d --http-queries %d --clients %d",
 		c.Docs, c.Format, c.Seed, c.Queries, c.HTTPQueries, c.Clients)
+	if c.SkipIngest {
+		cmd = fmt.Sprintf("briefs bench --skip-ingest --index %s --seed %d --queries %d --http-queries %d --clients %d",
+			c.Index, c.Seed, c.Queries, c.HTTPQueries, c.Clients)
+	}
 	machine := fmt.Sprintf("%d CPUs (%s), %.1f GB RAM, %s %s; load average %.2f before, %.2f after",
 		m.CPUs, m.CPU, m.MemGB, m.Go, m.OSArch, r.LoadFrom, r.LoadTo)
 	in := r.Ingest
@@ -952,7 +1022,10 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 	for _, row := range r.rows() {
 		fmt.Fprintf(w, "| %s | %s |\n", row[0], row[1])
 	}
+	if c.SkipIngest {
+		return
+	}
 	fmt.Fprintf(w, "\n| engine, %s docs | docs/s indexed | index MB | peak RSS MB | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n", thousands(in.Records))
 	fmt.Fprintf(w, "| briefs, %s ingest | %s | %s | %s | %.1f | %.1f |\n", c.Format, thousands(int(math.Round(docsPerSec))),
-		thousands(int(r.IndexMB)), thousands(int(float64(in.PeakRSSKB)/1024)), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
+		thousands(int(math.Round(r.IndexMB))), thousands(int(math.Round(float64(in.PeakRSSKB)/1024))), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -47,11 +48,11 @@ func TestBenchEndToEnd(t *testing.T) {
 		{"records", `\| corpus \| 300 records from 1 jsonl files, [\d.]+ MB \(generated in`},
 		{"docs/s", `\| ingest \| [\d.]+ s: ([\d,]+) docs/s, [\d.]+ MB/s; [\d.]+ s CPU \(\d+ docs per CPU second\) \|`},
 		{"index size", `\| index size \| (\d+) MB`},
-		{"peak RSS ingest", `\| peak RSS, ingest \| (\d+) MB \|`},
+		{"peak RSS ingest", `\| peak RSS, ingest \| (\d+) MB \(at the end: \d+ MB anonymous, \d+ MB file-backed\) \|`},
 		{"allocation", `\| Go allocation, ingest \| [\d.]+ GB in \d+ GC cycles \|`},
 		{"in-process p50", `\| queries, in process, 1 thread \| 40 queries: p50 ([\d.]+) ms, p95 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms; [\d.]+ queries/s; [\d.]+ ms server CPU per query \|`},
 		{"HTTP p50", `\| queries, HTTP, 4 clients \| 60 queries: p50 ([\d.]+) ms, p95 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms; [\d.]+ queries/s; [\d.]+ ms server CPU per query \|`},
-		{"peak RSS serving", `\| peak RSS, serving \| (\d+) MB \|`},
+		{"peak RSS serving", `\| peak RSS, serving \| (\d+) MB \(at the end: \d+ MB anonymous, \d+ MB file-backed\) \|`},
 		{"query mix", `\| query mix \| \d+ with filters, \d+ phrases, \d+ newest first, \d+ second pages; \d+ found nothing, 0 lacked a facet; mean \d+ matches, [\d.]+ hits, [\d.]+ snippets per hit \|`},
 		{"comparison row", `\| briefs, jsonl ingest \| [\d,]+ \| [\d,]+ \| [\d,]+ \| [\d.]+ \| [\d.]+ \|`},
 		{"machine", `Machine: \d+ CPUs .* GB RAM, go1\.\d+`},
@@ -68,7 +69,7 @@ func TestBenchEndToEnd(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(out, "errors") || strings.Contains(out, "skipped") {
+	if strings.Contains(out, "failed") || strings.Contains(out, "skipped") {
 		t.Errorf("report has errors or skipped records")
 	}
 	if t.Failed() {
@@ -126,9 +127,10 @@ func TestSummarize(t *testing.T) {
 	for i := 100; i >= 1; i-- {
 		lat = append(lat, time.Duration(i)*time.Millisecond)
 	}
-	s := summarize(lat, 2*time.Second, 3)
-	want := latencyStats{Count: 100, Errors: 3, Seconds: 2, P50: 50, P95: 95, P99: 99, Max: 100, QPS: 50}
-	if s != want {
+	s := summarize(lat, 2*time.Second, map[string]int{"503": 2, "no answer": 1})
+	want := latencyStats{Count: 100, Errors: 3, Seconds: 2, P50: 50, P95: 95, P99: 99, Max: 100, QPS: 50,
+		Failures: map[string]int{"503": 2, "no answer": 1}}
+	if !reflect.DeepEqual(s, want) {
 		t.Errorf("summarize = %+v, want %+v", s, want)
 	}
 }
@@ -171,8 +173,40 @@ func BenchmarkHTTPSearch(b *testing.B) {
 	}
 	client := ts.Client()
 	for i := 0; b.Loop(); i++ {
-		if !fetch(context.Background(), client, urls[i%len(urls)]) {
-			b.Fatalf("GET %s failed", urls[i%len(urls)])
+		if failure := fetch(context.Background(), client, urls[i%len(urls)]); failure != "" {
+			b.Fatalf("GET %s: %s", urls[i%len(urls)], failure)
 		}
+	}
+}
+
+func TestBenchFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // in the usage error; "" for none
+	}{
+		{[]string{"--format", "pdf"}, `unknown format "pdf"`},
+		{[]string{"--docs", "0"}, "--docs must be at least 1"},
+		{[]string{"--clients", "0"}, "--clients must be at least 1"},
+		{[]string{"--skip-ingest"}, "--skip-ingest needs --index"},
+		{[]string{"--skip-ingest", "--index", t.TempDir()}, "--skip-ingest needs --index"},
+		{[]string{"--phase", "other"}, `unknown phase "other"`},
+		{[]string{"extra"}, "bench takes no arguments"},
+	}
+	for _, tt := range tests {
+		err := run(context.Background(), append([]string{"bench"}, tt.args...), &bytes.Buffer{}, &bytes.Buffer{})
+		var ue usageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("bench %v: err %v, want a usage error with %q", tt.args, err, tt.want)
+		}
+	}
+	// A non-empty --index is refused before anything is generated: bench
+	// must never build into (and so replace) a real index.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "CURRENT"), []byte("gen-000001\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := run(context.Background(), []string{"bench", "--quiet", "--index", dir}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "is not empty") {
+		t.Errorf("bench into a used index folder: err %v", err)
 	}
 }

@@ -106,7 +106,7 @@ byte-identical files.`,
 		return usageError{"gen: " + err.Error()}
 	}
 	out := fs.Arg(0)
-	if err := prepareOut(out, *force); err != nil {
+	if err := prepareOut(out, cfg.Format, *force); err != nil {
 		return err
 	}
 	bar := newGenProgress(stderr, cfg.Quiet, "generating")
@@ -138,10 +138,11 @@ func (c *genConfig) check() error {
 	return nil
 }
 
-// prepareOut makes sure OUT exists and holds no earlier output, which would
-// otherwise mix with this run's (a smaller run leaves files behind). With
-// force, earlier output is removed; other files are never touched.
-func prepareOut(out string, force bool) error {
+// prepareOut makes sure OUT exists and holds no earlier output of the
+// format, which would otherwise mix with this run's (a smaller run leaves
+// files behind). With force, that output is removed; other files, and
+// other formats' output, are never touched.
+func prepareOut(out, format string, force bool) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
@@ -150,7 +151,7 @@ func prepareOut(out string, force bool) error {
 		return fmt.Errorf("gen: %w", err)
 	}
 	for _, e := range ents {
-		if !isGenOutput(e.Name()) {
+		if !isGenOutput(e.Name(), format) {
 			continue
 		}
 		if !force {
@@ -163,9 +164,15 @@ func prepareOut(out string, force bool) error {
 	return nil
 }
 
-func isGenOutput(name string) bool {
-	return name == genHTML || name == genText ||
-		strings.HasPrefix(name, "briefings") && strings.HasSuffix(name, ".jsonl")
+func isGenOutput(name, format string) bool {
+	mixed := format == genMixed
+	switch {
+	case name == genHTML || name == genText:
+		return mixed || name == format
+	case strings.HasPrefix(name, "briefings") && strings.HasSuffix(name, ".jsonl"):
+		return mixed || format == genJSONL
+	}
+	return false
 }
 
 // generate writes cfg.Docs documents under out. progress, if set, is called
@@ -186,12 +193,39 @@ func generate(ctx context.Context, cfg genConfig, out string, progress func(done
 	if err := makeFolders(out, plan, cfg.PerFolder); err != nil {
 		return sum, err
 	}
+	// JSON Lines records are written in order by one goroutine while the
+	// next batch is rendered.
 	jw := &jsonlWriter{dir: out, split: cfg.Split}
-	defer jw.close()
+	lines := make(chan [][]byte, 1)
+	werr := make(chan error, 1)
+	// The writer gets the channel as an argument: finish sets the variable
+	// to nil, which the goroutine must not read.
+	go func(lines <-chan [][]byte) {
+		var err error
+		for batch := range lines {
+			for _, line := range batch {
+				if err == nil {
+					err = jw.write(line)
+				}
+			}
+		}
+		if cerr := jw.close(); err == nil {
+			err = cerr
+		}
+		werr <- err
+	}(lines)
+	finish := func() error {
+		if lines == nil {
+			return nil
+		}
+		close(lines)
+		lines = nil
+		return <-werr
+	}
+	defer finish()
 
 	workers := max(1, runtime.GOMAXPROCS(0))
 	const batch = 256
-	rendered := make([][]byte, batch)
 	errs := make([]error, workers)
 	sizes := make([]int64, workers)
 	files := make([]int, workers)
@@ -200,6 +234,7 @@ func generate(ctx context.Context, cfg genConfig, out string, progress func(done
 			return sum, err
 		}
 		hi := min(lo+batch, len(plan))
+		rendered := make([][]byte, hi-lo)
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Add(1)
@@ -232,20 +267,20 @@ func generate(ctx context.Context, cfg genConfig, out string, progress func(done
 		if err := errors.Join(errs...); err != nil {
 			return sum, err
 		}
-		for i := lo; i < hi; i++ {
-			if plan[i].format != genJSONL {
-				continue
+		batchLines := rendered[:0]
+		for _, line := range rendered {
+			if line != nil {
+				batchLines = append(batchLines, line)
 			}
-			if err := jw.write(rendered[i-lo]); err != nil {
-				return sum, err
-			}
-			rendered[i-lo] = nil
+		}
+		if len(batchLines) > 0 {
+			lines <- batchLines // the writer drains the channel even after an error
 		}
 		if progress != nil {
 			progress(hi, len(plan))
 		}
 	}
-	if err := jw.close(); err != nil {
+	if err := finish(); err != nil {
 		return sum, err
 	}
 	for w := range workers {
@@ -448,25 +483,23 @@ func buildVocab() *genVocab {
 	v.enColT = zipfTable(len(enCollocations), 0.8, 0)
 	v.esColT = zipfTable(len(esCollocations), 0.8, 0)
 
+	given, sur := strings.Fields(enGiven), strings.Fields(enSurnames)
 	v.enAuthors = makeNames(mix, 1500, func(r *rand.Rand) string {
-		given := strings.Fields(enGiven)
-		sur := strings.Fields(enSurnames)
 		g := given[r.IntN(len(given))]
 		if r.IntN(20) == 0 {
 			return g + " " + enParticleSurnames[r.IntN(len(enParticleSurnames))]
 		}
 		return g + " " + sur[r.IntN(len(sur))]
 	})
+	esGivenNames, esSur := strings.Fields(esGiven), strings.Fields(esSurnames)
 	v.esAuthors = makeNames(mix, 500, func(r *rand.Rand) string {
-		given := strings.Fields(esGiven)
-		sur := strings.Fields(esSurnames)
-		g := given[r.IntN(len(given))]
+		g := esGivenNames[r.IntN(len(esGivenNames))]
 		if r.IntN(8) == 0 {
 			g = esCompoundGiven[r.IntN(len(esCompoundGiven))]
 		}
-		name := g + " " + sur[r.IntN(len(sur))]
+		name := g + " " + esSur[r.IntN(len(esSur))]
 		if r.IntN(2) == 0 {
-			name += " " + sur[r.IntN(len(sur))]
+			name += " " + esSur[r.IntN(len(esSur))]
 		}
 		return name
 	})

@@ -353,12 +353,22 @@ func TestGenCommand(t *testing.T) {
 	if !errors.As(err, &ue) {
 		t.Errorf("gen into a used folder: err %v, want a usage error", err)
 	}
-	if err := run(ctx, []string{"gen", "--docs", "10", "--seed", "2", "--force", dirs[0]}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+	if err := run(ctx, []string{"gen", "--docs", "10", "--seed", "2", "--format", "mixed", "--force", dirs[0]}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Fatalf("gen --force: %v", err)
 	}
 	c := readTree(t, dirs[0])
-	if len(c) != 10 {
-		t.Errorf("after --force: %d files, want 10 (old output removed)", len(c))
+	if len(c) > 10 || hasPrefix(c, "html/0001/") {
+		t.Errorf("after --force: %d files, want at most 10 (old output removed): %v", len(c), keys(c))
+	}
+	// Another format may share the folder: bench keeps html and jsonl side by side.
+	if err := run(ctx, []string{"gen", "--docs", "5", "--format", "jsonl", dirs[1]}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+		t.Error("jsonl into a folder with jsonl output: no error")
+	}
+	dir := t.TempDir()
+	for _, format := range []string{"html", "jsonl", "text"} {
+		if err := run(ctx, []string{"gen", "--docs", "5", "--format", format, dir}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Errorf("gen %s beside other formats: %v", format, err)
+		}
 	}
 }
 

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -72,7 +74,7 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 	start := time.Now()
 	b, err := search.NewBuilder(cfg.IndexDir, search.BuildOptions{Rebuild: cfg.Rebuild})
 	if err != nil {
-		return indexer.Report{}, search.BuildStats{}, err
+		return indexer.Report{}, search.BuildStats{}, diskFull(cfg.IndexDir, err)
 	}
 	defer b.Abort() // a no-op after Commit; otherwise removes the unfinished generation
 
@@ -91,7 +93,7 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 		total = mergeReports(total, rep)
 		if err != nil {
 			bar.finish()
-			return total, search.BuildStats{}, fmt.Errorf("ingest %s: %w", p, err)
+			return total, search.BuildStats{}, diskFull(cfg.IndexDir, fmt.Errorf("ingest %s: %w", p, err))
 		}
 		// A file that could not be read this time keeps the records it had:
 		// a broken file is reported, never a reason to lose data.
@@ -100,12 +102,21 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 		}
 	}
 	bar.finish()
-	stats, err := b.Commit()
+	stats, err := b.CommitContext(ctx)
 	if err != nil {
-		return total, stats, err
+		return total, stats, diskFull(cfg.IndexDir, err)
 	}
 	total.Took = time.Since(start)
 	return total, stats, nil
+}
+
+// diskFull adds to an error caused by a full disk what the user needs to
+// know: which index, that nothing was lost, and what to do.
+func diskFull(dir string, err error) error {
+	if !errors.Is(err, syscall.ENOSPC) {
+		return err
+	}
+	return fmt.Errorf("%w\nthe disk holding the index %s is full: the index is unchanged (still the one from before this run); free some space and run the ingest again", err, dir)
 }
 
 // pathFS gives the file system to walk for a command-line path: a folder is

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -26,7 +27,7 @@ picked up without a restart (checked every --reload interval, and at once
 on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 		"briefs serve",
 		"briefs serve --index /srv/briefs.index --addr 127.0.0.1:9000")
-	addr := fs.String("addr", envOr("BRIEFS_ADDR", "127.0.0.1:8080"), "address to listen on ($BRIEFS_ADDR)")
+	addr := fs.String("addr", envOr("BRIEFS_ADDR", "127.0.0.1:8080"), "address to listen on ($BRIEFS_ADDR; port 0 picks a free port, logged at start)")
 	indexDir := fs.String("index", "", "index directory ($BRIEFS_INDEX; default ./briefs.index, built from the demo corpus if empty)")
 	reload := fs.Duration("reload", 2*time.Second, "how often to look for a newer index generation (0: only on SIGHUP)")
 	dev := fs.Bool("dev", false, "re-read templates and static files from ./web on every request")
@@ -58,9 +59,15 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	// Listen before logging, so that the URL logged is the one served even
+	// with port 0 (tests and scripts pick a free port that way).
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	go watchIndex(ctx, ix, *reload, log)
-	log.Info("serving", "url", "http://"+*addr+"/", "index", dir)
-	if err := srv.ListenAndServe(ctx); err != nil && !errors.Is(err, context.Canceled) {
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "index", dir)
+	if err := srv.Serve(ctx, ln); err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	log.Info("stopped")
@@ -78,7 +85,7 @@ func buildDemo(ctx context.Context, dir string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stats, err := b.Commit()
+	stats, err := b.CommitContext(ctx)
 	if err != nil {
 		return err
 	}
