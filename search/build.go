@@ -101,7 +101,24 @@ type Builder struct {
 	// scorch retries forever.
 	async    *asyncErrors
 	asyncKey string // b.tmp while the generation is registered in building
+
+	// Batches are written in the background, at most writersInFlight at
+	// once (see flush). slots holds a token per batch being written;
+	// writeErr is the first error one of them met; flushed holds the IDs
+	// of records in batches sent since the last drain, whose order against
+	// a later change to the same ID is not guaranteed until then.
+	slots    chan struct{}
+	writeMu  sync.Mutex
+	writeErr error
+	flushed  map[string]bool
+	batchIDs []string // IDs added or deleted in batch
 }
+
+// writersInFlight is how many batches are written at once. bleve analyses
+// a batch's documents on several goroutines but then builds its segment
+// on one; with two batches in flight one is analysed while the other's
+// segment is built, which keeps both cores busy (docs/bench.md).
+const writersInFlight = 2
 
 type storedRecord struct{ hash, root string }
 
@@ -219,6 +236,7 @@ func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
 	b := &Builder{
 		dir: dir, opts: opts, lock: lock,
 		seen: map[string]bool{}, added: map[string]bool{}, roots: map[string]bool{},
+		slots: make(chan struct{}, writersInFlight), flushed: map[string]bool{},
 	}
 	if err := b.start(); err != nil {
 		if b.idx != nil {
@@ -359,6 +377,13 @@ func (b *Builder) Add(rec Record) error {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
 	again := b.added[rec.ID]
+	if again && b.flushed[rec.ID] {
+		// The earlier version may still be on its way in: let it land
+		// first, so that the last one wins.
+		if err := b.drain(); err != nil {
+			return fmt.Errorf("add %q: %w", rec.ID, err)
+		}
+	}
 	b.seen[rec.ID] = true
 	old, existed := b.existing[rec.ID]
 	if !again && existed && rec.Hash != "" && old.hash == rec.Hash && old.root == b.root {
@@ -372,6 +397,7 @@ func (b *Builder) Add(rec Record) error {
 	if err := b.batch.Index(rec.ID, doc); err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
+	b.batchIDs = append(b.batchIDs, rec.ID)
 	b.added[rec.ID] = true
 	switch {
 	case again: // the same ID twice in one run: the last one wins, counted once
@@ -397,7 +423,13 @@ func (b *Builder) Delete(id string) error {
 	if !existed && !wasAdded {
 		return nil
 	}
+	if b.flushed[id] {
+		if err := b.drain(); err != nil {
+			return fmt.Errorf("delete %q: %w", id, err)
+		}
+	}
 	b.batch.Delete(id)
+	b.batchIDs = append(b.batchIDs, id)
 	delete(b.seen, id)
 	delete(b.added, id)
 	if existed {
@@ -412,22 +444,60 @@ func (b *Builder) Delete(id string) error {
 	return nil
 }
 
+// flush sends the batch to be written in the background and starts a new
+// one. It waits only when writersInFlight batches are being written
+// already; errors of a background write are returned by a later flush or
+// by drain.
 func (b *Builder) flush() error {
 	if err := b.async.get(); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
+	if err := b.firstWriteErr(); err != nil {
+		return err
+	}
 	if b.batch.Size() == 0 {
 		return nil
 	}
-	if err := b.idx.Batch(b.batch); err != nil {
-		return fmt.Errorf("write batch: %w", err)
+	batch := b.batch
+	for _, id := range b.batchIDs {
+		b.flushed[id] = true
 	}
-	// A new batch rather than Reset: scorch's Batch returns while one of its
-	// goroutines may still range over the old batch's map (a data race
-	// under -race), so the old batch must not be written again.
+	b.batchIDs = b.batchIDs[:0]
+	b.slots <- struct{}{}
+	go func() {
+		defer func() { <-b.slots }()
+		if err := b.idx.Batch(batch); err != nil {
+			b.writeMu.Lock()
+			if b.writeErr == nil {
+				b.writeErr = fmt.Errorf("write batch: %w", err)
+			}
+			b.writeMu.Unlock()
+		}
+	}()
+	// A new batch rather than Reset: the old one is being written, and
+	// scorch's Batch returns while one of its goroutines may still range
+	// over the old batch's map (a data race under -race).
 	b.batch = b.idx.NewBatch()
 	b.pending = 0
 	return nil
+}
+
+// drain waits until every batch sent by flush is written.
+func (b *Builder) drain() error {
+	for range writersInFlight {
+		b.slots <- struct{}{}
+	}
+	for range writersInFlight {
+		<-b.slots
+	}
+	clear(b.flushed)
+	return b.firstWriteErr()
+}
+
+func (b *Builder) firstWriteErr() error {
+	b.writeMu.Lock()
+	defer b.writeMu.Unlock()
+	return b.writeErr
 }
 
 // Commit deletes the records whose files are gone, writes everything,
@@ -466,6 +536,9 @@ func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 		}
 	}
 	if err := b.flush(); err != nil {
+		return BuildStats{}, err
+	}
+	if err := b.drain(); err != nil {
 		return BuildStats{}, err
 	}
 	total, err := b.idx.DocCount()
@@ -585,6 +658,7 @@ func (b *Builder) Abort() {
 		return
 	}
 	b.done = true
+	b.drain() // a batch still being written would race with Close
 	if b.idx != nil {
 		b.idx.Close()
 		b.idx = nil

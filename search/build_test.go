@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -282,9 +283,9 @@ func TestVersionError(t *testing.T) {
 		wantMsg string
 	}{
 		{"other version", func(i bleve.Index) error { return i.SetInternal([]byte(internalVersion), []byte("99")) },
-			"was built with mapping version 99, this briefs needs 1: re-ingest with `briefs ingest --rebuild`"},
+			"was built with mapping version 99, this briefs needs " + strconv.Itoa(MappingVersion) + ": re-ingest with `briefs ingest --rebuild`"},
 		{"no version", func(i bleve.Index) error { return i.DeleteInternal([]byte(internalVersion)) },
-			"was built with no mapping version, this briefs needs 1"},
+			"was built with no mapping version, this briefs needs " + strconv.Itoa(MappingVersion)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

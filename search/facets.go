@@ -2,23 +2,12 @@ package search
 
 import (
 	"sort"
-	"strconv"
-
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // Facets are disjunctive: each facet is counted over the hits of the query
 // with every filter applied except its own, so selecting Peru still shows
-// how many hits Bolivia would add. bleve counts a facet over one search's
-// hits only (bleve#1469), so a facet with a selection costs one more
-// search (size 0, only that facet), run concurrently with the main one.
-
-// allTerms is the facet size asked of bleve. bleve counts every value of
-// the hits anyway and only trims when it returns, so asking for all of them
-// costs a sort, and gives the true number of distinct values (Distinct) and
-// the counts of selected values that are not among the top ones.
-const allTerms = 1 << 20
+// how many hits Bolivia would add. collect.go counts them all in one walk
+// over the query's matches.
 
 // maxYearBins bounds the year histogram: a record dated 0001 by mistake must
 // not make every search count two thousand ranges.
@@ -42,25 +31,6 @@ func (g *generation) facetNames() []string {
 	return names
 }
 
-// facetRequest asks bleve for one facet.
-func (g *generation) facetRequest(name string) *bleve.FacetRequest {
-	if name == facetYear {
-		lo, hi := g.yearBounds()
-		fr := bleve.NewFacetRequest(FieldYear, hi-lo+1)
-		for y := lo; y <= hi; y++ {
-			from, to := float64(y), float64(y+1) // min inclusive, max exclusive
-			fr.AddNumericRange(strconv.Itoa(y), &from, &to)
-		}
-		return fr
-	}
-	for _, f := range termFacets {
-		if f.name == name {
-			return bleve.NewFacetRequest(f.display, allTerms)
-		}
-	}
-	panic("search: unknown facet " + name) // names come from facetNames
-}
-
 // yearBounds is the histogram's span: the corpus's first to last year, cut
 // to the most recent maxYearBins years.
 func (g *generation) yearBounds() (int, int) {
@@ -69,15 +39,14 @@ func (g *generation) yearBounds() (int, int) {
 
 // facets assembles the Facets of an outcome.
 func (g *generation) facets(p *plan, out *outcome) Facets {
-	get := func(name string) *bsearch.FacetResult {
-		if fc, ok := out.facets[name]; ok {
-			return fc.res
-		}
-		return nil
-	}
+	c, _ := g.columns() // read already by collect; nil when nothing was searched
 	fs := Facets{}
-	for _, f := range termFacets {
-		tf := termFacet(f.name, get(f.name), f.values(p.q), p.facetSize, f.norm)
+	for i, f := range termFacets {
+		var values []string
+		if c != nil {
+			values = c.terms[i].values
+		}
+		tf := termFacet(f.name, values, out.main.facets[f.name], f.values(p.q), p.facetSize, f.norm)
 		switch f.name {
 		case facetAuthor:
 			fs.Authors = tf
@@ -95,22 +64,28 @@ func (g *generation) facets(p *plan, out *outcome) Facets {
 	return fs
 }
 
-// termFacet converts bleve's counts: most frequent first (ties by value),
-// at most size values, selected values always included.
-func termFacet(name string, fr *bsearch.FacetResult, selected []string, size int, norm func(string) string) TermFacet {
+// termFacet turns the counts of a facet's values into a TermFacet: most
+// frequent first (ties by value), at most size values, selected values
+// always included.
+func termFacet(name string, values []string, fc *facetCount, selected []string, size int, norm func(string) string) TermFacet {
 	tf := TermFacet{Field: name, Values: []FacetValue{}}
-	var all []*bsearch.TermFacet
-	if fr != nil {
-		all = fr.Terms.Terms() // sorted by count desc, then term
-		tf.Missing = fr.Missing
-	}
-	tf.Distinct = len(all)
-	for i, t := range all {
-		if i >= size {
-			break
+	var all []FacetValue
+	if fc != nil {
+		for o, n := range fc.counts {
+			if n > 0 {
+				all = append(all, FacetValue{Value: values[o], Count: n})
+			}
 		}
-		tf.Values = append(tf.Values, FacetValue{Value: t.Term, Count: t.Count})
+		tf.Missing = fc.missing
 	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Count != all[j].Count {
+			return all[i].Count > all[j].Count
+		}
+		return all[i].Value < all[j].Value
+	})
+	tf.Distinct = len(all)
+	tf.Values = append(tf.Values, all[:min(size, len(all))]...)
 	for _, s := range selected {
 		key := norm(s)
 		found := false
@@ -124,8 +99,8 @@ func termFacet(name string, fr *bsearch.FacetResult, selected []string, size int
 		}
 		v := FacetValue{Value: s, Selected: true}
 		for _, t := range all {
-			if norm(t.Term) == key {
-				v.Value, v.Count = t.Term, t.Count
+			if norm(t.Value) == key {
+				v.Value, v.Count = t.Value, t.Count
 				break
 			}
 		}
@@ -144,22 +119,19 @@ func termFacet(name string, fr *bsearch.FacetResult, selected []string, size int
 // yearFacet is the zero-filled histogram plus the hits without a year.
 func (g *generation) yearFacet(out *outcome) YearFacet {
 	yf := YearFacet{Bins: []YearBin{}, Min: g.minY, Max: g.maxY}
-	fc, ok := out.facets[facetYear]
-	total := out.main.Total
-	if ok {
+	fc := out.main.facets[facetYear]
+	total := out.main.total
+	if fc != nil {
 		total = fc.total
-	}
-	counts := map[string]int{}
-	if ok && fc.res != nil {
-		for _, r := range fc.res.NumericRanges {
-			counts[r.Name] = r.Count
-		}
 	}
 	sum := 0
 	if g.minY > 0 {
 		lo, hi := g.yearBounds()
 		for y := lo; y <= hi; y++ {
-			n := counts[strconv.Itoa(y)]
+			n := 0
+			if fc != nil && y-lo < len(fc.counts) {
+				n = fc.counts[y-lo]
+			}
 			yf.Bins = append(yf.Bins, YearBin{Year: y, Count: n})
 			sum += n
 		}

@@ -99,7 +99,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 func TestFacetSelectedValueSpelling(t *testing.T) {
 	// A selected value is shown as indexed when it is among the counted
 	// values (matched without case or accents), else as the caller wrote it.
-	got := termFacet("country", nil, []string{"Atlantis"}, 10, normKey)
+	got := termFacet("country", nil, nil, []string{"Atlantis"}, 10, normKey)
 	if facetString(got) != "Atlantis* 0" || got.Distinct != 0 {
 		t.Errorf("facet of an unknown selection = %q (distinct %d), want Atlantis* 0", facetString(got), got.Distinct)
 	}

@@ -22,12 +22,18 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	if len(abstract) > 0 {
 		f[proseField(FieldAbstract, g)] = abstract
 	}
-	if len(rec.Paragraphs) > 0 {
-		f[proseField(FieldBody, g)] = rec.Paragraphs
+	// The body is indexed as one text, not one array element per
+	// paragraph: bleve analyses each element as a field of its own and
+	// then merges their term maps, which cost a tenth of ingest. Paragraph
+	// numbers come from the stored record (snippets re-read it), so the
+	// only difference is that a phrase may now run across the break
+	// between two paragraphs.
+	body := strings.Join(rec.Paragraphs, "\n\n")
+	if body != "" {
+		f[proseField(FieldBody, g)] = body
 	}
-	spell := append(nonEmpty(rec.Title), abstract...)
-	spell = append(spell, rec.Paragraphs...)
-	if len(spell) > 0 {
+	spell := strings.Join(append(append(nonEmpty(rec.Title), abstract...), body), "\n\n")
+	if strings.TrimSpace(spell) != "" {
 		f[FieldSpell] = spell
 	}
 

@@ -34,6 +34,10 @@ type generation struct {
 	minY   int      // first year in the corpus, 0 if none
 	maxY   int      // last year
 	groups []string // language groups present, in langGroups order
+
+	colOnce sync.Once // reads cols on first use (columns.go)
+	cols    *docColumns
+	colErr  error
 }
 
 // Open opens the live generation of dir for searching. It takes no lock: a

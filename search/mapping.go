@@ -9,25 +9,25 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/mapping"
 
-	// Language analyzers register themselves with bleve's registry only when
-	// their package is imported.
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
+	// Language packages register their analyzers and filters with bleve's
+	// registry when imported.
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
+	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	"github.com/blevesearch/bleve/v2/analysis/lang/pt"
 )
 
 // MappingVersion is stored in every index. Bump it whenever the mapping or
 // the way records are turned into documents changes: an index built with
 // another version is refused by Open (a *VersionError) instead of giving
 // quietly wrong answers.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Index field names. Prose fields exist once per language group
 // (title_en, title_es, ..., title_xx; see proseField); a record fills only
@@ -43,7 +43,7 @@ const (
 	// to the records of that group.
 	FieldLangGroup = "lang_group"
 
-	// Facet fields: keyword-analysed display values with doc values.
+	// Facet fields: keyword-analysed display values.
 	FieldAuthor    = "author"
 	FieldSeries    = "series"
 	FieldCountry   = "country"
@@ -110,10 +110,37 @@ const (
 // bleve's standard analyzer (no stemming).
 var langGroups = []string{"en", "es", "fr", "pt", "de", "it", "nl", "xx"}
 
-// langAnalyzer maps a language group to the analyzer of its prose fields.
-var langAnalyzer = map[string]string{
+// langAnalyzer maps a language group to the analyzer of its prose fields:
+// bleve's analyzer for the language rebuilt on our tokenizer (langFilters).
+var langAnalyzer = map[string]string{}
+
+// langFilters are the token filters of bleve's analyzer for each language
+// group ("xx": its standard analyzer), in order. newMapping defines an
+// analyzer per group with these filters and wordTokenizer, which gives the
+// same tokens as bleve's unicode tokenizer, faster (tokenizer.go);
+// TestLangAnalyzersMatchBleve checks that each gives the same terms as the
+// bleve analyzer it copies.
+var langFilters = map[string][]string{
+	"en": {en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	"es": {lowercase.Name, es.StopName, es.NormalizeName, es.LightStemmerName},
+	"fr": {lowercase.Name, fr.ElisionName, fr.StopName, fr.LightStemmerName},
+	"pt": {lowercase.Name, pt.StopName, pt.LightStemmerName},
+	"de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName},
+	"it": {lowercase.Name, it.ElisionName, it.StopName, it.LightStemmerName},
+	"nl": {lowercase.Name, nl.StopName, nl.SnowballStemmerName},
+	"xx": {lowercase.Name, en.StopName},
+}
+
+// bleveAnalyzer names the bleve analyzer each group's analyzer copies.
+var bleveAnalyzer = map[string]string{
 	"en": "en", "es": "es", "fr": "fr", "pt": "pt", "de": "de", "it": "it", "nl": "nl",
 	"xx": standard.Name,
+}
+
+func init() {
+	for _, g := range langGroups {
+		langAnalyzer[g] = "briefs_" + g
+	}
 }
 
 // langGroup returns the language group for a record's Language.
@@ -149,14 +176,25 @@ func newMapping() *mapping.IndexMappingImpl {
 	mustAdd(im.AddCustomAnalyzer(nameAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
 		"char_filters":  []interface{}{asciifolding.Name},
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     wordTokenizerName,
 		"token_filters": []interface{}{lowercase.Name},
 	}))
 	mustAdd(im.AddCustomAnalyzer(plainAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     wordTokenizerName,
 		"token_filters": []interface{}{lowercase.Name},
 	}))
+	for _, g := range langGroups {
+		var filters []interface{}
+		for _, f := range langFilters[g] {
+			filters = append(filters, f)
+		}
+		mustAdd(im.AddCustomAnalyzer(langAnalyzer[g], map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     wordTokenizerName,
+			"token_filters": filters,
+		}))
+	}
 
 	dm := mapping.NewDocumentStaticMapping()
 	add := func(name string, fm *mapping.FieldMapping) {
@@ -184,10 +222,11 @@ func newMapping() *mapping.IndexMappingImpl {
 	keywordField := func(docValues bool) *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: docValues}
 	}
-	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldLanguage, FieldKind, FieldPublisher} {
-		add(f, keywordField(true))
-	}
-	for _, f := range []string{FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent} {
+	// Facets are counted and sorted from columns read off the postings
+	// (columns.go), so only the language, which a document's translations
+	// are sorted by, keeps doc values.
+	add(FieldLanguage, keywordField(true))
+	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent} {
 		add(f, keywordField(false))
 	}
 	for _, f := range []string{FieldAuthorText, FieldSeriesText, FieldCountryText, FieldPublisherText} {
@@ -208,6 +247,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	root.Store = true
 	add(FieldRoot, root)
 
+	// No "_all" field: every query names its fields, and bleve would
+	// otherwise build a composite of all fields for each document (7% of
+	// ingest CPU) only to index nothing into it.
+	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	return im
 }

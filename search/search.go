@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Search runs a query: hits of the requested page with snippets, facet
@@ -33,19 +32,10 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	return res, nil
 }
 
-// outcome is what one run of a plan found: the main search and the facet
-// counts, each from the search that applies every filter but its own.
+// outcome is what one run of a plan found.
 type outcome struct {
-	main   *bleve.SearchResult
-	facets map[string]*facetCount
-	t      *translator
-}
-
-// facetCount is one facet's counts and the total of the search they came
-// from (the year facet needs it for "no date").
-type facetCount struct {
-	res   *bsearch.FacetResult
-	total uint64
+	main *collected
+	t    *translator
 }
 
 func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
@@ -56,16 +46,16 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	}
 	defer func() { out.t.close() }()
 	notes := append([]string(nil), p.notes...)
-	if m.mode == matchRanked && out.main.Total > 0 {
+	if m.mode == matchRanked && out.main.total > 0 {
 		notes = append(notes, "a long query: results need not contain every word; those matching it best come first")
 	}
 	relaxed := false
-	if out.main.Total == 0 && relaxable(m, p.tree) {
+	if out.main.total == 0 && relaxable(m, p.tree) {
 		more, err := g.run(ctx, p, matching{mode: matchMost})
 		if err != nil {
 			return nil, err
 		}
-		if more.main.Total > 0 {
+		if more.main.total > 0 {
 			out.t.close()
 			out, relaxed = more, true
 			notes = append(notes, "no document has all the words; showing documents with most of them")
@@ -78,22 +68,29 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	res := &Results{
 		Query:       p.q,
 		SearchedFor: p.describe(),
-		Total:       out.main.Total,
+		Total:       out.main.total,
 		Page:        p.page,
 		Size:        p.size,
-		Pages:       p.pages(out.main.Total),
+		Pages:       p.pages(out.main.total),
 		Hits:        []Hit{},
 		Facets:      g.facets(p, out),
 		Notes:       notes,
 	}
 	words, phrases := out.t.positive(p.tree)
 	hl := newHighlighter(g, words, phrases)
-	for _, h := range out.main.Hits {
-		hit, err := g.hit(h, p, hl)
+	if len(out.main.hits) > 0 {
+		r, err := g.reader()
 		if err != nil {
 			return nil, err
 		}
-		res.Hits = append(res.Hits, hit)
+		defer r.Close()
+		for _, h := range out.main.hits {
+			hit, err := g.hit(r, h, p, hl)
+			if err != nil {
+				return nil, err
+			}
+			res.Hits = append(res.Hits, hit)
+		}
 	}
 	// A relaxed query found records without all its words, often because
 	// one of them is misspelt: the respelled query may find them all.
@@ -105,8 +102,8 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	return res, nil
 }
 
-// run searches once: the main search plus one per facet with a selection,
-// concurrently.
+// run searches once: one walk over the matches of the query text gives the
+// hits, the total and the facets (collect.go).
 func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, error) {
 	t := newTranslator(g, m)
 	text, none, err := t.text(p.tree)
@@ -114,117 +111,51 @@ func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, er
 		t.close()
 		return nil, err
 	}
-	filters := p.filters()
-	out := &outcome{t: t, facets: map[string]*facetCount{}}
+	out := &outcome{t: t}
 	if none {
-		out.main = &bleve.SearchResult{Hits: bsearch.DocumentMatchCollection{}}
+		out.main = &collected{facets: map[string]*facetCount{}}
 		return out, nil
 	}
-
-	main := bleve.NewSearchRequestOptions(withFilters(text, filters, ""), p.size, p.from, false)
-	main.SortByCustom(sortOrder(p.sort))
-	main.Fields = []string{FieldHit}
-	if p.snippets > 0 {
-		main.Fields = []string{FieldRecord}
+	if out.main, err = g.collect(ctx, text, p); err != nil {
+		t.close()
+		return nil, err
 	}
-	for _, f := range g.facetNames() {
-		if _, selected := filters[f]; !selected {
-			main.AddFacet(f, g.facetRequest(f))
-		}
-	}
-
-	type job struct {
-		name string
-		req  *bleve.SearchRequest
-		res  *bleve.SearchResult
-		err  error
-	}
-	jobs := []*job{{name: "", req: main}}
-	for _, f := range g.facetNames() {
-		if _, selected := filters[f]; selected {
-			req := bleve.NewSearchRequestOptions(withFilters(text, filters, f), 0, 0, false)
-			req.AddFacet(f, g.facetRequest(f))
-			jobs = append(jobs, &job{name: f, req: req})
-		}
-	}
-	done := make(chan struct{}, len(jobs))
-	for _, j := range jobs[1:] {
-		go func() {
-			j.res, j.err = g.idx.SearchInContext(ctx, j.req)
-			done <- struct{}{}
-		}()
-	}
-	jobs[0].res, jobs[0].err = g.idx.SearchInContext(ctx, main)
-	for range jobs[1:] {
-		<-done
-	}
-	for _, j := range jobs {
-		if j.err != nil {
-			t.close()
-			return nil, j.err
-		}
-		for name, fr := range j.res.Facets {
-			out.facets[name] = &facetCount{res: fr, total: j.res.Total}
-		}
-	}
-	out.main = jobs[0].res
 	return out, nil
 }
 
-// withFilters adds the filter clauses, except the one named skip, to a
-// text query. Filters do not change scores.
-func withFilters(text query.Query, filters map[string]query.Query, skip string) query.Query {
-	var fs []query.Query
-	for _, name := range append(facetOrder(), facetYear) {
-		if f, ok := filters[name]; ok && name != skip {
-			fs = append(fs, f)
-		}
+// hit builds a result-list entry from a match: its stored record, the
+// whole one when snippets are cut from it.
+func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter) (Hit, error) {
+	iid := make(index.IndexInternalID, 8)
+	iid.SetValue(h.doc)
+	id, err := r.ExternalID(iid)
+	if err != nil {
+		return Hit{}, err
 	}
-	if len(fs) == 0 {
-		return text
+	want := FieldHit
+	if p.snippets > 0 {
+		want = FieldRecord
 	}
-	b := query.NewBooleanQuery([]query.Query{conj(text)}, nil, nil)
-	b.AddFilter(query.NewConjunctionQuery(fs))
-	return b
-}
-
-// sortOrder turns a sort name into bleve's sort. Every order ends with the
-// ID so that pages never shuffle between requests.
-func sortOrder(name string) bsearch.SortOrder {
-	newest := &bsearch.SortField{Field: FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast}
-	id := &bsearch.SortDocID{}
-	switch name {
-	case SortNewest:
-		return bsearch.SortOrder{newest, id}
-	case SortOldest:
-		return bsearch.SortOrder{
-			&bsearch.SortField{Field: FieldDate, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
-			id,
-		}
-	case SortNumber:
-		return bsearch.SortOrder{
-			&bsearch.SortField{Field: FieldSeries, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
-			&bsearch.SortField{Field: FieldNumber, Type: bsearch.SortFieldAsNumber, Missing: bsearch.SortFieldMissingLast},
-			id,
-		}
+	d, err := r.Document(id)
+	if err != nil {
+		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}
-	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, newest, id}
-}
-
-// hit builds a result-list entry from a bleve hit.
-func (g *generation) hit(h *bsearch.DocumentMatch, p *plan, hl *highlighter) (Hit, error) {
-	blob, _ := h.Fields[FieldRecord].(string)
-	if blob == "" {
-		blob, _ = h.Fields[FieldHit].(string)
+	var blob string
+	if d != nil {
+		d.VisitFields(func(f index.Field) {
+			if f.Name() == want {
+				blob = string(f.Value())
+			}
+		})
 	}
 	rec, err := decodeRecord(blob)
 	if err != nil {
-		return Hit{}, fmt.Errorf("record %s: %w", h.ID, err)
+		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}
 	hit := Hit{
-		ID:        h.ID,
+		ID:        id,
 		Kind:      rec.Kind,
-		Score:     h.Score,
+		Score:     h.score,
 		Title:     rec.Title,
 		TitleHTML: hl.title(rec),
 		Authors:   rec.Authors,
@@ -263,4 +194,21 @@ func (g *generation) content(w string) bool {
 		}
 	}
 	return true
+}
+
+// withFilters adds the filter clauses, except the one named skip, to a
+// text query. Filters do not change scores.
+func withFilters(text query.Query, filters map[string]query.Query, skip string) query.Query {
+	var fs []query.Query
+	for _, name := range append(facetOrder(), facetYear) {
+		if f, ok := filters[name]; ok && name != skip {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		return text
+	}
+	b := query.NewBooleanQuery([]query.Query{conj(text)}, nil, nil)
+	b.AddFilter(query.NewConjunctionQuery(fs))
+	return b
 }

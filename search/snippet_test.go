@@ -1,7 +1,10 @@
 package search
 
 import (
+	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -268,5 +271,58 @@ func TestSnippetPrefersPhraseParagraphs(t *testing.T) {
 	sn := mustSearch(t, idx, Query{Text: `"coca leaf"`, Snippets: 1}).Hits[0].Snippets
 	if len(sn) != 1 || sn[0].Paragraph != 2 {
 		t.Errorf("snippets = %+v, want paragraph 2 (the one with the phrase)", sn)
+	}
+}
+
+// TestMatchesAgreeWithAnalysis checks the shortcuts of matches (the probe
+// test, word runs in ASCII text, single-token analysis otherwise) against
+// the plain way: analyse the whole text and keep the tokens whose term is
+// a query term. Every paragraph of the demo corpus, in every language
+// group, for queries built from its own words.
+func TestMatchesAgreeWithAnalysis(t *testing.T) {
+	idx := fixtureIndex(t)
+	g, err := idx.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.release()
+	files, _ := filepath.Glob("../testdata/corpus/*/*.txt")
+	html, _ := filepath.Glob("../testdata/corpus/*/*.html")
+	var texts []string
+	for _, f := range append(files, html...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	texts = append(texts, "Don't eradicate U.S. coca: 1,000 ha in Perú’s north; l'État's policies.")
+	queries := [][]string{
+		{"coca", "eradicate"}, {"policy", "drug"}, {"Perú", "state"}, {"don't", "1,000"},
+		{"harm reduction", "prison"}, {"politica", "drogas", "erradicación"}, {"état", "politique"},
+	}
+	checked := 0
+	for _, grp := range langGroups {
+		a := g.analyzer(grp)
+		for _, words := range queries {
+			h := newHighlighter(g, words, nil)
+			terms := h.termsFor(grp)
+			for _, text := range texts {
+				var want []span
+				for _, tok := range a.Analyze([]byte(text)) {
+					if terms[string(tok.Term)] {
+						want = append(want, span{tok.Start, tok.End, string(tok.Term)})
+					}
+				}
+				got := h.matches(text, grp)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("group %s, words %q, text %q:\n got %v\nwant %v", grp, words, text, got, want)
+				}
+				checked += len(want)
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d matches checked; the test texts do not exercise matches", checked)
 	}
 }

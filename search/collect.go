@@ -1,0 +1,376 @@
+package search
+
+import (
+	"context"
+	"slices"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// collect runs a text query once and gathers everything a result page
+// needs from its matches: the total and the requested page of hits under
+// the facet filters, and every facet's counts over the matches that pass
+// all filters but that facet's own (disjunctive facets). The filters are
+// checked per match against the columns (columns.go) instead of being
+// added to the query, so one walk over the matches serves the main search
+// and every facet; bleve would need one search per selected facet, each
+// visiting the doc values of all its hits.
+
+// checkEvery is how many matches pass between two looks at the deadline.
+const checkEvery = 1024
+
+// collected is what one walk over a query's matches found.
+type collected struct {
+	total  uint64
+	hits   []ranked // the requested page, in order
+	facets map[string]*facetCount
+}
+
+// facetCount is one facet's counts over the matches that pass every
+// filter but its own. counts is indexed by value ordinal (term facets) or
+// by year minus the histogram's first year.
+type facetCount struct {
+	counts  []int
+	missing int    // matches without a value
+	total   uint64 // matches counted
+}
+
+// ranked is a match with what sorting compares.
+type ranked struct {
+	doc   uint64
+	score float64
+}
+
+// facetFilter is one facet's selection, resolved to the ordinals (or years)
+// it accepts.
+type facetFilter struct {
+	name  string
+	col   *termColumn // nil for the year filter
+	ok    []bool      // per ordinal
+	from  int16       // year filter bounds, inclusive
+	to    int16
+	years []int16
+}
+
+func (f *facetFilter) pass(d uint64) bool {
+	if f.col == nil {
+		y := f.years[d]
+		return y != 0 && y >= f.from && y <= f.to
+	}
+	for _, o := range f.col.of(d) {
+		if f.ok[o] {
+			return true
+		}
+	}
+	return false
+}
+
+// filtersOf resolves the plan's selections against the columns.
+func filtersOf(p *plan, c *docColumns) []*facetFilter {
+	var out []*facetFilter
+	for i, f := range termFacets {
+		want := map[string]bool{}
+		for _, v := range f.values(p.q) {
+			if v = f.norm(v); v != "" {
+				want[v] = true
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		col := &c.terms[i]
+		ff := &facetFilter{name: f.name, col: col, ok: make([]bool, len(col.values))}
+		for o, k := range col.keys {
+			ff.ok[o] = want[k]
+		}
+		out = append(out, ff)
+	}
+	if p.q.YearFrom > 0 || p.q.YearTo > 0 {
+		ff := &facetFilter{name: facetYear, from: 1, to: 1<<15 - 1, years: c.year}
+		if p.q.YearFrom > 0 {
+			ff.from = int16(min(p.q.YearFrom, 1<<15-1))
+		}
+		if p.q.YearTo > 0 {
+			ff.to = int16(min(p.q.YearTo, 1<<15-1))
+		}
+		out = append(out, ff)
+	}
+	return out
+}
+
+// collect walks the matches of q.
+func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*collected, error) {
+	c, err := g.columns()
+	if err != nil {
+		return nil, err
+	}
+	r, err := g.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+
+	ctx = bsearch.ContextWithTermSearchersCounter(ctx)
+	ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey,
+		bsearch.GetScoringModelCallbackFn(func() string { return index.BM25Scoring }))
+	s, err := q.Searcher(ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{
+		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
+		IndexReader:       r,
+	}
+
+	filters := filtersOf(p, c)
+	names := g.facetNames()
+	out := &collected{facets: map[string]*facetCount{}}
+	counts := make([]*facetCount, len(names))
+	lo, hi := 0, -1
+	if g.minY > 0 {
+		lo, hi = g.yearBounds()
+	}
+	for i, name := range names {
+		n := hi - lo + 1
+		for j, f := range termFacets {
+			if f.name == name {
+				n = len(c.terms[j].values)
+			}
+		}
+		counts[i] = &facetCount{counts: make([]int, n)}
+		out.facets[name] = counts[i]
+	}
+	// own[i] is the filter of facet i, or -1.
+	own := make([]int, len(names))
+	for i, name := range names {
+		own[i] = -1
+		for j, f := range filters {
+			if f.name == name {
+				own[i] = j
+			}
+		}
+	}
+	count := func(i int, d uint64) {
+		fc := counts[i]
+		fc.total++
+		if names[i] == facetYear {
+			y := int(c.year[d])
+			if y >= lo && y <= hi {
+				fc.counts[y-lo]++
+			} else if y == 0 {
+				fc.missing++
+			}
+			return
+		}
+		ords := c.terms[termIndex(names[i])].of(d)
+		if len(ords) == 0 {
+			fc.missing++
+		}
+		for _, o := range ords {
+			fc.counts[o]++
+		}
+	}
+
+	top := newTopN(p.sort, c, p.from+p.size)
+	seen := 0
+	for {
+		if seen%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		m, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if m == nil {
+			break
+		}
+		seen++
+		d := m.IndexInternalID.Value()
+		score := m.Score
+		sctx.DocumentMatchPool.Put(m)
+		if int(d) >= c.n {
+			continue
+		}
+		failed, miss := 0, -1
+		for j, f := range filters {
+			if !f.pass(d) {
+				failed++
+				miss = j
+				if failed > 1 {
+					break
+				}
+			}
+		}
+		switch failed {
+		case 0:
+			out.total++
+			for i := range names {
+				count(i, d)
+			}
+			top.offer(ranked{doc: d, score: score})
+		case 1:
+			for i := range names {
+				if own[i] == miss {
+					count(i, d)
+				}
+			}
+		}
+	}
+	out.hits = top.page(p.from)
+	return out, nil
+}
+
+// termIndex is a term facet's position in termFacets.
+func termIndex(name string) int {
+	for i, f := range termFacets {
+		if f.name == name {
+			return i
+		}
+	}
+	panic("search: unknown facet " + name)
+}
+
+// topN keeps the best k matches in a sort order. Every order ends with the
+// ID (its byte order), so that pages never shuffle between requests.
+type topN struct {
+	k     int
+	items []ranked // a heap with the worst kept match at the root
+	less  func(a, b ranked) bool
+}
+
+func newTopN(sort string, c *docColumns, k int) *topN {
+	t := &topN{k: k}
+	byID := func(a, b ranked) bool { return c.idRank[a.doc] < c.idRank[b.doc] }
+	// newer reports -1 when a is newer than b, 1 when older, 0 when equal;
+	// documents without a date come last.
+	dateCmp := func(a, b ranked, desc bool) int {
+		da, db := c.date[a.doc], c.date[b.doc]
+		switch {
+		case da == db:
+			return 0
+		case da == noDate:
+			return 1
+		case db == noDate:
+			return -1
+		case (da > db) == desc:
+			return -1
+		}
+		return 1
+	}
+	switch sort {
+	case SortNewest, SortOldest:
+		desc := sort == SortNewest
+		t.less = func(a, b ranked) bool {
+			if x := dateCmp(a, b, desc); x != 0 {
+				return x < 0
+			}
+			return byID(a, b)
+		}
+	case SortNumber:
+		series := &c.terms[termIndex(facetSeries)]
+		first := func(d uint64) int64 {
+			if o := series.of(d); len(o) > 0 {
+				return int64(o[0])
+			}
+			return 1 << 40 // missing last
+		}
+		num := func(d uint64) int64 {
+			if n := c.number[d]; n != 0 {
+				return int64(n)
+			}
+			return 1 << 40
+		}
+		t.less = func(a, b ranked) bool {
+			if sa, sb := first(a.doc), first(b.doc); sa != sb {
+				return sa < sb
+			}
+			if na, nb := num(a.doc), num(b.doc); na != nb {
+				return na < nb
+			}
+			return byID(a, b)
+		}
+	default:
+		t.less = func(a, b ranked) bool {
+			if a.score != b.score {
+				return a.score > b.score
+			}
+			if x := dateCmp(a, b, true); x != 0 {
+				return x < 0
+			}
+			return byID(a, b)
+		}
+	}
+	return t
+}
+
+// offer considers one match.
+func (t *topN) offer(r ranked) {
+	if t.k <= 0 {
+		return
+	}
+	if len(t.items) < t.k {
+		t.items = append(t.items, r)
+		t.up(len(t.items) - 1)
+		return
+	}
+	if t.less(r, t.items[0]) {
+		t.items[0] = r
+		t.down(0)
+	}
+}
+
+// worse orders the heap: the root is the match that ranks last.
+func (t *topN) worse(i, j int) bool { return t.less(t.items[j], t.items[i]) }
+
+func (t *topN) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !t.worse(i, p) {
+			return
+		}
+		t.items[i], t.items[p] = t.items[p], t.items[i]
+		i = p
+	}
+}
+
+func (t *topN) down(i int) {
+	n := len(t.items)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		w := l
+		if r := l + 1; r < n && t.worse(r, l) {
+			w = r
+		}
+		if !t.worse(w, i) {
+			return
+		}
+		t.items[i], t.items[w] = t.items[w], t.items[i]
+		i = w
+	}
+}
+
+// page returns the kept matches in order, from the given offset.
+func (t *topN) page(from int) []ranked {
+	all := slices.Clone(t.items)
+	slices.SortFunc(all, func(a, b ranked) int {
+		switch {
+		case t.less(a, b):
+			return -1
+		case t.less(b, a):
+			return 1
+		}
+		return 0
+	})
+	if from >= len(all) {
+		return nil
+	}
+	return all[from:]
+}

@@ -1,0 +1,318 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// TestCollectAgainstBruteForce checks collect's one-walk filtering,
+// disjunctive facet counts, sorting and paging against a plain
+// computation over the stored records: bleve finds the records matching
+// the query text alone, and the filters, counts and orders are worked out
+// here from the records themselves. Random selections over the demo
+// corpus's values.
+func TestCollectAgainstBruteForce(t *testing.T) {
+	idx := fixtureIndex(t)
+	g, err := idx.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.release()
+
+	all := allRecords(t, g)
+	values := func(get func(Record) []string) []string {
+		seen := map[string]bool{}
+		for _, r := range all {
+			for _, v := range get(r) {
+				seen[v] = true
+			}
+		}
+		out := make([]string, 0, len(seen))
+		for v := range seen {
+			out = append(out, v)
+		}
+		sort.Strings(out)
+		return out
+	}
+	authors := values(func(r Record) []string { return r.Authors })
+	countries := values(func(r Record) []string { return r.Countries })
+	series := values(func(r Record) []string { return nonEmpty(r.Series) })
+	langs := values(func(r Record) []string { return nonEmpty(strings.ToLower(r.Language)) })
+
+	rnd := rand.New(rand.NewPCG(3, 4))
+	pick := func(vs []string, max int) []string {
+		var out []string
+		for range rnd.IntN(max + 1) {
+			out = append(out, vs[rnd.IntN(len(vs))])
+		}
+		return out
+	}
+	texts := []string{"", "coca", "drug policy", "cannabis OR prison", "\"harm reduction\"", "year:2000..2012"}
+	sorts := []string{SortRelevance, SortNewest, SortOldest, SortNumber}
+	found, filtered := 0, 0
+	for i := range 300 {
+		q := Query{
+			Text: texts[rnd.IntN(len(texts))], Sort: sorts[rnd.IntN(len(sorts))],
+			Authors: pick(authors, 2), Countries: pick(countries, 2), Series: pick(series, 1), Languages: pick(langs, 1),
+			Size: 1 + rnd.IntN(15), Page: 1 + rnd.IntN(2), FacetSize: MaxFacetSize, Snippets: -1,
+		}
+		if rnd.IntN(3) == 0 {
+			q.YearFrom = 1995 + rnd.IntN(20)
+			q.YearTo = q.YearFrom + rnd.IntN(10)
+		}
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			got := mustSearch(t, idx, q)
+			want := bruteForce(t, g, all, q)
+			if got.Total > 0 {
+				found++
+				if len(q.Authors)+len(q.Countries)+len(q.Series)+len(q.Languages) > 0 || q.YearFrom > 0 {
+					filtered++
+				}
+			}
+			if got.Total != want.Total {
+				t.Fatalf("%+v: total %d, want %d", q, got.Total, want.Total)
+			}
+			if !slices.Equal(ids(got), ids(want)) {
+				t.Fatalf("%+v: hits %v, want %v", q, ids(got), ids(want))
+			}
+			for _, f := range []struct {
+				name      string
+				got, want TermFacet
+			}{
+				{"author", got.Facets.Authors, want.Facets.Authors},
+				{"country", got.Facets.Countries, want.Facets.Countries},
+				{"series", got.Facets.Series, want.Facets.Series},
+				{"language", got.Facets.Languages, want.Facets.Languages},
+			} {
+				if facetString(f.got) != facetString(f.want) || f.got.Missing != f.want.Missing || f.got.Distinct != f.want.Distinct {
+					t.Fatalf("%+v: %s facet %q (missing %d, distinct %d), want %q (missing %d, distinct %d)", q, f.name,
+						facetString(f.got), f.got.Missing, f.got.Distinct, facetString(f.want), f.want.Missing, f.want.Distinct)
+				}
+			}
+			if yearString(got.Facets.Years) != yearString(want.Facets.Years) {
+				t.Fatalf("%+v: years %s, want %s", q, yearString(got.Facets.Years), yearString(want.Facets.Years))
+			}
+		})
+	}
+	if found < 60 || filtered < 30 {
+		t.Errorf("only %d queries found something, %d of them with filters: the test checks too little", found, filtered)
+	}
+}
+
+// allRecords reads every stored record.
+func allRecords(t *testing.T, g *generation) map[string]Record {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 10000, 0, false)
+	req.Fields = []string{FieldRecord}
+	res, err := g.idx.SearchInContext(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]Record{}
+	for _, h := range res.Hits {
+		rec, err := decodeRecord(h.Fields[FieldRecord].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[h.ID] = rec
+	}
+	return out
+}
+
+// bruteForce answers q from the records: bleve (with its own collector)
+// gives the records matching the text and their scores; everything else is
+// computed here.
+func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Results {
+	p, err := q.plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := newTranslator(g, g.matching(p))
+	defer tr.close()
+	text, none, err := tr.text(p.tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type match struct {
+		rec   Record
+		score float64
+	}
+	var matches []match
+	if !none {
+		req := bleve.NewSearchRequestOptions(text, 10000, 0, false)
+		res, err := g.idx.SearchInContext(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			matches = append(matches, match{all[h.ID], h.Score})
+		}
+	}
+	keys := func(vs []string, norm func(string) string) map[string]bool {
+		out := map[string]bool{}
+		for _, v := range vs {
+			out[norm(v)] = true
+		}
+		return out
+	}
+	type filter struct {
+		name string
+		pass func(Record) bool
+	}
+	anyOf := func(sel []string, norm func(string) string, get func(Record) []string) func(Record) bool {
+		want := keys(sel, norm)
+		return func(r Record) bool {
+			for _, v := range get(r) {
+				if want[norm(v)] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	var filters []filter
+	if len(q.Authors) > 0 {
+		filters = append(filters, filter{facetAuthor, anyOf(q.Authors, normKey, func(r Record) []string { return r.Authors })})
+	}
+	if len(q.Series) > 0 {
+		filters = append(filters, filter{facetSeries, anyOf(q.Series, normKey, func(r Record) []string { return nonEmpty(r.Series) })})
+	}
+	if len(q.Countries) > 0 {
+		filters = append(filters, filter{facetCountry, anyOf(q.Countries, normKey, func(r Record) []string { return r.Countries })})
+	}
+	if len(q.Languages) > 0 {
+		filters = append(filters, filter{facetLanguage, anyOf(q.Languages, langCode, func(r Record) []string { return nonEmpty(r.Language) })})
+	}
+	if q.YearFrom > 0 || q.YearTo > 0 {
+		filters = append(filters, filter{facetYear, func(r Record) bool {
+			return r.Year > 0 && (q.YearFrom == 0 || r.Year >= q.YearFrom) && (q.YearTo == 0 || r.Year <= q.YearTo)
+		}})
+	}
+	passAllBut := func(r Record, skip string) bool {
+		for _, f := range filters {
+			if f.name != skip && !f.pass(r) {
+				return false
+			}
+		}
+		return true
+	}
+
+	var hits []match
+	for _, m := range matches {
+		if passAllBut(m.rec, "") {
+			hits = append(hits, m)
+		}
+	}
+	date := func(r Record) (int64, bool) {
+		tm, ok := r.Time()
+		return tm.UnixNano(), ok
+	}
+	byDate := func(a, b Record, desc bool) int {
+		da, oka := date(a)
+		db, okb := date(b)
+		switch {
+		case oka != okb:
+			if oka {
+				return -1
+			}
+			return 1
+		case da == db:
+			return 0
+		case (da > db) == desc:
+			return -1
+		}
+		return 1
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		switch p.sort {
+		case SortNewest, SortOldest:
+			if c := byDate(a.rec, b.rec, p.sort == SortNewest); c != 0 {
+				return c < 0
+			}
+		case SortNumber:
+			sa, sb := a.rec.Series, b.rec.Series
+			if (sa == "") != (sb == "") {
+				return sa != ""
+			}
+			if sa != sb {
+				return sa < sb
+			}
+			na, nb := a.rec.Number, b.rec.Number
+			if (na == 0) != (nb == 0) {
+				return na != 0
+			}
+			if na != nb {
+				return na < nb
+			}
+		default:
+			if a.score != b.score {
+				return a.score > b.score
+			}
+			if c := byDate(a.rec, b.rec, true); c != 0 {
+				return c < 0
+			}
+		}
+		return a.rec.ID < b.rec.ID
+	})
+	res := &Results{Total: uint64(len(hits))}
+	for i := p.from; i < len(hits) && i < p.from+p.size; i++ {
+		res.Hits = append(res.Hits, Hit{ID: hits[i].rec.ID})
+	}
+
+	count := func(name string, get func(Record) []string, selected []string, norm func(string) string) TermFacet {
+		counts := map[string]int{}
+		missing := 0
+		for _, m := range matches {
+			if !passAllBut(m.rec, name) {
+				continue
+			}
+			vs := get(m.rec)
+			if len(vs) == 0 {
+				missing++
+			}
+			for _, v := range vs {
+				counts[v]++
+			}
+		}
+		values := make([]string, 0, len(counts))
+		for v := range counts {
+			values = append(values, v)
+		}
+		sort.Strings(values)
+		fc := &facetCount{counts: make([]int, len(values)), missing: missing}
+		for i, v := range values {
+			fc.counts[i] = counts[v]
+		}
+		return termFacet(name, values, fc, selected, p.facetSize, norm)
+	}
+	res.Facets.Authors = count(facetAuthor, func(r Record) []string { return r.Authors }, q.Authors, normKey)
+	res.Facets.Countries = count(facetCountry, func(r Record) []string { return r.Countries }, q.Countries, normKey)
+	res.Facets.Series = count(facetSeries, func(r Record) []string { return nonEmpty(r.Series) }, q.Series, normKey)
+	res.Facets.Languages = count(facetLanguage, func(r Record) []string { return nonEmpty(strings.ToLower(r.Language)) }, q.Languages, langCode)
+
+	yf := YearFacet{Min: g.minY, Max: g.maxY}
+	lo, hi := g.yearBounds()
+	years := map[int]int{}
+	total := 0
+	for _, m := range matches {
+		if passAllBut(m.rec, facetYear) {
+			total++
+			years[m.rec.Year]++
+		}
+	}
+	sum := 0
+	for y := lo; y <= hi; y++ {
+		yf.Bins = append(yf.Bins, YearBin{Year: y, Count: years[y]})
+		sum += years[y]
+	}
+	yf.NoDate = total - sum
+	res.Facets.Years = yf
+	return res
+}
