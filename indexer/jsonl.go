@@ -63,57 +63,154 @@ type jsonlRecord struct {
 // Blank lines are ignored. Only a read error, fn's error or ctx's
 // cancellation stops it early.
 //
+// Lines are parsed on GOMAXPROCS goroutines, a few lines ahead of fn, which
+// is called from the calling goroutine only.
+//
 // Each record's Hash is the SHA-256 of its line, so re-reading an
 // unchanged line is recognised as unchanged.
 func ReadJSONL(ctx context.Context, r io.Reader, source string, fn func(Record) error) (Report, error) {
 	start := time.Now()
 	rep := Report{Files: 1}
-	br := bufio.NewReaderSize(r, 1<<20)
 	seen := map[string]int{} // id -> line
-	var buf []byte
-	for lineNo := 1; ; lineNo++ {
-		if err := ctx.Err(); err != nil {
-			rep.Took = time.Since(start)
-			return rep, err
+	in := jsonlInput{
+		source: source,
+		claim: func(id string, line int) string {
+			if prev, dup := seen[id]; dup {
+				return fmt.Sprintf("same id %q as line %d", id, prev)
+			}
+			seen[id] = line
+			return ""
+		},
+	}
+	err := in.read(ctx, r, &rep, fn)
+	var re *jsonlReadError
+	if errors.As(err, &re) {
+		err = fmt.Errorf("read %s: %w", source, re.err)
+	}
+	rep.Took = time.Since(start)
+	return rep, err
+}
+
+// jsonlInput is one JSON Lines stream being read, alone (ReadJSONL) or as
+// one file of a Walk, which checks ids across files and shows progress.
+type jsonlInput struct {
+	source string
+	// claim records that line holds id, or says why it may not: the id is
+	// already used.
+	claim func(id string, line int) (reason string)
+	// raw, if set, counts the bytes read from the file (before gunzip),
+	// and step is called with that count after each line.
+	raw  *countingReader
+	step func(read int64)
+}
+
+// jsonlLine is one line, read by the producer of ordered, and then what a
+// worker made of it.
+type jsonlLine struct {
+	no      int
+	data    []byte
+	tooLong bool
+	err     error // a read error after the lines before
+	read    int64 // raw bytes read so far
+	rec     Record
+	reason  string // why the line gives no record
+}
+
+// jsonlReadError is a read error, told apart from fn's and ctx's errors
+// so that Walk can report the file and go on.
+type jsonlReadError struct {
+	line int // the last line read whole
+	err  error
+}
+
+func (e *jsonlReadError) Error() string {
+	return fmt.Sprintf("read error after line %d: %v", e.line, e.err)
+}
+
+func (e *jsonlReadError) Unwrap() error { return e.err }
+
+// read passes each good line's record to fn and adds the counts and the
+// bad lines to rep; a read error is a *jsonlReadError.
+func (in jsonlInput) read(ctx context.Context, r io.Reader, rep *Report, fn func(Record) error) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	var scratch []byte
+	lineNo, done := 0, false
+	next := func() (jsonlLine, bool) {
+		for !done {
+			lineNo++
+			line, tooLong, err := readLine(br, scratch[:0], MaxJSONLLine)
+			scratch = line
+			l := jsonlLine{no: lineNo, tooLong: tooLong}
+			if in.raw != nil {
+				l.read = in.raw.n
+			}
+			switch {
+			case err != nil && !errors.Is(err, io.EOF):
+				done = true
+				l.err = &jsonlReadError{lineNo - 1, err}
+				return l, true
+			case errors.Is(err, io.EOF):
+				done = true
+			}
+			if tooLong || len(bytes.TrimSpace(line)) > 0 {
+				// The scratch buffer is read into again while this line
+				// is parsed: it gets a copy.
+				l.data = bytes.Clone(line)
+				return l, true
+			}
 		}
-		line, tooLong, err := readLine(br, buf[:0], MaxJSONLLine)
-		buf = line
-		if err != nil && !errors.Is(err, io.EOF) {
-			rep.Took = time.Since(start)
-			return rep, fmt.Errorf("read %s: %w", source, err)
-		}
-		at := source + ":" + strconv.Itoa(lineNo)
+		return jsonlLine{}, false
+	}
+	parse := func(l jsonlLine) jsonlLine {
 		switch {
-		case tooLong:
-			rep.Skipped = append(rep.Skipped, Skip{at, fmt.Sprintf("line longer than %s", sizeString(MaxJSONLLine))})
-		case len(bytes.TrimSpace(line)) > 0:
-			if lineNo == 1 {
-				line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		case l.err != nil:
+		case l.tooLong:
+			l.reason = fmt.Sprintf("line longer than %s", sizeString(MaxJSONLLine))
+		default:
+			if l.no == 1 {
+				l.data = bytes.TrimPrefix(l.data, []byte("\ufeff"))
 			}
-			rec, reason := parseJSONLine(line, source)
-			if reason == "" {
-				if prev, dup := seen[rec.ID]; dup {
-					reason = fmt.Sprintf("same id %q as line %d", rec.ID, prev)
-				}
-			}
-			if reason != "" {
-				rep.Skipped = append(rep.Skipped, Skip{at, reason})
-				break
-			}
-			seen[rec.ID] = lineNo
-			if ferr := fn(rec); ferr != nil {
-				rep.Took = time.Since(start)
-				return rep, ferr
+			l.rec, l.reason = parseJSONLine(l.data, in.source)
+		}
+		l.data = nil // parsed: let it go before its turn comes
+		return l
+	}
+	emit := func(l jsonlLine) error {
+		if l.err != nil {
+			return l.err
+		}
+		if l.reason == "" {
+			l.reason = in.claim(l.rec.ID, l.no)
+		}
+		if l.reason != "" {
+			// A bad line whose id is known names it, so that the record it
+			// held before is kept (see Skip.ID).
+			rep.Skipped = append(rep.Skipped, Skip{Path: in.source + ":" + strconv.Itoa(l.no), Reason: l.reason, ID: l.rec.ID})
+		} else {
+			if err := fn(l.rec); err != nil {
+				return err
 			}
 			rep.Documents++
 			rep.Records++
 		}
-		if errors.Is(err, io.EOF) {
-			break
+		if in.step != nil {
+			in.step(l.read)
 		}
+		return nil
 	}
-	rep.Took = time.Since(start)
-	return rep, nil
+	return ordered(ctx, workers(), next, parse, emit)
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // readLine reads one line into buf without its line ending. A line longer
@@ -147,8 +244,23 @@ func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool,
 	}
 }
 
-// parseJSONLine turns one line into a record, or says why it cannot.
+// parseJSONLine turns one line into a record, or says why it cannot. The
+// record of a bad line carries only its id, when the line has a usable one.
 func parseJSONLine(line []byte, source string) (Record, string) {
+	rec, reason := parseJSONRecord(line, source)
+	if reason == "" {
+		return rec, ""
+	}
+	var j struct {
+		ID *string `json:"id"`
+	}
+	if json.Unmarshal(line, &j) != nil || j.ID == nil {
+		return Record{}, reason
+	}
+	return Record{ID: strings.TrimSpace(*j.ID)}, reason
+}
+
+func parseJSONRecord(line []byte, source string) (Record, string) {
 	var j jsonlRecord
 	if err := json.Unmarshal(line, &j); err != nil {
 		return Record{}, jsonReason(err)

@@ -1,11 +1,14 @@
 package indexer
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -13,7 +16,7 @@ import (
 // Report sums up a walk: what was read, what was skipped and why.
 type Report struct {
 	Files     int    // supported files found
-	Documents int    // files that produced records
+	Documents int    // files that produced records, and good JSON lines
 	Records   int    // records passed to fn
 	Merged    int    // PDFs merged into the web page linking to them
 	Ignored   int    // other files: unsupported extensions, hidden files
@@ -22,8 +25,12 @@ type Report struct {
 	Took      time.Duration
 }
 
-// Skip names a file and what went wrong with it.
-type Skip struct{ Path, Reason string }
+// Skip names a file (or a line of a JSON Lines file, "path:LINE") and what
+// went wrong with it. ID is the ID of the record it would give, when known
+// (IDFromPath for a file, the id of a JSON line that has a usable one), so
+// that an index update can keep the record it gave before rather than
+// delete it for a bad read (see search.Builder.Seen).
+type Skip struct{ Path, Reason, ID string }
 
 // String is a human summary: one line of counts, then every skipped file
 // and every warning with its reason.
@@ -69,23 +76,41 @@ func roundDuration(d time.Duration) time.Duration {
 // files other than PDFs in lexical order, then the PDFs that were not
 // merged, in lexical order.
 //
+// JSON Lines files (.jsonl, .jsonl.gz) hold one record per line (see
+// ReadJSONL), with the id the line gives: they are read in their place in
+// that order, as a stream, so the size cap of Options.MaxFileSize does not
+// apply to them (only MaxJSONLLine does, to each line). A bad line is
+// reported in Report.Skipped as "path:LINE" and the file goes on; a file
+// that cannot be read to its end is reported with the line it stopped
+// after, and the records before are kept. Each good line counts as one
+// document.
+//
 // A web page that links to a PDF of the walk (by citation_pdf_url or a
 // link in its main text; see pdfIndex.resolve) is merged with it into one
 // record (see mergePDF), unless the two are clearly different documents;
 // the PDF then gives no record of its own and is counted in
 // Report.Merged. Only the PDFs' paths are known up front: a PDF is read
-// when the page linking to it is, so a walk holds one document at a time.
+// with the page linking to it.
+//
+// Files are extracted on GOMAXPROCS goroutines, a few files ahead (see
+// ordered), while fn is called from the calling goroutine only and in the
+// order above, so that the records, the report and the merging are those
+// of a sequential walk. Two records with the same ID (two files whose
+// paths give it, a JSON line whose id another file or line has) are
+// reported as a duplicate: the first wins.
 //
 // Sidecars are read with their document, not as documents. A bad file is
 // reported in Report.Skipped and the walk goes on; only fn's error or ctx's
 // cancellation stops it early. progress, if not nil, is called after each
-// file (or merged pair) with the files done and the total.
+// file (or merged pair) with the files done and the total; a JSON Lines
+// file counts as one file per MiB it holds (see jsonlProgressUnit), done
+// as it is read, so that the count moves during a large export.
 //
 // Symbolic links are not followed (fs.WalkDir does not), so a walk never
 // leaves its root; hidden files and folders (".git") are ignored.
 func Walk(ctx context.Context, fsys fs.FS, opts Options, progress func(done, total int), fn func(Record) error) (Report, error) {
 	start := time.Now()
-	w := &walker{fsys: fsys, opts: opts, progress: progress, fn: fn, seen: map[string]string{}}
+	w := &walker{fsys: fsys, opts: opts, progress: progress, fn: fn, seen: map[string]origin{}, units: map[string]int{}}
 
 	docs, err := listDocuments(ctx, fsys, &w.rep)
 	if err != nil {
@@ -93,68 +118,149 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options, progress func(done, tot
 		return w.rep, err
 	}
 	w.rep.Files += len(docs)
-	w.total = len(docs)
 	var pdfs, others []string
 	for _, p := range docs {
-		if formatOf(p) == formatPDF {
+		switch {
+		case formatOf(p) == formatPDF:
 			pdfs = append(pdfs, p)
-		} else {
+			w.total++
+		case isJSONL(p):
 			others = append(others, p)
+			w.units[p] = jsonlUnits(fsys, p)
+			w.total += w.units[p]
+		default:
+			others = append(others, p)
+			w.total++
 		}
 	}
 	w.pdfs = newPDFIndex(pdfs)
-	for _, list := range [][]string{others, pdfs} {
-		for _, p := range list {
-			if w.pdfs.done[p] {
-				continue
-			}
-			if err := ctx.Err(); err != nil {
-				w.rep.Took = time.Since(start)
-				return w.rep, err
-			}
-			if err := w.file(p); err != nil {
-				w.rep.Took = time.Since(start)
-				return w.rep, err
+	// Workers look for a page's PDF as if none were merged yet: which ones
+	// are depends on the pages before, and w.pdfs.done is written by the
+	// emitting goroutine. mergeLinked decides again, in order.
+	w.ahead = &pdfIndex{byName: w.pdfs.byName, exists: w.pdfs.exists, done: map[string]bool{}}
+	emit := func(x extraction) error {
+		if x.jsonl {
+			return w.jsonl(ctx, x.path)
+		}
+		return w.file(x)
+	}
+	err = ordered(ctx, workers(), each(others), w.extract, emit)
+	if err == nil {
+		// Only pages merge PDFs: once every page is done, the PDFs left
+		// to read on their own are known.
+		var rest []string
+		for _, p := range pdfs {
+			if !w.pdfs.done[p] {
+				rest = append(rest, p)
 			}
 		}
+		err = ordered(ctx, workers(), each(rest), w.extract, emit)
 	}
 	w.rep.Took = time.Since(start)
-	return w.rep, nil
+	return w.rep, err
 }
 
-// walker is the state of one Walk.
+// walker is the state of one Walk. Only pdfs.byName, pdfs.exists, ahead,
+// fsys and opts are read by the extracting goroutines; the rest belongs to
+// the goroutine that calls fn.
 type walker struct {
 	fsys     fs.FS
 	opts     Options
 	progress func(done, total int)
 	fn       func(Record) error
 	rep      Report
-	seen     map[string]string // record ID -> source path
+	seen     map[string]origin // record ID -> where it was first read
 	pdfs     *pdfIndex
+	ahead    *pdfIndex      // pdfs without the merged ones, for the workers
+	units    map[string]int // JSON Lines file -> its weight in progress
 	done     int
 	total    int
 }
 
-// file extracts one document, merges a page with its PDF and passes the
-// records on; it returns only fn's error.
-func (w *walker) file(p string) error {
-	recs, warns, err := extractFile(w.fsys, p, w.opts)
-	w.warn(p, warns)
+// origin is where a record was read: a file, and a line for JSON Lines.
+type origin struct {
+	path string
+	line int
+}
+
+func (o origin) String() string {
+	if o.line > 0 {
+		return o.path + ":" + strconv.Itoa(o.line)
+	}
+	return o.path
+}
+
+// extraction is one file as a worker read it, ahead of its turn.
+type extraction struct {
+	path   string
+	jsonl  bool // a JSON Lines file: read in its turn, as a stream
+	recs   []Record
+	warns  []string
+	err    error
+	linked *linkedPDFs // for a web page that may have a PDF
+}
+
+// linkedPDFs is what a worker read ahead to merge a web page with its PDF:
+// the PDFs it tried, extracted, and, if it needed them, the page's links.
+type linkedPDFs struct {
+	pdfs   map[string]extraction
+	links  []string
+	parsed bool // links holds the page's main PDF links
+}
+
+// extract reads one file; it runs on a worker.
+func (w *walker) extract(p string) extraction {
+	if isJSONL(p) {
+		return extraction{path: p, jsonl: true}
+	}
+	x := extraction{path: p}
+	x.recs, x.warns, x.err = extractFile(w.fsys, p, w.opts)
+	if x.err == nil && formatOf(p) == formatHTML && x.recs[0].Kind != KindPage && len(w.ahead.exists) > 0 {
+		x.linked = w.readLinked(p, x.recs[0])
+	}
+	return x
+}
+
+// readLinked reads, on a worker, the PDFs that mergeLinked will most likely
+// try for the page, so that the slow part of merging runs in parallel too.
+func (w *walker) readLinked(pagePath string, page Record) *linkedPDFs {
+	ahead := &linkedPDFs{pdfs: map[string]extraction{}}
+	links := func() []string {
+		if src, ok := w.pageSource(pagePath); ok {
+			ahead.links = mainPDFLinks(src)
+		}
+		ahead.parsed = true
+		return ahead.links
+	}
+	findPDF(pagePath, page, w.ahead, links, func(pdfPath string) bool {
+		x := extraction{path: pdfPath}
+		x.recs, x.warns, x.err = extractFile(w.fsys, pdfPath, w.opts)
+		ahead.pdfs[pdfPath] = x
+		return x.err == nil && !differentDocuments(page, x.recs[0], pdfPath)
+	})
+	return ahead
+}
+
+// file passes on one extracted document, merging a page with its PDF; it
+// returns only fn's error.
+func (w *walker) file(x extraction) error {
+	p, recs := x.path, x.recs
+	w.warn(p, x.warns)
 	files := 1
 	switch {
-	case err != nil:
-		w.rep.Skipped = append(w.rep.Skipped, Skip{p, skipReason(err)})
-	case w.seen[recs[0].ID] != "":
-		w.rep.Skipped = append(w.rep.Skipped, Skip{p, fmt.Sprintf("same id %q as %s", recs[0].ID, w.seen[recs[0].ID])})
+	case x.err != nil:
+		w.skip(p, skipReason(x.err))
+	case w.seen[recs[0].ID] != origin{}:
+		w.skip(p, fmt.Sprintf("same id %q as %s", recs[0].ID, w.seen[recs[0].ID]))
 	default:
 		if formatOf(p) == formatHTML && recs[0].Kind != KindPage && len(w.pdfs.exists) > len(w.pdfs.done) {
 			var merged bool
-			recs[0], merged = w.mergeLinked(p, recs[0])
+			recs[0], merged = w.mergeLinked(p, recs[0], x.linked)
 			if merged {
 				files++
 			}
 		}
-		w.seen[recs[0].ID] = p
+		w.seen[recs[0].ID] = origin{path: p}
 		w.rep.Documents++
 		for _, r := range recs {
 			if err := w.fn(r); err != nil {
@@ -164,63 +270,94 @@ func (w *walker) file(p string) error {
 		}
 	}
 	w.done += files
+	w.report()
+	return nil
+}
+
+func (w *walker) report() {
 	if w.progress != nil {
 		w.progress(w.done, w.total)
 	}
-	return nil
 }
 
 func (w *walker) warn(p string, warns []string) {
 	for _, msg := range warns {
-		w.rep.Warnings = append(w.rep.Warnings, Skip{p, msg})
+		w.rep.Warnings = append(w.rep.Warnings, Skip{Path: p, Reason: msg})
 	}
+}
+
+// skip reports a file that gives no record. Its ID is the one its path
+// gives, so that an index update keeps the record it had.
+func (w *walker) skip(p, reason string) {
+	w.rep.Skipped = append(w.rep.Skipped, Skip{Path: p, Reason: reason, ID: IDFromPath(p)})
 }
 
 // mergeLinked merges the page at pagePath with the first PDF it links to
 // that is part of the walk, not merged yet and not clearly another
 // document. A linked PDF that cannot be read is reported as skipped (once)
-// and the page is kept as it is.
-func (w *walker) mergeLinked(pagePath string, page Record) (Record, bool) {
-	tried := map[string]bool{}
-	try := func(link string) (Record, bool) {
-		pdfPath := w.pdfs.resolve(pagePath, link)
-		if pdfPath == "" || tried[pdfPath] {
-			return page, false
+// and the page is kept as it is. ahead, if not nil, holds what a worker
+// read for this page; what it lacks is read here.
+func (w *walker) mergeLinked(pagePath string, page Record, ahead *linkedPDFs) (Record, bool) {
+	if ahead == nil {
+		ahead = &linkedPDFs{}
+	}
+	links := func() []string {
+		if ahead.parsed {
+			return ahead.links
 		}
-		tried[pdfPath] = true
-		recs, warns, err := extractFile(w.fsys, pdfPath, w.opts)
-		if err != nil {
-			w.warn(pdfPath, warns)
-			w.rep.Skipped = append(w.rep.Skipped, Skip{pdfPath, skipReason(err)})
+		src, ok := w.pageSource(pagePath)
+		if !ok {
+			return nil
+		}
+		return mainPDFLinks(src)
+	}
+	out, merged := page, false
+	findPDF(pagePath, page, w.pdfs, links, func(pdfPath string) bool {
+		x, ok := ahead.pdfs[pdfPath]
+		if !ok {
+			x.recs, x.warns, x.err = extractFile(w.fsys, pdfPath, w.opts)
+		}
+		if x.err != nil {
+			w.warn(pdfPath, x.warns)
+			w.skip(pdfPath, skipReason(x.err))
 			w.pdfs.done[pdfPath] = true
 			w.done++
-			return page, false
+			return false
 		}
-		if differentDocuments(page, recs[0], pdfPath) {
-			return page, false // read again, warnings and all, as a document of its own
+		if differentDocuments(page, x.recs[0], pdfPath) {
+			return false // read again, warnings and all, as a document of its own
 		}
-		w.warn(pdfPath, warns)
+		w.warn(pdfPath, x.warns)
 		w.pdfs.done[pdfPath] = true
 		w.rep.Merged++
-		return mergePDF(page, recs[0], pdfPath), true
+		out, merged = mergePDF(page, x.recs[0], pdfPath), true
+		return true
+	})
+	return out, merged
+}
+
+// findPDF calls try with each PDF of ix that the page links to, first by
+// its citation_pdf_url, then by the PDF links of its main text, once per
+// PDF, until try returns true. links is called only if citation_pdf_url
+// is not enough, which is most of the time: it parses the page again.
+func findPDF(pagePath string, page Record, ix *pdfIndex, links func() []string, try func(pdfPath string) bool) {
+	tried := map[string]bool{}
+	attempt := func(link string) bool {
+		pdfPath := ix.resolve(pagePath, link)
+		if pdfPath == "" || tried[pdfPath] {
+			return false
+		}
+		tried[pdfPath] = true
+		return try(pdfPath)
 	}
-	if page.PDFURL != "" {
-		if rec, ok := try(page.PDFURL); ok {
-			return rec, true
+	if page.PDFURL != "" && attempt(page.PDFURL) {
+		return
+	}
+	for _, link := range links() {
+		if attempt(link) {
+			return
 		}
 	}
-	// citation_pdf_url is enough most of the time: the page is parsed
-	// again for its links only when it is not.
-	src, ok := w.pageSource(pagePath)
-	if !ok {
-		return page, false
-	}
-	for _, link := range mainPDFLinks(src) {
-		if rec, ok := try(link); ok {
-			return rec, true
-		}
-	}
-	return page, false
 }
 
 // pageSource returns an HTML file's text as extractHTML read it.
@@ -235,6 +372,86 @@ func (w *walker) pageSource(p string) (string, bool) {
 		}
 	}
 	return decodeHTML(data), true
+}
+
+// jsonlProgressUnit is how much of a JSON Lines file counts as one file
+// for progress: a few tens of records of a typical export, so that the
+// count moves about as often as it does for a folder of documents.
+const jsonlProgressUnit = 1 << 20
+
+// isJSONL reports whether Walk reads a file as JSON Lines.
+func isJSONL(name string) bool {
+	return path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) == ".jsonl"
+}
+
+// jsonlUnits is the weight of a JSON Lines file in progress: one, plus one
+// per jsonlProgressUnit of its size (as stored, compressed or not).
+func jsonlUnits(fsys fs.FS, p string) int {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return 1
+	}
+	return 1 + int(info.Size()/jsonlProgressUnit)
+}
+
+// jsonl reads a JSON Lines file in its turn and passes its records on; it
+// returns only fn's error or ctx's.
+func (w *walker) jsonl(ctx context.Context, p string) error {
+	base, units := w.done, w.units[p]
+	finish := func() error {
+		w.done = base + units
+		w.report()
+		return nil
+	}
+	// A JSON Lines file has no ID of its own: its skips name none.
+	skip := func(reason string) { w.rep.Skipped = append(w.rep.Skipped, Skip{Path: p, Reason: reason}) }
+	f, err := w.fsys.Open(p)
+	if err != nil {
+		skip(fmt.Sprintf("cannot read: %v", unwrapPathError(err)))
+		return finish()
+	}
+	defer f.Close()
+	raw := &countingReader{r: f}
+	var r io.Reader = raw
+	if strings.HasSuffix(strings.ToLower(p), ".gz") {
+		// Decompressed as it is read: an export is too large to hold
+		// whole, and the per-line cap already bounds memory.
+		zr, err := gzip.NewReader(raw)
+		if err != nil {
+			skip(fmt.Sprintf("bad gzip: %v", err))
+			return finish()
+		}
+		defer zr.Close()
+		r = zr
+	}
+	in := jsonlInput{
+		source: p,
+		claim: func(id string, line int) string {
+			if o, dup := w.seen[id]; dup {
+				return fmt.Sprintf("same id %q as %s", id, o)
+			}
+			w.seen[id] = origin{p, line}
+			return ""
+		},
+		raw: raw,
+		step: func(read int64) {
+			// The last unit is done at the end of the file.
+			if d := base + min(units-1, int(read/jsonlProgressUnit)); d != w.done {
+				w.done = d
+				w.report()
+			}
+		},
+	}
+	err = in.read(ctx, r, &w.rep, w.fn)
+	var re *jsonlReadError
+	if errors.As(err, &re) {
+		skip(fmt.Sprintf("cannot read past line %d: %v", re.line, re.err))
+		return finish()
+	}
+	if err != nil {
+		return err
+	}
+	return finish()
 }
 
 func skipReason(err error) string {
@@ -259,7 +476,7 @@ func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, erro
 			if p == "." {
 				return fmt.Errorf("walk: %w", err)
 			}
-			rep.Skipped = append(rep.Skipped, Skip{p, fmt.Sprintf("cannot read: %v", unwrapPathError(err))})
+			rep.Skipped = append(rep.Skipped, Skip{Path: p, Reason: fmt.Sprintf("cannot read: %v", unwrapPathError(err)), ID: IDFromPath(p)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -277,9 +494,9 @@ func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, erro
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0:
-			if IsSupported(name) {
+			if IsSupported(name) || isJSONL(name) {
 				rep.Files++
-				rep.Skipped = append(rep.Skipped, Skip{p, "symbolic link not followed"})
+				rep.Skipped = append(rep.Skipped, Skip{Path: p, Reason: "symbolic link not followed", ID: IDFromPath(p)})
 			} else {
 				rep.Ignored++
 			}
@@ -287,7 +504,7 @@ func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, erro
 		case !d.Type().IsRegular():
 			rep.Ignored++
 			return nil
-		case IsSupported(name):
+		case IsSupported(name) || isJSONL(name):
 			docs = append(docs, p)
 		default:
 			others = append(others, p)
@@ -299,7 +516,9 @@ func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, erro
 	}
 	stems := map[string]bool{}
 	for _, p := range docs {
-		stems[sidecarStem(p)] = true
+		if !isJSONL(p) { // its lines carry their metadata: no sidecar
+			stems[sidecarStem(p)] = true
+		}
 	}
 	for _, p := range others {
 		ext := strings.ToLower(path.Ext(p))

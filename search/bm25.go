@@ -319,6 +319,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 			return nil, err
 		}
 		if m != nil {
+			c.doc = docNum(c.cur.ID)
 			s.heap = append(s.heap, c)
 		}
 	}
@@ -339,15 +340,31 @@ type cursor struct {
 	avg   float64
 	r     index.TermFieldReader
 	cur   *index.TermFieldDoc
+	doc   uint64 // cur's document number, compared far more often than read
+}
+
+// docNum is an internal ID as a number: scorch's IDs are 8-byte big-endian
+// document numbers; any other ID (bleve's in-memory index uses the
+// external ID) gives 0, which still merges correctly for one document.
+func docNum(id index.IndexInternalID) uint64 {
+	if len(id) == 8 {
+		return id.Value()
+	}
+	return 0
 }
 
 // cursorHeap orders cursors by their current document.
 type cursorHeap []*cursor
 
-func (h cursorHeap) Len() int           { return len(h) }
-func (h cursorHeap) Less(i, j int) bool { return h[i].cur.ID.Compare(h[j].cur.ID) < 0 }
-func (h cursorHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *cursorHeap) Push(x any)        { *h = append(*h, x.(*cursor)) }
+func (h cursorHeap) Len() int { return len(h) }
+func (h cursorHeap) Less(i, j int) bool {
+	if h[i].doc != h[j].doc {
+		return h[i].doc < h[j].doc
+	}
+	return h[i].cur.ID.Compare(h[j].cur.ID) < 0
+}
+func (h cursorHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *cursorHeap) Push(x any)   { *h = append(*h, x.(*cursor)) }
 func (h *cursorHeap) Pop() any {
 	old := *h
 	c := old[len(old)-1]
@@ -374,9 +391,10 @@ var reflectStaticSizeBM25Searcher = int(reflect.TypeOf(bm25Searcher{}).Size())
 func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	for len(s.heap) > 0 {
 		s.id = append(s.id[:0], s.heap[0].cur.ID...)
+		doc := s.heap[0].doc
 		clear(s.acc)
 		s.locs = s.locs[:0]
-		for len(s.heap) > 0 && s.heap[0].cur.ID.Equals(s.id) {
+		for len(s.heap) > 0 && s.heap[0].doc == doc && (doc != 0 || s.heap[0].cur.ID.Equals(s.id)) {
 			c := s.heap[0]
 			length := 1 / (c.cur.Norm * c.cur.Norm) // bleve stores 1/sqrt(length)
 			s.acc[c.term] += c.boost * float64(c.cur.Freq) / (1 - bm25B + bm25B*math.Round(length)/c.avg)
@@ -390,6 +408,7 @@ func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch,
 			if m == nil {
 				heap.Pop(&s.heap)
 			} else {
+				c.doc = docNum(c.cur.ID)
 				heap.Fix(&s.heap, 0)
 			}
 		}
@@ -451,6 +470,7 @@ func (s *bm25Searcher) Advance(ctx *bsearch.SearchContext, id index.IndexInterna
 			if m == nil {
 				continue
 			}
+			c.doc = docNum(c.cur.ID)
 		}
 		kept = append(kept, c)
 	}

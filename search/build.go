@@ -90,6 +90,7 @@ type Builder struct {
 	seen     map[string]bool // IDs added (or marked seen) in this run
 	added    map[string]bool // IDs indexed in this run, to count a repeated ID once
 	roots    map[string]bool // roots declared with SetRoot in this run
+	keep     map[string]bool // roots whose unseen records stay (KeepUnseen)
 	root     string
 
 	stats BuildStats
@@ -359,6 +360,18 @@ func (b *Builder) SetRoot(root string) {
 	}
 }
 
+// KeepUnseen keeps, at Commit, every record of the current root that this
+// run neither added nor marked Seen. It is for input that failed in a way
+// that names no records (a JSON Lines file that breaks off partway: the
+// IDs on its unread lines are unknown), so that they are not taken for
+// deleted.
+func (b *Builder) KeepUnseen() {
+	if b.keep == nil {
+		b.keep = map[string]bool{}
+	}
+	b.keep[b.root] = true
+}
+
 // Seen marks records as still present without re-adding them (e.g. files
 // that could not be read this time but whose old records should stay).
 func (b *Builder) Seen(ids ...string) {
@@ -525,7 +538,7 @@ func (b *Builder) CommitContext(ctx context.Context) (BuildStats, error) {
 
 func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	for id, old := range b.existing {
-		if b.roots[old.root] && !b.seen[id] {
+		if b.roots[old.root] && !b.keep[old.root] && !b.seen[id] {
 			b.batch.Delete(id)
 			b.stats.Deleted++
 			if b.batch.Size() >= b.opts.BatchSize {

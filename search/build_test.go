@@ -213,6 +213,46 @@ func TestBuilderRootsAndSeen(t *testing.T) {
 	}
 }
 
+func TestBuilderKeepUnseen(t *testing.T) {
+	dir := t.TempDir()
+	b, err := NewBuilder(dir, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetRoot("/export.jsonl")
+	mustAdd(t, b, rec("a", "coca"), rec("b", "cannabis"), rec("c", "opium"))
+	b.SetRoot("/gone")
+	mustAdd(t, b, rec("g", "heroin"))
+	if _, err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// The export breaks off after its first line this time: b and c are
+	// unseen but kept, while /gone, read in full and empty, loses g.
+	b, err = NewBuilder(dir, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetRoot("/export.jsonl")
+	mustAdd(t, b, rec("a", "coca leaf"))
+	b.KeepUnseen()
+	b.SetRoot("/gone")
+	st, err := b.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Deleted != 1 || st.Total != 3 {
+		t.Errorf("commit = %+v, want 1 deleted, 3 left", st)
+	}
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if got := strings.Join(ids(mustSearch(t, idx, Query{Sort: SortOldest})), " "); got != "a b c" {
+		t.Errorf("records = %s, want a b c", got)
+	}
+}
+
 func TestBuilderNothingChanged(t *testing.T) {
 	dir := t.TempDir()
 	mustCommit(t, dir, BuildOptions{}, rec("a", "coca"))

@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"runtime"
 	"slices"
+	"sync"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -100,6 +102,13 @@ func filtersOf(p *plan, c *docColumns) []*facetFilter {
 	return out
 }
 
+// shardMin is the estimated number of matches above which a query's
+// matches are walked in parallel, one part of the document numbers per
+// core: a walk over tens of thousands of matches is most of a query's
+// time, and below a few thousand the second searcher costs more than it
+// saves.
+const shardMin = 4000
+
 // collect walks the matches of q.
 func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*collected, error) {
 	c, err := g.columns()
@@ -115,114 +124,213 @@ func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*coll
 	ctx = bsearch.ContextWithTermSearchersCounter(ctx)
 	ctx = context.WithValue(ctx, bsearch.GetScoringModelCallbackKey,
 		bsearch.GetScoringModelCallbackFn(func() string { return index.BM25Scoring }))
-	s, err := q.Searcher(ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
+	first, err := q.Searcher(ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return nil, err
 	}
-	defer s.Close()
+	searchers := []bsearch.Searcher{first}
+	defer func() {
+		for _, s := range searchers {
+			s.Close()
+		}
+	}()
+	if n := runtime.GOMAXPROCS(0); n > 1 && first.Count() >= shardMin && c.n >= 2*shardMin {
+		for range n - 1 {
+			s, err := q.Searcher(ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
+			if err != nil {
+				return nil, err
+			}
+			searchers = append(searchers, s)
+		}
+	}
+
+	w := newWalk(g, c, p)
+	shards := make([]*shard, len(searchers))
+	errs := make([]error, len(searchers))
+	var wg sync.WaitGroup
+	for k, s := range searchers {
+		from := uint64(c.n * k / len(searchers))
+		to := uint64(c.n * (k + 1) / len(searchers))
+		shards[k] = w.newShard()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = shards[k].run(ctx, s, r, from, to)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return w.merge(shards), nil
+}
+
+// walk is what the shards of one collect share: the columns, the
+// resolved filters and the facets counted.
+type walk struct {
+	c       *docColumns
+	p       *plan
+	filters []*facetFilter
+	names   []string
+	own     []int         // own[i]: index in filters of facet i's filter, or -1
+	cols    []*termColumn // what facet i counts: a term column, nil for the year
+	sizes   []int         // number of counters of facet i
+	lo, hi  int           // the year histogram's span
+}
+
+func newWalk(g *generation, c *docColumns, p *plan) *walk {
+	w := &walk{c: c, p: p, filters: filtersOf(p, c), names: g.facetNames(), lo: 0, hi: -1}
+	if g.minY > 0 {
+		w.lo, w.hi = g.yearBounds()
+	}
+	for _, name := range w.names {
+		own := -1
+		for j, f := range w.filters {
+			if f.name == name {
+				own = j
+			}
+		}
+		w.own = append(w.own, own)
+		if name == facetYear {
+			w.cols = append(w.cols, nil)
+			w.sizes = append(w.sizes, w.hi-w.lo+1)
+			continue
+		}
+		col := &c.terms[termIndex(name)]
+		w.cols = append(w.cols, col)
+		w.sizes = append(w.sizes, len(col.values))
+	}
+	return w
+}
+
+// shard is one part of a walk: the matches with document numbers in a
+// range, counted on their own and merged at the end.
+type shard struct {
+	w      *walk
+	total  uint64
+	counts []*facetCount
+	top    *topN
+}
+
+func (w *walk) newShard() *shard {
+	sh := &shard{w: w, top: newTopN(w.p.sort, w.c, w.p.from+w.p.size)}
+	for _, n := range w.sizes {
+		sh.counts = append(sh.counts, &facetCount{counts: make([]int, n)})
+	}
+	return sh
+}
+
+// run walks the matches of s with document numbers in [from, to).
+func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReader, from, to uint64) error {
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
 		IndexReader:       r,
 	}
-
-	filters := filtersOf(p, c)
-	names := g.facetNames()
-	out := &collected{facets: map[string]*facetCount{}}
-	counts := make([]*facetCount, len(names))
-	lo, hi := 0, -1
-	if g.minY > 0 {
-		lo, hi = g.yearBounds()
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	for i, name := range names {
-		n := hi - lo + 1
-		for j, f := range termFacets {
-			if f.name == name {
-				n = len(c.terms[j].values)
-			}
-		}
-		counts[i] = &facetCount{counts: make([]int, n)}
-		out.facets[name] = counts[i]
+	var m *bsearch.DocumentMatch
+	var err error
+	if from > 0 {
+		m, err = s.Advance(sctx, idOf(from))
+	} else {
+		m, err = s.Next(sctx)
 	}
-	// own[i] is the filter of facet i, or -1.
-	own := make([]int, len(names))
-	for i, name := range names {
-		own[i] = -1
-		for j, f := range filters {
-			if f.name == name {
-				own[i] = j
-			}
-		}
-	}
-	count := func(i int, d uint64) {
-		fc := counts[i]
-		fc.total++
-		if names[i] == facetYear {
-			y := int(c.year[d])
-			if y >= lo && y <= hi {
-				fc.counts[y-lo]++
-			} else if y == 0 {
-				fc.missing++
-			}
-			return
-		}
-		ords := c.terms[termIndex(names[i])].of(d)
-		if len(ords) == 0 {
-			fc.missing++
-		}
-		for _, o := range ords {
-			fc.counts[o]++
-		}
-	}
-
-	top := newTopN(p.sort, c, p.from+p.size)
-	seen := 0
-	for {
-		if seen%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		m, err := s.Next(sctx)
+	w, c := sh.w, sh.w.c
+	for seen := 1; ; seen++ {
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if m == nil {
-			break
+			return nil
 		}
-		seen++
 		d := m.IndexInternalID.Value()
+		if d >= to {
+			return nil
+		}
+		if seen%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		score := m.Score
 		sctx.DocumentMatchPool.Put(m)
-		if int(d) >= c.n {
-			continue
-		}
-		failed, miss := 0, -1
-		for j, f := range filters {
-			if !f.pass(d) {
-				failed++
-				miss = j
-				if failed > 1 {
-					break
+		if int(d) < c.n {
+			failed, miss := 0, -1
+			for j, f := range w.filters {
+				if !f.pass(d) {
+					failed++
+					miss = j
+					if failed > 1 {
+						break
+					}
+				}
+			}
+			switch failed {
+			case 0:
+				sh.total++
+				for i := range w.names {
+					sh.count(i, d)
+				}
+				sh.top.offer(ranked{doc: d, score: score})
+			case 1:
+				for i := range w.names {
+					if w.own[i] == miss {
+						sh.count(i, d)
+					}
 				}
 			}
 		}
-		switch failed {
-		case 0:
-			out.total++
-			for i := range names {
-				count(i, d)
+		m, err = s.Next(sctx)
+	}
+}
+
+// count adds document d to facet i's counts.
+func (sh *shard) count(i int, d uint64) {
+	fc := sh.counts[i]
+	fc.total++
+	col := sh.w.cols[i]
+	if col == nil {
+		if y := int(sh.w.c.year[d]); y >= sh.w.lo && y <= sh.w.hi {
+			fc.counts[y-sh.w.lo]++
+		}
+		return
+	}
+	from, to := col.start[d], col.start[d+1]
+	if from == to {
+		fc.missing++
+	}
+	for _, o := range col.ords[from:to] {
+		fc.counts[o]++
+	}
+}
+
+// merge adds up the shards.
+func (w *walk) merge(shards []*shard) *collected {
+	out := &collected{facets: map[string]*facetCount{}}
+	top := newTopN(w.p.sort, w.c, w.p.from+w.p.size)
+	for i, name := range w.names {
+		fc := &facetCount{counts: make([]int, w.sizes[i])}
+		for _, sh := range shards {
+			part := sh.counts[i]
+			fc.total += part.total
+			fc.missing += part.missing
+			for k, n := range part.counts {
+				fc.counts[k] += n
 			}
-			top.offer(ranked{doc: d, score: score})
-		case 1:
-			for i := range names {
-				if own[i] == miss {
-					count(i, d)
-				}
-			}
+		}
+		out.facets[name] = fc
+	}
+	for _, sh := range shards {
+		out.total += sh.total
+		for _, r := range sh.top.items {
+			top.offer(r)
 		}
 	}
-	out.hits = top.page(p.from)
-	return out, nil
+	out.hits = top.page(w.p.from)
+	return out
 }
 
 // termIndex is a term facet's position in termFacets.

@@ -100,6 +100,14 @@ func openGeneration(dir, name string) (*generation, error) {
 		idx.Close()
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	// Read the facet columns now, in the background (a second per 100,000
+	// records), rather than in the first search. The reference keeps the
+	// generation open meanwhile; a failure is kept for searches to report.
+	g.refs.Add(1)
+	go func() {
+		defer g.release()
+		g.columns()
+	}()
 	return g, nil
 }
 

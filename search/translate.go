@@ -112,7 +112,10 @@ func (t *translator) text(tree Node) (q query.Query, none bool, err error) {
 		case p.vacuous:
 			vacuous++
 		case p.none:
-		case g == "" || len(t.g.groups) == 1:
+		case g == "" || len(t.g.groups) == 1 || requiresProse(tree):
+			// A branch that can only match through group g's prose fields
+			// holds only records of group g already: the filter would
+			// cost a step per match (a tenth of a query) for nothing.
 			branches = append(branches, p.query())
 		default:
 			b := query.NewBooleanQuery([]query.Query{conj(p.query())}, nil, nil)
@@ -153,6 +156,41 @@ func textual(n Node) bool {
 		}
 	case Not:
 		return textual(n.Node)
+	}
+	return false
+}
+
+// requiresProse reports whether every record a tree matches must match
+// one of its prose words (a term, phrase, prefix or fuzzy word, or a
+// title: or text: field). Such a tree, translated for language group g,
+// matches only records of that group, whose prose fields are the only
+// ones g's branch searches; any other tree (a negation, a metadata field,
+// a year range) could match records of every group in every branch.
+func requiresProse(n Node) bool {
+	switch n := n.(type) {
+	case Term, Phrase, Prefix, Fuzzy:
+		return true
+	case Field:
+		return (n.Name == "title" || n.Name == "text") && requiresProse(n.Node)
+	case And:
+		positive := 0
+		for _, c := range n.Nodes {
+			if _, not := c.(Not); not {
+				continue
+			}
+			if !requiresProse(c) {
+				return false
+			}
+			positive++
+		}
+		return positive > 0
+	case Or:
+		for _, c := range n.Nodes {
+			if !requiresProse(c) {
+				return false
+			}
+		}
+		return len(n.Nodes) > 0
 	}
 	return false
 }
@@ -463,22 +501,24 @@ func (t *translator) phrase(text, g string, sc scope) part {
 	if g == "" {
 		return vacuousPart
 	}
-	terms := analyze(t.g.analyzer(g), text)
-	if len(terms) == 0 {
+	toks := t.g.analyzer(g).Analyze([]byte(text))
+	if len(toks) == 0 {
 		return vacuousPart
 	}
-	var qs []query.Query
+	pq := &phraseQuery{}
+	for _, tok := range toks {
+		pq.terms = append(pq.terms, string(tok.Term))
+		pq.offs = append(pq.offs, tok.Position-toks[0].Position)
+	}
 	for _, f := range fields(g, sc) {
-		q := query.NewMatchPhraseQuery(text)
-		q.SetField(f.name)
-		qs = append(qs, q)
+		pq.fields = append(pq.fields, f.name)
 	}
 	distinct := map[string]bool{}
-	for _, term := range terms {
+	for _, term := range pq.terms {
 		distinct[term] = true
 	}
-	b := query.NewBooleanQuery([]query.Query{conj(t.bm25(terms, g, sc, len(distinct)))}, nil, nil)
-	b.AddFilter(query.NewDisjunctionQuery(qs))
+	b := query.NewBooleanQuery([]query.Query{conj(t.bm25(pq.terms, g, sc, len(distinct)))}, nil, nil)
+	b.AddFilter(pq)
 	return t.check(part{q: b})
 }
 

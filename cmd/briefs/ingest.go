@@ -30,7 +30,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("ingest", stderr, "briefs ingest [flags] PATH...",
 		`Extract every briefing under each PATH (folders are walked recursively;
 HTML, text, Markdown and PDF files, optionally gzipped; a web page and the
-PDF it links to become one record) and bring the index up to
+PDF it links to become one record; a JSON Lines file, .jsonl or .jsonl.gz,
+holds one record per line with its own id) and bring the index up to
 date: new files are added, changed files re-indexed, unchanged files skipped,
 and records whose files are gone are deleted. The live index is never
 modified in place: a new generation is built beside it and swapped in
@@ -39,7 +40,8 @@ atomically when complete, so a killed ingest leaves the previous index as it was
 Exit status: 0 when every file was ingested, 3 when some files were skipped
 (each is listed with its reason), 1 on failure, 2 on a usage error.`,
 		"briefs ingest testdata/corpus",
-		"briefs ingest --index /srv/briefs.index --rebuild ~/archive/briefings")
+		"briefs ingest --index /srv/briefs.index --rebuild ~/archive/briefings",
+		"briefs ingest catalogue-export.jsonl.gz")
 	fs.StringVar(&cfg.IndexDir, "index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
 	fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build the index from scratch instead of updating it")
 	maxMB := fs.Int64("max-file-size", 64, "read at most this many MB of one file (larger files are cut, with a warning)")
@@ -95,10 +97,21 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 			bar.finish()
 			return total, search.BuildStats{}, diskFull(cfg.IndexDir, fmt.Errorf("ingest %s: %w", p, err))
 		}
-		// A file that could not be read this time keeps the records it had:
-		// a broken file is reported, never a reason to lose data.
+		// A file (or JSON line) that could not be read this time keeps the
+		// record it had: a broken file is reported, never a reason to lose
+		// data. A JSON Lines file that cannot be read to its end names no
+		// IDs for the lines it did not give, so then nothing of this path
+		// is taken for deleted.
+		kept := false
 		for _, s := range rep.Skipped {
-			b.Seen(indexer.IDFromPath(s.Path))
+			if s.ID != "" {
+				b.Seen(s.ID)
+			} else if !kept {
+				b.KeepUnseen()
+				kept = true
+				total.Warnings = append(total.Warnings, indexer.Skip{Path: p,
+					Reason: "nothing under this path is deleted this time: a skipped file or line names no record ID"})
+			}
 		}
 	}
 	bar.finish()

@@ -1,0 +1,231 @@
+package search
+
+import (
+	"context"
+	"reflect"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// phraseQuery selects the records where analysed terms stand next to each
+// other, in order, in any of the given fields: term i at the position of
+// term 0 plus offs[i] (stop words the analyzer removed leave gaps, as in
+// bleve's match_phrase). It only selects; records are scored by BM25F
+// over the words (translate.go puts it in a boolean query's filter).
+//
+// bleve's phrase searcher does the same work through a conjunction of term
+// searchers that score every candidate and copy each occurrence of every
+// term into maps of locations before comparing them; a two-word phrase of
+// common words over 100,000 briefings took 0.2 to 0.7 s (docs/bench.md).
+// Here the term readers are advanced in step and the positions compared
+// as they come.
+type phraseQuery struct {
+	terms  []string
+	offs   []int
+	fields []string
+}
+
+// Searcher implements bleve's query.Query.
+func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s := &phraseSearcher{}
+	for _, f := range q.fields {
+		m := &phraseField{offs: q.offs}
+		for _, term := range q.terms {
+			tfr, err := r.TermFieldReader(ctx, []byte(term), f, false, false, true)
+			if err != nil {
+				m.close()
+				s.Close()
+				return nil, err
+			}
+			m.readers = append(m.readers, tfr)
+			m.docs = append(m.docs, new(index.TermFieldDoc))
+		}
+		if m.empty() {
+			m.close()
+			continue
+		}
+		s.fields = append(s.fields, m)
+	}
+	return s, nil
+}
+
+// phraseField finds the phrase in one field.
+type phraseField struct {
+	readers []index.TermFieldReader
+	docs    []*index.TermFieldDoc // current posting of each reader
+	offs    []int
+	started bool
+	done    bool
+	next    uint64 // the next matching document, when started and not done
+}
+
+func (m *phraseField) empty() bool {
+	for _, r := range m.readers {
+		if r.Count() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *phraseField) close() {
+	for _, r := range m.readers {
+		r.Close()
+	}
+}
+
+// seek sets m.next to the first matching document at or after target.
+func (m *phraseField) seek(target uint64) error {
+	m.started = true
+	id := make(index.IndexInternalID, 8)
+	for !m.done {
+		// Leapfrog: bring every reader to the candidate; a reader landing
+		// beyond it makes its document the new candidate.
+		cand := target
+		agreed := false
+		for !agreed {
+			agreed = true
+			for i, r := range m.readers {
+				d := m.docs[i]
+				if d.ID != nil && d.ID.Value() >= cand {
+					if v := d.ID.Value(); v > cand {
+						cand, agreed = v, false
+					}
+					continue
+				}
+				id.SetValue(cand)
+				got, err := r.Advance(id, d.Reset())
+				if err != nil {
+					return err
+				}
+				if got == nil {
+					m.done = true
+					return nil
+				}
+				if v := got.ID.Value(); v > cand {
+					cand, agreed = v, false
+				}
+			}
+		}
+		if m.adjacent() {
+			m.next = cand
+			return nil
+		}
+		target = cand + 1
+	}
+	return nil
+}
+
+// adjacent reports whether the current postings, all on one document,
+// hold the terms at their offsets from a common start in the same array
+// element.
+func (m *phraseField) adjacent() bool {
+	first := m.docs[0].Vectors
+	for _, v0 := range first {
+		ok := true
+		for i := 1; i < len(m.docs) && ok; i++ {
+			want := v0.Pos + uint64(m.offs[i])
+			ok = false
+			for _, v := range m.docs[i].Vectors {
+				if v.Pos == want && slices.Equal(v.ArrayPositions, v0.ArrayPositions) {
+					ok = true
+					break
+				}
+				if v.Pos > want && len(v.ArrayPositions) == 0 {
+					break // positions come in order within one text
+				}
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSearcher merges the matches of the fields.
+type phraseSearcher struct {
+	fields []*phraseField
+	cur    uint64 // last document returned + 1
+}
+
+var reflectStaticSizePhraseSearcher = int(reflect.TypeOf(phraseSearcher{}).Size())
+
+func (s *phraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	return s.Advance(ctx, nil)
+}
+
+// Advance returns the first match at or after id (nil: after the last one
+// returned).
+func (s *phraseSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	target := s.cur
+	if id != nil {
+		target = max(target, id.Value())
+	}
+	best, found := uint64(0), false
+	for _, f := range s.fields {
+		if !f.started || (!f.done && f.next < target) {
+			if err := f.seek(target); err != nil {
+				return nil, err
+			}
+		}
+		if !f.done && (!found || f.next < best) {
+			best, found = f.next, true
+		}
+	}
+	if !found {
+		return nil, nil
+	}
+	s.cur = best + 1
+	d := ctx.DocumentMatchPool.Get()
+	d.IndexInternalID = index.NewIndexInternalIDFrom(d.IndexInternalID, idOf(best))
+	d.Score = 1
+	return d, nil
+}
+
+func idOf(n uint64) index.IndexInternalID {
+	id := make(index.IndexInternalID, 8)
+	id.SetValue(n)
+	return id
+}
+
+func (s *phraseSearcher) Close() error {
+	for _, f := range s.fields {
+		f.close()
+	}
+	s.fields = nil
+	return nil
+}
+
+func (s *phraseSearcher) Weight() float64            { return 1 }
+func (s *phraseSearcher) SetQueryNorm(float64)       {}
+func (s *phraseSearcher) Min() int                   { return 0 }
+func (s *phraseSearcher) DocumentMatchPoolSize() int { return 1 }
+
+// Count estimates the matches: at most the rarest term's records per field.
+func (s *phraseSearcher) Count() uint64 {
+	var n uint64
+	for _, f := range s.fields {
+		least := uint64(0)
+		for i, r := range f.readers {
+			if c := r.Count(); i == 0 || c < least {
+				least = c
+			}
+		}
+		n += least
+	}
+	return n
+}
+
+func (s *phraseSearcher) Size() int {
+	n := reflectStaticSizePhraseSearcher
+	for _, f := range s.fields {
+		for _, r := range f.readers {
+			n += r.Size()
+		}
+	}
+	return n
+}
