@@ -298,6 +298,14 @@ func (sh *shard) count(i int, d uint64) {
 		}
 		return
 	}
+	if col.single != nil {
+		if o := col.single[d]; o != noOrd {
+			fc.counts[o]++
+		} else {
+			fc.missing++
+		}
+		return
+	}
 	from, to := col.start[d], col.start[d+1]
 	if from == to {
 		fc.missing++

@@ -44,10 +44,23 @@ type termColumn struct {
 	keys   []string // values normalised the way filters match them
 	start  []uint32
 	ords   []uint32
+	// single holds the one ordinal of each document (noOrd: none) when no
+	// document has two values (series, language, kind): one lookup per
+	// document instead of two, in the loop that counts facets.
+	single []uint32
 }
+
+// noOrd marks a document without a value in termColumn.single.
+const noOrd = ^uint32(0)
 
 // of returns the ordinals of document d.
 func (c *termColumn) of(d uint64) []uint32 {
+	if c.single != nil {
+		if c.single[d] == noOrd {
+			return nil
+		}
+		return c.single[d : d+1]
+	}
 	return c.ords[c.start[d]:c.start[d+1]]
 }
 
@@ -156,6 +169,19 @@ func readTermColumn(r index.IndexReader, field string, norm func(string) string,
 		col.ords[fill[p.doc]] = p.ord
 		fill[p.doc]++
 	}
+	for d := range n {
+		if col.start[d+1]-col.start[d] > 1 {
+			return col, nil
+		}
+	}
+	col.single = make([]uint32, n)
+	for d := range n {
+		col.single[d] = noOrd
+		if col.start[d+1] > col.start[d] {
+			col.single[d] = col.ords[col.start[d]]
+		}
+	}
+	col.start, col.ords = nil, nil
 	return col, nil
 }
 

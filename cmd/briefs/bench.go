@@ -163,6 +163,7 @@ type ingestResult struct {
 	CPU       float64  `json:"cpu_seconds"` // user+system time of the child
 	PeakRSSKB int64    `json:"peak_rss_kb"`
 	Resident  rssSplit `json:"resident"` // at the end
+	Peaks     rssSplit `json:"peaks"`    // highest of each kind, sampled
 	AllocMB   float64  `json:"alloc_mb"` // Go heap allocated during the ingest
 	GCCycles  uint32   `json:"gc_cycles"`
 }
@@ -174,6 +175,7 @@ type serveResult struct {
 	Mix       mixStats     `json:"mix"`
 	PeakRSSKB int64        `json:"peak_rss_kb"`
 	Resident  rssSplit     `json:"resident"` // at the end
+	Peaks     rssSplit     `json:"peaks"`    // highest of each kind, sampled
 	OpenMS    float64      `json:"open_ms"`
 	HTTPCPU   float64      `json:"http_cpu_seconds"` // server CPU time while the clients ran
 }
@@ -205,6 +207,18 @@ type mixStats struct {
 	MeanHits       float64 `json:"mean_hits"`
 	SnippetsPerHit float64 `json:"snippets_per_hit"`
 	MissingFacets  int     `json:"missing_facets"` // queries with hits but an empty year/author/country facet
+	// ByKind is the single-threaded latency of each kind of query of the
+	// mix (words, phrase, year range, ...): which kinds are slow.
+	ByKind []kindLatency `json:"by_kind"`
+}
+
+// kindLatency is the latency of one kind of query in the mix.
+type kindLatency struct {
+	Kind      string  `json:"kind"`
+	Count     int     `json:"count"`
+	P50       float64 `json:"p50_ms"`
+	Max       float64 `json:"max_ms"`
+	MeanTotal float64 `json:"mean_total"` // matches
 }
 
 func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport, error) {
@@ -341,7 +355,7 @@ func benchServe(ctx context.Context, cfg benchConfig, args []string, rep *benchR
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("bench: serve child: %w", err)
 	}
-	ready.PeakRSSKB, ready.Resident = done.PeakRSSKB, done.Resident
+	ready.PeakRSSKB, ready.Resident, ready.Peaks = done.PeakRSSKB, done.Resident, done.Peaks
 	rep.HTTP.CPU = done.HTTPCPU
 	ready.Addr = ""
 	rep.Serve = ready
@@ -435,6 +449,9 @@ func benchIngestPhase(ctx context.Context, cfg benchConfig, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	sctx, stopSampling := context.WithCancel(ctx)
+	defer stopSampling()
+	go sampleRSS(sctx)
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start, cpu0 := time.Now(), cpuSeconds()
@@ -460,7 +477,7 @@ func benchIngestPhase(ctx context.Context, cfg benchConfig, stdout, stderr io.Wr
 	runtime.ReadMemStats(&after)
 	res.AllocMB = float64(after.TotalAlloc-before.TotalAlloc) / 1e6
 	res.GCCycles = after.NumGC - before.NumGC
-	res.PeakRSSKB, res.Resident = peakRSSKB(), residentSplit()
+	res.PeakRSSKB, res.Resident, res.Peaks = peakRSSKB(), residentSplit(), peaks()
 	if err := stop(); err != nil {
 		return err
 	}
@@ -544,6 +561,9 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 	if err != nil {
 		return err
 	}
+	sctx, stopSampling := context.WithCancel(ctx)
+	defer stopSampling()
+	go sampleRSS(sctx)
 	start := time.Now()
 	ix, err := search.Open(cfg.Index)
 	if err != nil {
@@ -581,7 +601,7 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 	if err := stop(); err != nil {
 		return err
 	}
-	return enc.Encode(serveResult{PeakRSSKB: peakRSSKB(), Resident: residentSplit(), HTTPCPU: httpCPU})
+	return enc.Encode(serveResult{PeakRSSKB: peakRSSKB(), Resident: residentSplit(), Peaks: peaks(), HTTPCPU: httpCPU})
 }
 
 // benchQuery is one query of the mix, with what kind it is.
@@ -603,11 +623,22 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 	lat := make([]time.Duration, 0, len(mix))
 	var hits, snippets int
 	var total uint64
+	byKind := map[string][]time.Duration{}
+	kindTotal := map[string]uint64{}
+	var kinds []string
 	start, cpu0 := time.Now(), cpuSeconds()
 	for _, q := range mix {
 		t0 := time.Now()
 		res, err := ix.Search(ctx, q.Query)
-		lat = append(lat, time.Since(t0))
+		d := time.Since(t0)
+		lat = append(lat, d)
+		if _, ok := byKind[q.Kind]; !ok {
+			kinds = append(kinds, q.Kind)
+		}
+		byKind[q.Kind] = append(byKind[q.Kind], d)
+		if res != nil {
+			kindTotal[q.Kind] += res.Total
+		}
 		if err != nil {
 			return latencyStats{}, ms, fmt.Errorf("bench: query %+v: %w", q.Query, err)
 		}
@@ -638,6 +669,12 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 	ls := summarize(lat, time.Since(start), nil)
 	ls.CPU = cpuSeconds() - cpu0
 	ms.MeanTotal = float64(total) / float64(len(mix))
+	for _, k := range kinds {
+		ds := byKind[k]
+		slices.Sort(ds)
+		ms.ByKind = append(ms.ByKind, kindLatency{Kind: k, Count: len(ds),
+			P50: float64(ds[(len(ds)-1)/2]) / float64(time.Millisecond), Max: float64(ds[len(ds)-1]) / float64(time.Millisecond), MeanTotal: float64(kindTotal[k]) / float64(len(ds))})
+	}
 	ms.MeanHits = float64(hits) / float64(len(mix))
 	if hits > 0 {
 		ms.SnippetsPerHit = float64(snippets) / float64(hits)
@@ -879,6 +916,39 @@ func residentSplit() rssSplit {
 	return rssSplit{procField("/proc/self/status", "RssAnon"), procField("/proc/self/status", "RssFile")}
 }
 
+// peakSplit holds the highest anonymous and file-backed resident sizes
+// seen by sampleRSS: the kernel keeps only the peak of their sum (VmHWM),
+// which does not say whether the heap or the mapped index made it.
+var peakSplit struct {
+	sync.Mutex
+	rssSplit
+}
+
+// sampleRSS records the resident sizes every 50 ms until ctx ends.
+func sampleRSS(ctx context.Context) {
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for {
+		r := residentSplit()
+		peakSplit.Lock()
+		peakSplit.AnonKB = max(peakSplit.AnonKB, r.AnonKB)
+		peakSplit.FileKB = max(peakSplit.FileKB, r.FileKB)
+		peakSplit.Unlock()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func peaks() rssSplit {
+	r := residentSplit()
+	peakSplit.Lock()
+	defer peakSplit.Unlock()
+	return rssSplit{max(peakSplit.AnonKB, r.AnonKB), max(peakSplit.FileKB, r.FileKB)}
+}
+
 func (r rssSplit) String() string {
 	return fmt.Sprintf("%.0f MB anonymous, %.0f MB file-backed", float64(r.AnonKB)/1024, float64(r.FileKB)/1024)
 }
@@ -966,7 +1036,7 @@ func (r *benchReport) rows() [][2]string {
 			[2]string{"ingest", fmt.Sprintf("%.1f s: %s docs/s, %.2f MB/s; %.1f s CPU (%.0f docs per CPU second)",
 				in.Seconds, thousands(int(math.Round(docsPerSec))), mbPerSec, in.CPU, float64(in.Records)/math.Max(in.CPU, 1e-9))},
 			[2]string{"index size", fmt.Sprintf("%.0f MB (%.2f× the input)", r.IndexMB, r.IndexMB/math.Max(float64(in.Bytes)/1e6, 1e-9))},
-			[2]string{"peak RSS, ingest", fmt.Sprintf("%.0f MB (at the end: %s)", float64(in.PeakRSSKB)/1024, in.Resident)},
+			[2]string{"peak RSS, ingest", fmt.Sprintf("%.0f MB (peaks: %s; at the end: %s)", float64(in.PeakRSSKB)/1024, in.Peaks, in.Resident)},
 			[2]string{"Go allocation, ingest", fmt.Sprintf("%.1f GB in %d GC cycles", in.AllocMB/1000, in.GCCycles)},
 		)
 	}
@@ -978,10 +1048,17 @@ func (r *benchReport) rows() [][2]string {
 		rows = append(rows, [2]string{fmt.Sprintf("queries, HTTP, %d clients", c.Clients), lat(r.HTTP)})
 	}
 	rows = append(rows,
-		[2]string{"peak RSS, serving", fmt.Sprintf("%.0f MB (at the end: %s)", float64(r.Serve.PeakRSSKB)/1024, r.Serve.Resident)},
+		[2]string{"peak RSS, serving", fmt.Sprintf("%.0f MB (peaks: %s; at the end: %s)", float64(r.Serve.PeakRSSKB)/1024, r.Serve.Peaks, r.Serve.Resident)},
 		[2]string{"query mix", fmt.Sprintf("%d with filters, %d phrases, %d newest first, %d second pages; %d found nothing, %d lacked a facet; mean %.0f matches, %.1f hits, %.2f snippets per hit",
 			m.Filtered, m.Phrases, m.Sorted, m.SecondPages, m.ZeroHits, m.MissingFacets, m.MeanTotal, m.MeanHits, m.SnippetsPerHit)},
 	)
+	var kinds []string
+	for _, k := range m.ByKind {
+		kinds = append(kinds, fmt.Sprintf("%s (%d) %.1f / %.1f ms, %.0f matches", k.Kind, k.Count, k.P50, k.Max, k.MeanTotal))
+	}
+	if len(kinds) > 0 {
+		rows = append(rows, [2]string{"by kind, 1 thread: p50 / max", strings.Join(kinds, "; ")})
+	}
 	return rows
 }
 
