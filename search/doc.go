@@ -17,18 +17,24 @@
 // with another version is refused with a *VersionError). Title, abstract
 // and body are indexed per language group (title_en, title_es, ...), each
 // with its language's analyzer, so English is stemmed the English way and
-// Spanish the Spanish way. Facet fields are keywords with doc values, plus
-// folded variants for case- and accent-insensitive matching (country:peru
-// finds "Perú"). Prose is ranked by our BM25F (see Ranking); bleve's BM25
-// model only scores matches in metadata fields (author:..., series:...).
+// Spanish the Spanish way; the analyzers are bleve's, rebuilt on a faster
+// tokenizer of ours that gives the same tokens (tokenizer.go). Facet
+// fields are keywords, plus folded variants for case- and
+// accent-insensitive matching (country:peru finds "Perú"). Prose is ranked
+// by our BM25F (see Ranking); bleve's BM25 model only scores matches in
+// metadata fields (author:..., series:...).
 //
 // # Queries
 //
 // Parse turns the search box into a small tree (ast.go); translate.go turns
-// the tree into bleve queries, once per language group. Filters
-// (Query.Countries, YearFrom, ...) do not change scores. Facets are
-// disjunctive: each is counted with every filter but its own. Snippets are
-// cut from the stored text of the shown hits at query time.
+// the tree into bleve queries, once per language group, with our own BM25F
+// and phrase searchers (bm25.go, phrase.go). collect.go walks the matches
+// once (in one part per core when there are many) and, from per-document
+// columns read when a generation opens (columns.go), applies the filters
+// (Query.Countries, YearFrom, ...; they do not change scores), counts the
+// facets and keeps the requested page. Facets are disjunctive: each is
+// counted over the matches that pass every filter but its own. Snippets
+// are cut from the stored text of the shown hits at query time.
 //
 // # Default matching
 //

@@ -253,17 +253,17 @@ func TestPercentiles(t *testing.T) {
 }
 
 func TestReadRSS(t *testing.T) {
-	kb, err := readRSS(os.Getpid())
+	kb, anon, err := readRSS(os.Getpid())
 	if err != nil {
 		t.Skipf("no /proc here: %v", err)
 	}
-	if kb < 1024 {
-		t.Errorf("RSS of the test process = %d kB", kb)
+	if kb < 1024 || anon < 512 || anon > kb {
+		t.Errorf("RSS of the test process = %d kB, %d kB anonymous", kb, anon)
 	}
-	if _, err := readRSS(1 << 30); err == nil {
+	if _, _, err := readRSS(1 << 30); err == nil {
 		t.Error("readRSS of a missing pid succeeded")
 	}
-	s := []RSSSample{{0, 100 << 10}, {1, 110 << 10}, {2, 120 << 10}, {10, 120 << 10}, {11, 121 << 10}, {20, 119 << 10}}
+	s := []RSSSample{{0, 100 << 10, 0}, {1, 110 << 10, 0}, {2, 120 << 10, 0}, {10, 120 << 10, 0}, {11, 121 << 10, 0}, {20, 119 << 10, 0}}
 	if got := rssSeries(s, 10); got != "0s 100, 10s 120, 20s 119" {
 		t.Errorf("rssSeries = %q", got)
 	}

@@ -140,6 +140,13 @@ func (r *Report) WriteText(w io.Writer) {
 		// About ten points, whatever the length of the run.
 		step := max(1, math.Round(r.RSS[len(r.RSS)-1].Seconds/10))
 		fmt.Fprintf(w, "RSS (MB) every %.0f s: %s\n", step, rssSeries(r.RSS, step))
+		anon := make([]RSSSample, len(r.RSS))
+		for i, x := range r.RSS {
+			anon[i] = RSSSample{Seconds: x.Seconds, KB: x.AnonKB}
+		}
+		if anon[0].KB > 0 {
+			fmt.Fprintf(w, "anonymous %s\n", rssSummary(anon))
+		}
 	}
 }
 
