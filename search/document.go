@@ -41,13 +41,17 @@ func (g *generation) document(ctx context.Context, id string) (*Document, error)
 	}
 	doc := &Document{Record: rec}
 	if rec.Series != "" && rec.Number > 0 {
-		if doc.Prev, err = g.neighbour(ctx, rec, false); err != nil {
+		s, err := g.inSeries(rec)
+		if err != nil {
 			return nil, err
 		}
-		if doc.Next, err = g.neighbour(ctx, rec, true); err != nil {
+		if doc.Prev, err = g.neighbour(ctx, s, rec, false); err != nil {
 			return nil, err
 		}
-		if doc.Translations, err = g.translations(ctx, rec); err != nil {
+		if doc.Next, err = g.neighbour(ctx, s, rec, true); err != nil {
+			return nil, err
+		}
+		if doc.Translations, err = g.translations(ctx, s, rec); err != nil {
 			return nil, err
 		}
 	}
@@ -68,19 +72,25 @@ func (g *generation) record(id string) (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	if d == nil {
-		return Record{}, ErrNotFound
-	}
-	var blob string
-	d.VisitFields(func(f index.Field) {
-		if f.Name() == FieldRecord {
-			blob = string(f.Value())
-		}
-	})
+	blob := storedField(d, FieldRecord)
 	if blob == "" {
 		return Record{}, ErrNotFound
 	}
 	return decodeRecord(blob)
+}
+
+// storedField returns a stored field of a document ("" when the document
+// is nil or lacks it).
+func storedField(d index.Document, field string) string {
+	var v string
+	if d != nil {
+		d.VisitFields(func(f index.Field) {
+			if f.Name() == field {
+				v = string(f.Value())
+			}
+		})
+	}
+	return v
 }
 
 // Neighbours and translations are found by scanning the columns
@@ -88,14 +98,31 @@ func (g *generation) record(id string) (Record, error) {
 // number over a series took 30 to 60 ms at 100,000 briefings, most of a
 // document page; the scan takes a fraction of a millisecond.
 
+// seriesDocs are the briefings of one series, with the columns they were
+// found in.
+type seriesDocs struct {
+	c    *docColumns
+	docs []uint64
+}
+
+// lang is the language code of document d ("" if none).
+func (s seriesDocs) lang(d uint64) string {
+	langs := &s.c.terms[termIndex(facetLanguage)]
+	if o := langs.of(d); len(o) > 0 {
+		return langs.values[o[0]]
+	}
+	return ""
+}
+
 // inSeries returns the documents of rec's series that are briefings, not
 // references or listing pages (which repeat a briefing's series and number
-// without being it), in rec's language when lang is set.
-func (g *generation) inSeries(rec Record, lang bool) ([]uint64, *docColumns, error) {
+// without being it).
+func (g *generation) inSeries(rec Record) (seriesDocs, error) {
 	c, err := g.columns()
 	if err != nil {
-		return nil, nil, err
+		return seriesDocs{}, err
 	}
+	out := seriesDocs{c: c}
 	series := &c.terms[termIndex(facetSeries)]
 	key := normKey(rec.Series)
 	want := make([]bool, len(series.values))
@@ -106,16 +133,13 @@ func (g *generation) inSeries(rec Record, lang bool) ([]uint64, *docColumns, err
 		}
 	}
 	if !found {
-		return nil, c, nil
+		return out, nil
 	}
 	kinds := &c.terms[termIndex(facetKind)]
 	skip := make([]bool, len(kinds.values))
 	for o, v := range kinds.values {
 		skip[o] = v == indexer.KindReference || v == indexer.KindPage
 	}
-	langs := &c.terms[termIndex(facetLanguage)]
-	wantLang := strings.ToLower(rec.Language)
-	var out []uint64
 docs:
 	for d := range uint64(c.n) {
 		hit := false
@@ -130,31 +154,20 @@ docs:
 				continue docs
 			}
 		}
-		if lang && wantLang != "" {
-			same := false
-			for _, o := range langs.of(d) {
-				same = same || langs.values[o] == wantLang
-			}
-			if !same {
-				continue
-			}
-		}
-		out = append(out, d)
+		out.docs = append(out.docs, d)
 	}
-	return out, c, nil
+	return out, nil
 }
 
 // neighbour finds the nearest lower (next=false) or higher number in the
 // record's series and language; ties go to the lowest ID.
-func (g *generation) neighbour(ctx context.Context, rec Record, next bool) (*Ref, error) {
-	docs, c, err := g.inSeries(rec, true)
-	if err != nil || len(docs) == 0 {
-		return nil, err
-	}
+func (g *generation) neighbour(ctx context.Context, s seriesDocs, rec Record, next bool) (*Ref, error) {
+	own := strings.ToLower(rec.Language)
+	c := s.c
 	best, found := uint64(0), false
-	for _, d := range docs {
+	for _, d := range s.docs {
 		n := int(c.number[d])
-		if n == 0 || (next && n <= rec.Number) || (!next && n >= rec.Number) {
+		if n == 0 || (next && n <= rec.Number) || (!next && n >= rec.Number) || (own != "" && s.lang(d) != own) {
 			continue
 		}
 		if !found {
@@ -178,31 +191,20 @@ func (g *generation) neighbour(ctx context.Context, rec Record, next bool) (*Ref
 
 // translations finds the same series and number in other languages,
 // ordered by language, then ID.
-func (g *generation) translations(ctx context.Context, rec Record) ([]Ref, error) {
-	docs, c, err := g.inSeries(rec, false)
-	if err != nil {
-		return nil, err
-	}
-	langs := &c.terms[termIndex(facetLanguage)]
-	lang := func(d uint64) string {
-		if o := langs.of(d); len(o) > 0 {
-			return langs.values[o[0]]
-		}
-		return ""
-	}
+func (g *generation) translations(ctx context.Context, s seriesDocs, rec Record) ([]Ref, error) {
 	own := strings.ToLower(rec.Language)
 	var out []uint64
-	for _, d := range docs {
-		if int(c.number[d]) != rec.Number || (own != "" && lang(d) == own) {
+	for _, d := range s.docs {
+		if int(s.c.number[d]) != rec.Number || (own != "" && s.lang(d) == own) {
 			continue
 		}
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b uint64) int {
-		if la, lb := lang(a), lang(b); la != lb {
+		if la, lb := s.lang(a), s.lang(b); la != lb {
 			return strings.Compare(la, lb)
 		}
-		return int(c.idRank[a]) - int(c.idRank[b])
+		return int(s.c.idRank[a]) - int(s.c.idRank[b])
 	})
 	refs, err := g.refsOf(ctx, out[:min(len(out), 51)])
 	// A record without a language is not excluded above; drop it here.
@@ -233,15 +235,7 @@ func (g *generation) refsOf(ctx context.Context, docs []uint64) ([]Ref, error) {
 		if err != nil {
 			return nil, err
 		}
-		var blob string
-		if doc != nil {
-			doc.VisitFields(func(f index.Field) {
-				if f.Name() == FieldHit {
-					blob = string(f.Value())
-				}
-			})
-		}
-		rec, err := decodeRecord(blob)
+		rec, err := decodeRecord(storedField(doc, FieldHit))
 		if err != nil {
 			return nil, fmt.Errorf("record %s: %w", id, err)
 		}

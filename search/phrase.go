@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
@@ -26,6 +27,17 @@ type phraseQuery struct {
 	terms  []string
 	offs   []int
 	fields []string
+}
+
+// newPhraseQuery selects the analysed tokens of a phrase, at their
+// positions, in the given fields.
+func newPhraseQuery(toks analysis.TokenStream, fields []string) *phraseQuery {
+	q := &phraseQuery{fields: fields}
+	for _, tok := range toks {
+		q.terms = append(q.terms, string(tok.Term))
+		q.offs = append(q.offs, tok.Position-toks[0].Position)
+	}
+	return q
 }
 
 // Searcher implements bleve's query.Query.

@@ -46,19 +46,15 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 			if len(toks) == 0 {
 				continue
 			}
-			pq := &phraseQuery{}
-			for _, tok := range toks {
-				pq.terms = append(pq.terms, string(tok.Term))
-				pq.offs = append(pq.offs, tok.Position-toks[0].Position)
-			}
+			var names []string
 			var theirs []query.Query
 			for _, f := range fields(grp, sc) {
-				pq.fields = append(pq.fields, f.name)
+				names = append(names, f.name)
 				q := query.NewMatchPhraseQuery(phrase)
 				q.SetField(f.name)
 				theirs = append(theirs, q)
 			}
-			got := matchIDs(t, g, pq)
+			got := matchIDs(t, g, newPhraseQuery(toks, names))
 			want := matchIDs(t, g, query.NewDisjunctionQuery(theirs))
 			if !slices.Equal(got, want) {
 				t.Fatalf("phrase %q (group %s, scope %d): %v, bleve finds %v", phrase, grp, sc, got, want)

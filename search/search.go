@@ -126,9 +126,7 @@ func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, er
 // hit builds a result-list entry from a match: its stored record, the
 // whole one when snippets are cut from it.
 func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter) (Hit, error) {
-	iid := make(index.IndexInternalID, 8)
-	iid.SetValue(h.doc)
-	id, err := r.ExternalID(iid)
+	id, err := r.ExternalID(idOf(h.doc))
 	if err != nil {
 		return Hit{}, err
 	}
@@ -140,15 +138,7 @@ func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter
 	if err != nil {
 		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}
-	var blob string
-	if d != nil {
-		d.VisitFields(func(f index.Field) {
-			if f.Name() == want {
-				blob = string(f.Value())
-			}
-		})
-	}
-	rec, err := decodeRecord(blob)
+	rec, err := decodeRecord(storedField(d, want))
 	if err != nil {
 		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}

@@ -80,12 +80,10 @@ func (h *highlighter) mayMatch(text, g string) bool {
 // folding filter copies and examines every character, and was a tenth of
 // the CPU of a query.
 func fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(string(folder.Filter([]byte(s))))
-		}
+	if isASCII(s) {
+		return strings.ToLower(s)
 	}
-	return strings.ToLower(s)
+	return strings.ToLower(string(folder.Filter([]byte(s))))
 }
 
 // seqsFor returns the query phrases as group g's analyzer indexes them.

@@ -505,14 +505,11 @@ func (t *translator) phrase(text, g string, sc scope) part {
 	if len(toks) == 0 {
 		return vacuousPart
 	}
-	pq := &phraseQuery{}
-	for _, tok := range toks {
-		pq.terms = append(pq.terms, string(tok.Term))
-		pq.offs = append(pq.offs, tok.Position-toks[0].Position)
-	}
+	var names []string
 	for _, f := range fields(g, sc) {
-		pq.fields = append(pq.fields, f.name)
+		names = append(names, f.name)
 	}
+	pq := newPhraseQuery(toks, names)
 	distinct := map[string]bool{}
 	for _, term := range pq.terms {
 		distinct[term] = true

@@ -99,6 +99,12 @@ in a child process so that their memory figures are separate.`,
 	if err := cfg.check(); err != nil {
 		return usageError{"bench: " + err.Error()}
 	}
+	if cfg.Phase != "" {
+		// Each child phase samples its own resident memory (see peaks).
+		sctx, stopSampling := context.WithCancel(ctx)
+		defer stopSampling()
+		go sampleRSS(sctx)
+	}
 	switch cfg.Phase {
 	case "ingest":
 		return benchIngestPhase(ctx, cfg, stdout, stderr)
@@ -449,9 +455,6 @@ func benchIngestPhase(ctx context.Context, cfg benchConfig, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	sctx, stopSampling := context.WithCancel(ctx)
-	defer stopSampling()
-	go sampleRSS(sctx)
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start, cpu0 := time.Now(), cpuSeconds()
@@ -561,9 +564,6 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 	if err != nil {
 		return err
 	}
-	sctx, stopSampling := context.WithCancel(ctx)
-	defer stopSampling()
-	go sampleRSS(sctx)
 	start := time.Now()
 	ix, err := search.Open(cfg.Index)
 	if err != nil {
@@ -671,9 +671,9 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 	ms.MeanTotal = float64(total) / float64(len(mix))
 	for _, k := range kinds {
 		ds := byKind[k]
-		slices.Sort(ds)
+		l := summarize(ds, 0, nil)
 		ms.ByKind = append(ms.ByKind, kindLatency{Kind: k, Count: len(ds),
-			P50: float64(ds[(len(ds)-1)/2]) / float64(time.Millisecond), Max: float64(ds[len(ds)-1]) / float64(time.Millisecond), MeanTotal: float64(kindTotal[k]) / float64(len(ds))})
+			P50: l.P50, Max: l.Max, MeanTotal: float64(kindTotal[k]) / float64(len(ds))})
 	}
 	ms.MeanHits = float64(hits) / float64(len(mix))
 	if hits > 0 {
