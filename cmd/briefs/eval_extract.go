@@ -44,7 +44,11 @@ and print, per field, how many judged pages it got right:
   year             the same year`,
 		"briefs eval extract ../shared/eval/fundus-meta",
 		"briefs eval extract --misses ../shared/eval/fundus-meta | grep ': authors:'",
-		"briefs eval extract --json ../shared/eval/fundus-meta | jq '.fields'")
+		"briefs eval extract --json ../shared/eval/fundus-meta | jq '.fields'",
+		"briefs eval extract --predictions trafilatura.jsonl ../shared/eval/fundus-meta")
+	predictions := fs.String("predictions", "", "score another tool's output instead of briefs' extractor:\n"+
+		"a JSON Lines `FILE` of {\"file\", \"title\", \"authors\", \"date\"}, one per page\n"+
+		"(a page it leaves out counts as found nothing)")
 	listMisses := fs.Bool("misses", false, "list each miss as FILE: FIELD: want X, got Y")
 	asJSON := fs.Bool("json", false, "print the figures as JSON (with the misses if --misses)")
 	pos, err := parseInterspersed(fs, args)
@@ -56,7 +60,13 @@ and print, per field, how many judged pages it got right:
 		return usageError{"eval extract needs one DIR"}
 	}
 	start := time.Now()
-	ev, err := evalExtract(ctx, pos[0])
+	var given map[string]indexer.Record
+	if *predictions != "" {
+		if given, err = loadPredictions(*predictions); err != nil {
+			return fmt.Errorf("eval extract: %w", err)
+		}
+	}
+	ev, err := evalExtract(ctx, pos[0], given)
 	if err != nil {
 		return fmt.Errorf("eval extract %s: %w", pos[0], err)
 	}
@@ -148,7 +158,31 @@ func loadTruth(path string) ([]truthPage, error) {
 	return pages, err
 }
 
-func evalExtract(ctx context.Context, dir string) (*extractEval, error) {
+// loadPredictions reads another tool's answers, keyed by page file.
+func loadPredictions(path string) (map[string]indexer.Record, error) {
+	given := make(map[string]indexer.Record)
+	err := readJSONL(path, func(data []byte) error {
+		var p struct {
+			File    string   `json:"file"`
+			Title   string   `json:"title"`
+			Authors []string `json:"authors"`
+			Date    string   `json:"date"`
+		}
+		if err := json.Unmarshal(data, &p); err != nil {
+			return err
+		}
+		if p.File == "" {
+			return errors.New("no file")
+		}
+		given[p.File] = indexer.Record{Title: p.Title, Authors: p.Authors, Date: p.Date}
+		return nil
+	})
+	return given, err
+}
+
+// evalExtract scores the extractor on the collection in dir, or, if given
+// is not nil, the answers it holds for each page.
+func evalExtract(ctx context.Context, dir string, given map[string]indexer.Record) (*extractEval, error) {
 	truth, err := loadTruth(filepath.Join(dir, "truth.jsonl"))
 	if err != nil {
 		return nil, err
@@ -170,19 +204,12 @@ func evalExtract(ctx context.Context, dir string) (*extractEval, error) {
 			return nil, err
 		}
 		seen[filepath.Clean(path)] = true
-		data, err := readPage(path)
-		if err != nil {
-			return nil, err
-		}
-		// The path without .gz tells the extractor the format.
-		name := strings.TrimSuffix(filepath.ToSlash(tp.File), ".gz")
 		var rec indexer.Record
-		recs, err := indexer.Extract(name, data, indexer.Options{})
-		if err != nil {
+		if given != nil {
+			rec = given[tp.File]
+		} else if rec, err = extractPage(path, tp.File); err != nil {
 			ev.Failed++
 			ev.Misses = append(ev.Misses, extractMiss{File: tp.File, Field: "extract", Got: err.Error()})
-		} else if len(recs) > 0 {
-			rec = recs[0] // a listing page's own record comes first
 		}
 		ev.Pages++
 		ev.judge(tp, rec)
@@ -202,6 +229,21 @@ func evalExtract(ctx context.Context, dir string) (*extractEval, error) {
 		}
 	}
 	return ev, nil
+}
+
+// extractPage runs the extractor on one page of a collection.
+func extractPage(path, file string) (indexer.Record, error) {
+	data, err := readPage(path)
+	if err != nil {
+		return indexer.Record{}, err
+	}
+	// The path without .gz tells the extractor the format.
+	name := strings.TrimSuffix(filepath.ToSlash(file), ".gz")
+	recs, err := indexer.Extract(name, data, indexer.Options{})
+	if err != nil || len(recs) == 0 {
+		return indexer.Record{}, err
+	}
+	return recs[0], nil // a listing page's own record comes first
 }
 
 // judge scores one page's record against its truth line.

@@ -176,3 +176,37 @@ func TestEvalExtractTiny(t *testing.T) {
 		t.Errorf("eval extract --json = %+v, want 4 pages, 5 fields, date 2 correct, no misses listed", ev)
 	}
 }
+
+// Another tool's answers are scored with the same rules; the figures are
+// worked out in testdata/eval/README.md.
+func TestEvalExtractPredictions(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "eval", "tiny-extract")
+	preds := filepath.Join("..", "..", "testdata", "eval", "tiny-extract-predictions.jsonl")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"eval", "extract", "--predictions", preds, "--misses", dir}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract --predictions: %v\nstderr: %s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		`pages: 4 judged in .*tiny-extract$`,
+		`title\s+3\s+1\s+33\.3%$`,
+		`title \(relaxed\)\s+3\s+2\s+66\.7%$`,
+		`authors\s+4\s+2\s+50\.0%$`,
+		`date\s+3\s+1\s+33\.3%$`,
+		`year\s+3\s+2\s+66\.7%$`,
+		`pages/a.html: title: want "Water Rights in the Andes", got "Water Rights in the Andes \| Example Institute"$`,
+		`pages/d.html: authors: want \["Lena Okafor"\], got \[\]$`,
+		`pages/d.html: date: want 2020-01-01, got none$`,
+	} {
+		if !regexp.MustCompile(`(?m)^` + want).MatchString(out) {
+			t.Errorf("eval extract --predictions output has no line matching %q:\n%s", want, out)
+		}
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"title": "no file key"}`+"\n"), 0o644)
+	err := run(context.Background(), []string{"eval", "extract", "--predictions", bad, dir}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "no file") {
+		t.Errorf("eval extract with a prediction lacking its file: error %v, want one naming the missing key", err)
+	}
+}
