@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -142,7 +141,7 @@ func TestEvalExtractTiny(t *testing.T) {
 		t.Fatalf("eval extract: %v\nstderr: %s", err, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{
+	hasLines(t, "eval extract", out,
 		`pages: 4 judged in .*tiny-extract$`,
 		`title\s+3\s+2\s+66\.7%$`,
 		`title \(relaxed\)\s+3\s+3\s+100\.0%$`,
@@ -150,11 +149,7 @@ func TestEvalExtractTiny(t *testing.T) {
 		`date\s+3\s+2\s+66\.7%$`,
 		`year\s+3\s+3\s+100\.0%$`,
 		`time: \S+$`,
-	} {
-		if !regexp.MustCompile(`(?m)^` + want).MatchString(out) {
-			t.Errorf("eval extract output has no line matching %q:\n%s", want, out)
-		}
-	}
+	)
 	misses := strings.Split(strings.TrimSpace(out[:strings.Index(out, "\n\npages:")]), "\n")
 	wantMisses := []string{
 		`c.html: title (punctuation): want "Fisheries: after the Moratorium", got "Fisheries after the Moratorium"`,
@@ -187,7 +182,7 @@ func TestEvalExtractPredictions(t *testing.T) {
 		t.Fatalf("eval extract --predictions: %v\nstderr: %s", err, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{
+	hasLines(t, "eval extract --predictions", out,
 		`pages: 4 judged in .*tiny-extract$`,
 		`title\s+3\s+1\s+33\.3%$`,
 		`title \(relaxed\)\s+3\s+2\s+66\.7%$`,
@@ -197,11 +192,7 @@ func TestEvalExtractPredictions(t *testing.T) {
 		`pages/a.html: title: want "Water Rights in the Andes", got "Water Rights in the Andes \| Example Institute"$`,
 		`pages/d.html: authors: want \["Lena Okafor"\], got \[\]$`,
 		`pages/d.html: date: want 2020-01-01, got none$`,
-	} {
-		if !regexp.MustCompile(`(?m)^` + want).MatchString(out) {
-			t.Errorf("eval extract --predictions output has no line matching %q:\n%s", want, out)
-		}
-	}
+	)
 
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"title": "no file key"}`+"\n"), 0o644)

@@ -141,7 +141,7 @@ func TestEvalSearchTiny(t *testing.T) {
 		t.Fatalf("eval search: %v\nstderr: %s", err, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{
+	hasLines(t, "eval search", out,
 		`collection\s+.*tiny-search: 8 documents, 5 queries`,
 		`nDCG@10\s+0\.8265`,
 		`MAP\s+0\.7500`,
@@ -154,11 +154,7 @@ func TestEvalSearchTiny(t *testing.T) {
 		`q1\s+1\.0000\s+1\.0000\s+0\.1000\s+1\.0000\s+1\s`,
 		`q2\s+0\.4796\s+0\.2500\s+0\.1000\s+0\.5000\s+2\s`,
 		`q3\s+1\.0000\s+1\.0000\s+0\.2000\s+1\.0000\s+\d+\s+syntax error \(.*\); retried as "glacier retreat"`,
-	} {
-		if !regexp.MustCompile(`(?m)^` + want).MatchString(out) {
-			t.Errorf("eval search output has no line matching %q:\n%s", want, out)
-		}
-	}
+	)
 	if strings.Contains(out, "q4") || strings.Contains(out, "q5") {
 		t.Errorf("eval search evaluated q4 or q5, which have no relevant judgment:\n%s", out)
 	}
@@ -205,4 +201,15 @@ func writeEvalFile(t *testing.T, name, text string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// hasLines checks that out has, for each pattern, a line starting with a
+// match of it.
+func hasLines(t *testing.T, what, out string, patterns ...string) {
+	t.Helper()
+	for _, p := range patterns {
+		if !regexp.MustCompile(`(?m)^` + p).MatchString(out) {
+			t.Errorf("%s output has no line matching %q:\n%s", what, p, out)
+		}
+	}
 }
