@@ -61,8 +61,10 @@ func (p *htmlPage) extract() (Record, []Record) {
 	p.blocks = flatten(p.body, p.main, entryOf)
 
 	vis := p.visibleMeta()
-	// A <time datetime> outranks a date read from the text.
-	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()}), vis)
+	// A <time datetime>, then a date in the page's address, outrank a
+	// date read from the text.
+	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()},
+		metaFields{Date: dateFromURL(p.head.citation.URL)}), vis)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Title = titleSources{

@@ -395,3 +395,23 @@ func TestHTMLMetaDateKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLDateFromURL(t *testing.T) {
+	body := `<h1>Coca in the Andes</h1><p>Text of the briefing.</p>`
+	r := extractOne(t, page(`<link rel="canonical" href="https://x.org/2019/03/14/coca">`, body))
+	if r.Date != "2019-03-14" || r.Year != 2019 {
+		t.Errorf("Date, Year = %q, %d, want the canonical address's 2019-03-14", r.Date, r.Year)
+	}
+	// Metadata outrank the address.
+	r = extractOne(t, page(`<link rel="canonical" href="https://x.org/2019/03/14/coca">
+<meta property="article:published_time" content="2019-03-15T08:00:00+01:00">`, body))
+	if r.Date != "2019-03-15" {
+		t.Errorf("Date = %q, want article:published_time's 2019-03-15", r.Date)
+	}
+	// The address makes a month from the text precise.
+	r = extractOne(t, page(`<meta property="og:url" content="https://x.org/2019/03/14/coca">`,
+		`<h1>Coca in the Andes</h1><p>March 2019</p><p>Text of the briefing.</p>`))
+	if r.Date != "2019-03-14" {
+		t.Errorf("Date = %q, want the text's March 2019 made precise by the address", r.Date)
+	}
+}

@@ -342,6 +342,11 @@ func readEntry(item *html.Node, pageLang string) Record {
 			rec.Date = d
 		}
 	}
+	// The link's address may date the entry, or make its date more
+	// precise ("March 2019" and /2019/03/14/).
+	if d := dateFromURL(rec.URL); d != "" && (rec.Date == "" || len(d) > len(rec.Date) && strings.HasPrefix(d, rec.Date)) {
+		rec.Date = d
+	}
 	rec.Year = yearOf(rec.Date)
 	rec.Abstract = cutAtWord(strings.Join(abstract, " "), 1000)
 	rec.Countries = Countries(rec.Title, rec.Abstract, nil)

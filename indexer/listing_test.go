@@ -124,3 +124,24 @@ func TestEntryNames(t *testing.T) {
 		}
 	}
 }
+
+func TestListingEntryDateFromURL(t *testing.T) {
+	src := `<html><head><title>Publications</title></head><body><div id="content">
+<h1>Publications</h1>
+<ul>
+<li><a href="/2019/03/14/coca-in-the-andes">Coca in the Andes: a briefing on growers</a><br>Drug Policy Briefing 30</li>
+<li><a href="/publications/2018/07/hunger">Hunger and coca in the Chapare region</a><br>Drug Policy Briefing 29, July 2018</li>
+<li><a href="/publications/peru-2017">Peru and the eradication campaign of 2017</a><br>Drug Policy Briefing 28, 5 May 2017</li>
+</ul></div></body></html>`
+	recs, err := Extract("pages/pubs.html", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for _, r := range recs[1:] {
+		dates = append(dates, r.Date)
+	}
+	if want := []string{"2019-03-14", "2018-07", "2017-05-05"}; !reflect.DeepEqual(dates, want) {
+		t.Errorf("entry dates = %q, want %q (from the link, the text, the text)", dates, want)
+	}
+}

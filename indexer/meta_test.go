@@ -288,3 +288,28 @@ func TestCutAtWord(t *testing.T) {
 		t.Errorf("cutAtWord cut inside a rune: %q", got)
 	}
 }
+
+func TestDateFromURL(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"https://example.org/2019/03/14/coca-in-the-andes", "2019-03-14"},
+		{"https://example.org/news/2019-03-14-coca-in-the-andes.html", "2019-03-14"},
+		{"https://example.org/news/2019_03_14_coca.html", "2019-03-14"},
+		{"https://example.org/world/coca-rules-20260701-p60bhj.html", "2026-07-01"},
+		{"/publications/2019/03/coca-in-the-andes", "2019-03"},
+		{"https://example.org/wp-content/uploads/2005/11/brief.pdf", "2005-11"},
+		{"https://example.org/2019/13/40/slug", ""},                     // no such month or day
+		{"https://example.org/2019/02/30/slug", "2019-02"},              // no 30 February: the month stands
+		{"https://example.org/a-65464327", ""},                          // an article number
+		{"https://example.org/news/A2026012914320005196", ""},           // digits run on: an ID
+		{"https://example.org/brief?utm_id=20190314", ""},               // the query does not count
+		{"https://example.org/2019/brief", ""},                          // a year alone is not a date
+		{"https://example.org/reports/1850/03/14/history", ""},          // not a year of ours
+		{"https://example.org/a/20190314/b/2018/01/02/c", "2019-03-14"}, // the first
+		{"", ""},
+		{"://bad url", ""},
+	} {
+		if got := dateFromURL(tt.url); got != tt.want {
+			t.Errorf("dateFromURL(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
