@@ -20,19 +20,35 @@ import (
 var monthNames = map[string]int{}
 
 func init() {
+	// English, Spanish, Portuguese, French, German, Dutch, then Italian,
+	// the Scandinavian languages, Indonesian, Romanian, Turkish, Polish,
+	// Czech and Russian (both the nominative and the genitive a date uses:
+	// "marzec", "14 marca"; "март", "14 марта").
 	for i, names := range [12]string{
-		"january jan enero ene janeiro janvier januar januari",
-		"february feb febrero fevereiro février fevrier februar februari",
-		"march mar marzo março marco mars märz maerz maart",
-		"april apr abril avril",
-		"may mayo maio mai mei",
-		"june jun junio junho juin juni",
-		"july jul julio julho juillet juli",
-		"august aug agosto août aout augustus",
-		"september sep sept septiembre setiembre set setembro septembre",
-		"october oct octubre outubro octobre oktober",
-		"november nov noviembre novembro novembre",
-		"december dec diciembre dic dezembro décembre decembre dezember",
+		"january jan enero ene janeiro janvier januar januari" +
+			" gennaio ianuarie ocak styczeń stycznia leden ledna январь января янв",
+		"february feb febrero fevereiro février fevrier februar februari" +
+			" febbraio februarie şubat luty lutego únor února февраль февраля фев",
+		"march mar marzo março marco mars märz maerz maart" +
+			" maret martie mart marzec marca březen března март марта",
+		"april apr abril avril" +
+			" aprile aprilie nisan kwiecień kwietnia duben dubna апрель апреля апр",
+		"may mayo maio mai mei" +
+			" maggio maj mayıs maja květen května май мая",
+		"june jun junio junho juin juni" +
+			" giugno iunie haziran czerwiec czerwca červen června июнь июня",
+		"july jul julio julho juillet juli" +
+			" luglio iulie temmuz lipiec lipca červenec července июль июля",
+		"august aug agosto août aout augustus" +
+			" augusti agustus ağustos sierpień sierpnia srpen srpna август августа авг",
+		"september sep sept septiembre setiembre set setembro septembre" +
+			" settembre septembrie eylül wrzesień września září сентябрь сентября сен",
+		"october oct octubre outubro octobre oktober" +
+			" ottobre octombrie ekim październik października říjen října октябрь октября окт",
+		"november nov noviembre novembro novembre" +
+			" noiembrie kasım listopad listopada listopadu ноябрь ноября ноя",
+		"december dec diciembre dic dezembro décembre decembre dezember" +
+			" dicembre desember decembrie aralık grudzień grudnia prosinec prosince декабрь декабря дек",
 	} {
 		for _, n := range strings.Fields(names) {
 			monthNames[n] = i + 1
@@ -94,13 +110,15 @@ var (
 	reMachineDate = regexp.MustCompile(`^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}.*)?$`)
 	reCompactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T?\d{2,6}.*)?$`)
 
-	// Dates in running text, English and Spanish (and their neighbours).
+	// Dates in running text, with month names in the languages above.
 	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|°|o)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
 	reMonthDayYear = regexp.MustCompile(`(?i)\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reMonthYear    = regexp.MustCompile(`(?i)\b(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b`)
 	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	reSlashYMD     = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
 	reNumericDMY   = regexp.MustCompile(`\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
+	// Chinese, Japanese and Korean: 2020年3月14日, 2020년 3월 14일, 2020年3月.
+	reCJKDate = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?`)
 	// "25.04.24": day, month and a two-digit year, the short form of
 	// German and Scandinavian datelines. Only with dots and two digits each
 	// (not a version number "1.2.10"), only when nothing longer matched.
@@ -162,6 +180,13 @@ func findDate(s string) (date string, start, end int) {
 			try(formatDate(atoi(s[m[4]:m[5]]), mo, 0), m)
 			break
 		}
+	}
+	if m := reCJKDate.FindStringSubmatchIndex(s); m != nil {
+		day := 0
+		if m[6] >= 0 {
+			day = atoi(s[m[6]:m[7]])
+		}
+		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), day), m)
 	}
 	if m := reISODate.FindStringSubmatchIndex(s); m != nil {
 		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)

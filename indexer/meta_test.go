@@ -65,6 +65,20 @@ func TestFindDate(t *testing.T) {
 		{"Peru in 2005 and 2006", ""}, // nor are years in a sentence
 		{"Hugo Cabieses Coca and Drugs TNI Website, 22 June 2005", "2005-06-22"},
 		{"31 February 2005", ""},
+		// More languages.
+		{"14 giugno 2024", "2024-06-14"},
+		{"2 października 2020", "2020-10-02"},
+		{"Warszawa, marzec 2019", "2019-03"},
+		{"14. března 2005", "2005-03-14"},
+		{"5 мая 2020 г.", "2020-05-05"},
+		{"14 Haziran 2024 Cuma", "2024-06-14"},
+		{"12 Agustus 2023", "2023-08-12"},
+		{"3 martie 2021", "2021-03-03"},
+		{"den 4 augusti 2022", "2022-08-04"},
+		{"2020年3月14日 10:05", "2020-03-14"},
+		{"2020년 3월 14일", "2020-03-14"},
+		{"发布时间：2020年3月", "2020-03"},
+		{"2020年13月1日", ""},
 	}
 	for _, tt := range tests {
 		if got, _, _ := findDate(tt.in); got != tt.want {
