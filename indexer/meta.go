@@ -258,9 +258,12 @@ var (
 	// "By" in the languages of the collections we meet: von (de), par
 	// (fr), por (es, pt), door (nl), af (da), av (sv, no), di (it), przez
 	// (pl), od (cs, sk).
-	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od)(?:\s*:)?\s+(.+)$`)
-	reAuthorLabel  = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a)?|auteurs?|autoren)\s*:\s*(.+)$`)
-	reParenthesis  = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
+	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od|oleh)(?:\s*:)?\s+(.+)$`)
+	// "Author:" in English, Spanish, Portuguese, French, German, Italian,
+	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian and
+	// Russian.
+	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři)?|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?)\s*:\s*(.+)$`)
+	reParenthesis = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 	// Names are separated by ";", ",", "/", "、" or an "and" word: and,
 	// y, e, et, und, og, och, en (nl), i (ca, pl), a (cs), ve (tr), és
 	// (hu), ja (fi), dan (id).

@@ -123,6 +123,15 @@ func TestParseByline(t *testing.T) {
 		{"By Ana Pérez, Luis Gómez", []string{"Ana Pérez", "Luis Gómez"}},                      // two people
 		{"By TPN, in News, Business, Tourism", nil},                                            // categories, and an acronym
 		{"Di Maio said on Tuesday that the talks had failed", nil},
+		// "Author:" in more languages.
+		{"Autori: Mario Rossi e Anna Bianchi", []string{"Mario Rossi", "Anna Bianchi"}},
+		{"Autorzy: Jan Kowalski i Anna Nowak", []string{"Jan Kowalski", "Anna Nowak"}},
+		{"Författare: Anna Svensson och Erik Lind", []string{"Anna Svensson", "Erik Lind"}},
+		{"Yazar: Ayşe Yılmaz", []string{"Ayşe Yılmaz"}},
+		{"Penulis: Siti Rahma", []string{"Siti Rahma"}},
+		{"Oleh Siti Rahma dan Budi Santoso", []string{"Siti Rahma", "Budi Santoso"}},
+		{"Автор: Иван Петров", []string{"Иван Петров"}},
+		{"Авторы: Иван Петров, Анна Смирнова", []string{"Иван Петров", "Анна Смирнова"}},
 	}
 	for _, tt := range tests {
 		got, ok := parseByline(tt.in)
