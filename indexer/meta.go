@@ -260,14 +260,15 @@ var (
 	// (pl), od (cs, sk).
 	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od|oleh)(?:\s*:)?\s+(.+)$`)
 	// "Author:" in English, Spanish, Portuguese, French, German, Italian,
-	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian and
-	// Russian.
-	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři)?|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?)\s*:\s*(.+)$`)
+	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian,
+	// Russian, Chinese, Japanese and Korean ("작성자", "글": text by), with
+	// an ASCII or a full-width colon.
+	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři)?|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?|作者|著者|筆者|撰文|작성자|글)\s*[:：]\s*(.+)$`)
 	reParenthesis = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 	// Names are separated by ";", ",", "/", "、" or an "and" word: and,
 	// y, e, et, und, og, och, en (nl), i (ca, pl), a (cs), ve (tr), és
-	// (hu), ja (fi), dan (id).
-	reNameSplit = regexp.MustCompile(`\s*(?:;|,\s*(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan)\s+|,|、|，|\s+(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan)\s+|\s*/\s*)\s*`)
+	// (hu), ja (fi), dan (id), și (ro), и (ru).
+	reNameSplit = regexp.MustCompile(`\s*(?:;|,\s*(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan|și|şi|и)\s+|,|、|，|\s+(?:and|y|e|&|et|und|og|och|en|i|a|ve|és|ja|dan|și|şi|и)\s+|\s*/\s*)\s*`)
 )
 
 // parseByline reads a byline: "By A and B", "By A, B and C", "Authors: A;
@@ -298,8 +299,9 @@ func parseByline(line string) ([]string, bool) {
 // parseBylineStart reads a line that starts with a byline marker.
 func parseBylineStart(line string) ([]string, bool) {
 	var rest string
+	labelled := false
 	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
-		rest = m[1]
+		rest, labelled = m[1], true
 	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil {
 		rest = m[1]
 	} else {
@@ -309,7 +311,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	names := splitAuthors(rest)
 	var persons []string
 	for _, n := range names {
-		if looksLikeName(n) {
+		if looksLikeName(n) || labelled && looksLikeEastAsianName(n) {
 			persons = append(persons, n)
 		}
 	}
@@ -572,6 +574,28 @@ func looksLikeName(s string) bool {
 		}
 	}
 	return caps > 0
+}
+
+// looksLikeEastAsianName reports whether s could be a name written in
+// Chinese, Japanese or Korean, which have no capitals to go by: one to
+// three words of Han, Hangul or Kana, two to eight characters in all
+// ("王伟", "佐藤 花子", "김민수"). Alone that says little, so it is asked
+// only after an "Author:" label.
+func looksLikeEastAsianName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	n := 0
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2 && n <= 8
 }
 
 // looksLikeOrg reports whether a name belongs to an organisation: it holds

@@ -132,6 +132,13 @@ func TestParseByline(t *testing.T) {
 		{"Oleh Siti Rahma dan Budi Santoso", []string{"Siti Rahma", "Budi Santoso"}},
 		{"Автор: Иван Петров", []string{"Иван Петров"}},
 		{"Авторы: Иван Петров, Анна Смирнова", []string{"Иван Петров", "Анна Смирнова"}},
+		{"Автор: Иван Петров и Анна Смирнова", []string{"Иван Петров", "Анна Смирнова"}},
+		{"Autori: Ion Popescu și Maria Ionescu", []string{"Ion Popescu", "Maria Ionescu"}},
+		{"作者：王伟", []string{"王伟"}},
+		{"著者：佐藤 花子、鈴木 一郎", []string{"佐藤 花子", "鈴木 一郎"}},
+		{"글: 김민수", []string{"김민수"}},
+		{"作者：这是一段很长的不是名字的说明文字", nil}, // too long for a name
+		{"王伟", nil}, // no label: a caseless word says nothing
 	}
 	for _, tt := range tests {
 		got, ok := parseByline(tt.in)

@@ -201,3 +201,29 @@ func TestEvalExtractPredictions(t *testing.T) {
 		t.Errorf("eval extract with a prediction lacking its file: error %v, want one naming the missing key", err)
 	}
 }
+
+// The multilingual collection (testdata/eval/README.md) states each page's
+// date and authors only in its visible text, in twelve languages: every
+// field must come out right.
+func TestEvalExtractMultilingual(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "eval", "multilingual-extract")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"eval", "extract", "--json", "--misses", dir}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract: %v\nstderr: %s", err, stderr.String())
+	}
+	var ev extractEval
+	if err := json.Unmarshal(stdout.Bytes(), &ev); err != nil {
+		t.Fatalf("eval extract --json: %v\n%s", err, stdout.String())
+	}
+	if ev.Pages != 12 || ev.Failed != 0 || ev.Unjudged != 0 {
+		t.Errorf("pages, failed, unjudged = %d, %d, %d; want 12, 0, 0", ev.Pages, ev.Failed, ev.Unjudged)
+	}
+	for _, f := range ev.Fields {
+		if f.Judged != 12 || f.Correct != 12 {
+			t.Errorf("%s: %d of %d correct, want 12 of 12", f.Field, f.Correct, f.Judged)
+		}
+	}
+	for _, m := range ev.Misses {
+		t.Errorf("miss: %s", m)
+	}
+}
