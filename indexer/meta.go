@@ -257,7 +257,7 @@ func init() {
 var (
 	// "By" in the languages of the collections we meet: von (de), par
 	// (fr), por (es, pt), door (nl), af (da), av (sv, no), di (it), przez
-	// (pl), od (cs, sk).
+	// (pl), od (cs, sk), oleh (id, ms).
 	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od|oleh)(?:\s*:)?\s+(.+)$`)
 	// "Author:" in English, Spanish, Portuguese, French, German, Italian,
 	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian,
