@@ -61,12 +61,15 @@ func sameHeadline(a, b string) bool {
 // hasTail reports whether long is short followed by a title separator and
 // more ("Headline - Site").
 func hasTail(long, short string) bool {
-	if len(short) == 0 || len(long) <= len(short) || !strings.EqualFold(long[:len(short)], short) {
-		return false
-	}
-	rest := long[len(short):]
+	return len(short) > 0 && len(long) > len(short) && strings.EqualFold(long[:len(short)], short) &&
+		startsWithSeparator(long[len(short):])
+}
+
+// startsWithSeparator reports whether s starts with a title separator
+// (" | ", " - ", ...): what follows a headline in "Headline | Site".
+func startsWithSeparator(s string) bool {
 	for _, sep := range titleSeparators {
-		if strings.HasPrefix(rest, sep) {
+		if strings.HasPrefix(s, sep) {
 			return true
 		}
 	}
@@ -108,14 +111,9 @@ func hasTopicLabel(long, short string) bool {
 // metadata title "Heading | Section" or "Heading - Site" with an unknown
 // site name becomes "Heading".
 func trimToHeading(title, heading string) string {
-	if heading == "" || len(heading) >= len(title) || !strings.HasPrefix(title, heading) {
-		return title
-	}
-	rest := title[len(heading):]
-	for _, sep := range titleSeparators {
-		if strings.HasPrefix(rest, sep) {
-			return heading
-		}
+	if heading != "" && len(heading) < len(title) && strings.HasPrefix(title, heading) &&
+		startsWithSeparator(title[len(heading):]) {
+		return heading
 	}
 	return title
 }
