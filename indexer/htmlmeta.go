@@ -97,7 +97,7 @@ func resolve(sources []metaFields, v shownMeta) (Record, bool) {
 	// "2024-06", article:published_time "2024-06-11"): keep the most
 	// precise one that agrees with the most trusted.
 	for _, f := range all {
-		if len(f.Date) > len(r.Date) && r.Date != "" && strings.HasPrefix(f.Date, r.Date) {
+		if refinesDate(r.Date, f.Date) {
 			r.Date = f.Date
 		}
 	}

@@ -344,7 +344,7 @@ func readEntry(item *html.Node, pageLang string) Record {
 	}
 	// The link's address may date the entry, or make its date more
 	// precise ("March 2019" and /2019/03/14/).
-	if d := dateFromURL(rec.URL); d != "" && (rec.Date == "" || len(d) > len(rec.Date) && strings.HasPrefix(d, rec.Date)) {
+	if d := dateFromURL(rec.URL); d != "" && (rec.Date == "" || refinesDate(rec.Date, d)) {
 		rec.Date = d
 	}
 	rec.Year = yearOf(rec.Date)

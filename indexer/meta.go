@@ -125,6 +125,12 @@ var (
 	reDottedShort = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.])`)
 )
 
+// refinesDate reports whether fine is the date coarse more precisely:
+// "2024-06-11" refines "2024-06" and "2024", not "2024-07" or "".
+func refinesDate(coarse, fine string) bool {
+	return coarse != "" && len(fine) > len(coarse) && strings.HasPrefix(fine, coarse)
+}
+
 // parseDate reads a date given as a metadata value: a machine date or
 // datetime, or a date in words. It returns "" when s holds no date.
 func parseDate(s string) string {
