@@ -43,7 +43,9 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// startServer serves srv on 127.0.0.1:0 until the test ends.
+// startServer serves srv on 127.0.0.1:0 until the test ends, through
+// srv.Serve as `briefs serve` does, so that the http.Server's own limits
+// (header size, timeouts) apply. It returns the base URL.
 func startServer(t *testing.T, srv *Server) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

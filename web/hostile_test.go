@@ -2,7 +2,6 @@ package web
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -267,26 +266,6 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// startServe runs srv.Serve on a loopback port, as `briefs serve` does, so
-// that the http.Server's own limits (header size, timeouts) apply.
-func startServe(t *testing.T, srv *Server) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
-	return ln.Addr().String()
-}
-
 // TestOversizedRequests: a request line or header block beyond
 // maxHeaderBytes is refused with 431 before any handler runs.
 func TestOversizedRequests(t *testing.T) {
@@ -294,7 +273,7 @@ func TestOversizedRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := startServe(t, srv)
+	addr := strings.TrimPrefix(startServer(t, srv), "http://")
 	tests := []struct {
 		name    string
 		request string
@@ -344,7 +323,7 @@ func TestSlowClients(t *testing.T) {
 	}
 	srv.readHeaderTimeout = 300 * time.Millisecond
 	srv.idleTimeout = 300 * time.Millisecond
-	addr := startServe(t, srv)
+	addr := strings.TrimPrefix(startServer(t, srv), "http://")
 
 	t.Run("headers byte by byte", func(t *testing.T) {
 		conn, err := net.Dial("tcp", addr)
