@@ -80,11 +80,7 @@ func TestCorpusStats(t *testing.T) {
 		Record{ID: "b", Language: "en", Title: "Coca markets", Paragraphs: []string{"coca"}, Abstract: "eradication failed"},
 		Record{ID: "c", Language: "es", Title: "Hoja de coca", Paragraphs: []string{"mercados"}},
 	)
-	g, err := idx.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.release()
+	g := acquired(t, idx)
 	st, err := g.stats()
 	if err != nil {
 		t.Fatal(err)

@@ -20,11 +20,7 @@ import (
 // corpus's values.
 func TestCollectAgainstBruteForce(t *testing.T) {
 	idx := fixtureIndex(t)
-	g, err := idx.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.release()
+	g := acquired(t, idx)
 
 	all := allRecords(t, g)
 	values := func(get func(Record) []string) []string {

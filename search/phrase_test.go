@@ -17,11 +17,7 @@ import (
 // selects, field by field and in every language group.
 func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 	idx := fixtureIndex(t)
-	g, err := idx.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.release()
+	g := acquired(t, idx)
 	all := allRecords(t, g)
 	rnd := rand.New(rand.NewPCG(5, 6))
 	var ids []string

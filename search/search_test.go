@@ -19,6 +19,17 @@ var (
 
 // fixtureIndex is the fixture corpus, built once for the tests that only
 // read it.
+// acquired returns idx's current generation, released when the test ends.
+func acquired(t *testing.T, idx *Index) *generation {
+	t.Helper()
+	g, err := idx.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(g.release)
+	return g
+}
+
 func fixtureIndex(t *testing.T) *Index {
 	t.Helper()
 	fixtureOnce.Do(func() {

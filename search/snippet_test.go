@@ -281,11 +281,7 @@ func TestSnippetPrefersPhraseParagraphs(t *testing.T) {
 // group, for queries built from its own words.
 func TestMatchesAgreeWithAnalysis(t *testing.T) {
 	idx := fixtureIndex(t)
-	g, err := idx.acquire()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.release()
+	g := acquired(t, idx)
 	files, _ := filepath.Glob("../testdata/corpus/*/*.txt")
 	html, _ := filepath.Glob("../testdata/corpus/*/*.html")
 	var texts []string
