@@ -375,6 +375,7 @@ func (h *cursorHeap) Pop() any {
 // bm25Searcher merges the postings of every (term, field) pair in document
 // order and scores each document once all its postings are read.
 type bm25Searcher struct {
+	unnormalised
 	terms   []bm25Term
 	all     []*cursor
 	heap    cursorHeap
@@ -490,13 +491,16 @@ func (s *bm25Searcher) Close() error {
 	return first
 }
 
-// Weight and SetQueryNorm take part in bleve's query normalisation, which
-// only rescales every score of a query by the same factor; BM25F scores
-// are used as they are.
-func (s *bm25Searcher) Weight() float64            { return 1 }
-func (s *bm25Searcher) SetQueryNorm(float64)       {}
-func (s *bm25Searcher) Min() int                   { return 0 }
-func (s *bm25Searcher) DocumentMatchPoolSize() int { return 1 }
+// unnormalised gives our searchers (bm25Searcher, phraseSearcher) the
+// search.Searcher methods they answer alike. Weight and SetQueryNorm take
+// part in bleve's query normalisation, which only rescales every score of a
+// query by the same factor: our scores are used as they are.
+type unnormalised struct{}
+
+func (unnormalised) Weight() float64            { return 1 }
+func (unnormalised) SetQueryNorm(float64)       {}
+func (unnormalised) Min() int                   { return 0 }
+func (unnormalised) DocumentMatchPoolSize() int { return 1 }
 
 // Count estimates the matches (bleve orders conjunctions by it).
 func (s *bm25Searcher) Count() uint64 {

@@ -160,6 +160,7 @@ func (m *phraseField) adjacent() bool {
 
 // phraseSearcher merges the matches of the fields.
 type phraseSearcher struct {
+	unnormalised
 	fields []*phraseField
 	cur    uint64 // last document returned + 1
 }
@@ -211,11 +212,6 @@ func (s *phraseSearcher) Close() error {
 	s.fields = nil
 	return nil
 }
-
-func (s *phraseSearcher) Weight() float64            { return 1 }
-func (s *phraseSearcher) SetQueryNorm(float64)       {}
-func (s *phraseSearcher) Min() int                   { return 0 }
-func (s *phraseSearcher) DocumentMatchPoolSize() int { return 1 }
 
 // Count estimates the matches: at most the rarest term's records per field.
 func (s *phraseSearcher) Count() uint64 {
