@@ -9,7 +9,14 @@
 // (ISO 639-1), an abstract, the main text as paragraphs, and where it came
 // from (Source, URL, PDFURL, Hash). Its ID is derived from the file's path
 // relative to the ingest root (see IDFromPath), so ingesting the same folder
-// twice yields the same records.
+// twice yields the same records. Files whose plain IDs clash (x.html and
+// x.pdf, genindex.html and genindex-_.html, index.html in two roots) each
+// get an ID of their own (see assignIDs): no file is lost to another's ID.
+//
+// Excluded files (exclude.go: version-control and dependency folders, OS
+// junk, documentation build leftovers such as Sphinx's _sources/, a root's
+// .briefsignore, Options.Exclude) are not read and are counted in
+// Report.Excluded.
 //
 // Kind says what a record is: "briefing" when its series is a Briefing or
 // an Informe, "paper" for a Paper, Report or Documento series, "opinion"

@@ -26,6 +26,18 @@ type Options struct {
 	// Warn, if set, receives ExtractFile's warnings (a file truncated at
 	// the cap, unknown sidecar keys). Walk collects them in its Report.
 	Warn func(path, msg string)
+	// Root names the ingest root (its absolute path) and Taken, if set,
+	// reports whether another root holds a record ID: Walk then gives the
+	// file another ID rather than replace that root's record (see
+	// assignIDs).
+	Root  string
+	Taken func(id string) bool
+	// Exclude holds patterns in .gitignore syntax for files and folders
+	// Walk leaves out, on top of DefaultExcludes and the root's
+	// .briefsignore (see exclude.go).
+	Exclude []string
+
+	ids map[string]string // the IDs Walk planned, by path
 }
 
 func (o Options) maxSize() int64 {
@@ -239,7 +251,7 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 	case formatMarkdown:
 		rec = extractText(decodeText(data), true)
 	}
-	rec.ID = IDFromPath(p)
+	rec.ID = opts.idOf(p)
 	rec.Source = p
 	rec.Hash = hash
 

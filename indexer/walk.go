@@ -20,6 +20,10 @@ type Report struct {
 	Records   int    // records passed to fn
 	Merged    int    // PDFs merged into the web page linking to them
 	Ignored   int    // other files: unsupported extensions, hidden files
+	Excluded  int    // files left out by an exclude pattern (see exclude.go)
+	// Renamed lists the files whose plain ID (IDFromPath) another file
+	// has, with the ID they got instead (see assignIDs).
+	Renamed []Skip
 	Skipped   []Skip // files that gave no record, with the reason
 	Warnings  []Skip // files read with a problem (truncated, repaired...)
 	Took      time.Duration
@@ -41,8 +45,14 @@ func (r Report) String() string {
 	if r.Merged > 0 {
 		fmt.Fprintf(&b, ", %d %s merged into %s", r.Merged, plural(r.Merged, "PDF", "PDFs"), plural(r.Merged, "its web page", "their web pages"))
 	}
+	if r.Excluded > 0 {
+		fmt.Fprintf(&b, ", %d %s excluded", r.Excluded, plural(r.Excluded, "file", "files"))
+	}
 	if r.Ignored > 0 {
 		fmt.Fprintf(&b, ", %d other files ignored", r.Ignored)
+	}
+	if len(r.Renamed) > 0 {
+		fmt.Fprintf(&b, ", %d %s a longer id (another file has the plain one)", len(r.Renamed), plural(len(r.Renamed), "file given", "files given"))
 	}
 	fmt.Fprintf(&b, " in %s", roundDuration(r.Took))
 	for _, s := range r.Skipped {
@@ -51,8 +61,20 @@ func (r Report) String() string {
 	for _, s := range r.Warnings {
 		fmt.Fprintf(&b, "\n  warning %s: %s", s.Path, s.Reason)
 	}
+	for i, s := range r.Renamed {
+		if i == maxRenamedShown {
+			fmt.Fprintf(&b, "\n  … and %d more files given a longer id", len(r.Renamed)-i)
+			break
+		}
+		fmt.Fprintf(&b, "\n  id %s for %s: %s", s.ID, s.Path, s.Reason)
+	}
 	return b.String()
 }
+
+// maxRenamedShown is how many renamed files the summary lists: a
+// collection with a PDF beside every HTML page would otherwise fill the
+// screen, and the ids follow one rule (assignIDs).
+const maxRenamedShown = 20
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -95,9 +117,10 @@ func roundDuration(d time.Duration) time.Duration {
 // Files are extracted on GOMAXPROCS goroutines, a few files ahead (see
 // ordered), while fn is called from the calling goroutine only and in the
 // order above, so that the records, the report and the merging are those
-// of a sequential walk. Two records with the same ID (two files whose
-// paths give it, a JSON line whose id another file or line has) are
-// reported as a duplicate: the first wins.
+// of a sequential walk. Files never share an ID (assignIDs plans them
+// up front); a JSON line whose id another file or line has, or a sidecar
+// that gives an id taken already, is reported as a duplicate: the first
+// wins.
 //
 // Sidecars are read with their document, not as documents. A bad file is
 // reported in Report.Skipped and the walk goes on; only fn's error or ctx's
@@ -112,11 +135,18 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options, progress func(done, tot
 	start := time.Now()
 	w := &walker{fsys: fsys, opts: opts, progress: progress, fn: fn, seen: map[string]origin{}, units: map[string]int{}}
 
-	docs, err := listDocuments(ctx, fsys, &w.rep)
+	ex, err := newExcluder(fsys, opts.Exclude)
 	if err != nil {
 		w.rep.Took = time.Since(start)
 		return w.rep, err
 	}
+	docs, err := listDocuments(ctx, fsys, ex, &w.rep)
+	if err != nil {
+		w.rep.Took = time.Since(start)
+		return w.rep, err
+	}
+	plan := assignIDs(docs, opts.Root, opts.Taken)
+	w.opts.ids, w.rep.Renamed = plan.ids, plan.renamed
 	w.rep.Files += len(docs)
 	var pdfs, others []string
 	for _, p := range docs {
@@ -289,7 +319,7 @@ func (w *walker) warn(p string, warns []string) {
 // skip reports a file that gives no record. Its ID is the one its path
 // gives, so that an index update keeps the record it had.
 func (w *walker) skip(p, reason string) {
-	w.rep.Skipped = append(w.rep.Skipped, Skip{Path: p, Reason: reason, ID: IDFromPath(p)})
+	w.rep.Skipped = append(w.rep.Skipped, Skip{Path: p, Reason: reason, ID: w.opts.idOf(p)})
 }
 
 // mergeLinked merges the page at pagePath with the first PDF it links to
@@ -465,7 +495,7 @@ func skipReason(err error) string {
 // listDocuments returns the supported files under fsys in lexical order,
 // counting the others in rep.Ignored and reporting unreadable folders and
 // symbolic links in rep.Skipped.
-func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, error) {
+func listDocuments(ctx context.Context, fsys fs.FS, ex *excluder, rep *Report) ([]string, error) {
 	var docs []string
 	var others []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -487,7 +517,17 @@ func listDocuments(ctx context.Context, fsys fs.FS, rep *Report) ([]string, erro
 			if d.IsDir() {
 				return fs.SkipDir
 			}
-			rep.Ignored++
+			if p != ignoreFile { // read, not ignored
+				rep.Ignored++
+			}
+			return nil
+		}
+		if p != "." && ex.excluded(p, d.IsDir()) {
+			if d.IsDir() {
+				rep.Excluded += countFiles(fsys, p)
+				return fs.SkipDir
+			}
+			rep.Excluded++
 			return nil
 		}
 		switch {

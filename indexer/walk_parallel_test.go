@@ -21,7 +21,7 @@ func TestWalkParallelSameResult(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
 	fsys := fstest.MapFS{
 		"dup.html":      {Data: []byte(goodHTML)},
-		"dup.txt":       {Data: []byte("Dup\n\nSame id as dup.html.\n")},
+		"dup.txt":       {Data: []byte("Dup\n\nSame plain id as dup.html.\n")},
 		"empty.md":      {Data: nil},
 		"shared-a.html": {Data: landingPage(khatTitle, `<meta name="citation_pdf_url" content="shared.pdf">`, khatSummary)},
 		"shared-b.html": {Data: landingPage(khatTitle+" (summary)", `<meta name="citation_pdf_url" content="shared.pdf">`, khatSummary)},
@@ -38,7 +38,7 @@ func TestWalkParallelSameResult(t *testing.T) {
 		fsys[fmt.Sprintf("p%02d-notes.txt", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("Notes %d\n\n%s\n", i, strings.Repeat("A sentence of notes. ", 1+(i%3)*3000)))}
 		wantIDs = append(wantIDs, fmt.Sprintf("p%02d-notes", i), fmt.Sprintf("p%02d", i)) // "-" sorts before "."
 	}
-	wantIDs = append([]string{"dup"}, wantIDs...)
+	wantIDs = append([]string{"dup", "dup-txt"}, wantIDs...)
 	wantIDs = append(wantIDs, "shared-a", "shared-b", "zz-alone")
 
 	var first string
@@ -57,7 +57,7 @@ func TestWalkParallelSameResult(t *testing.T) {
 			t.Errorf("run %d: report\n%s\ndiffers from the first run's\n%s", run, s, first)
 		}
 	}
-	for _, want := range []string{"skipped dup.txt: same id", "skipped empty.md: empty file", "skipped zz-broken.pdf: corrupt PDF"} {
+	for _, want := range []string{"id dup-txt for dup.txt: dup.html has the id", "skipped empty.md: empty file", "skipped zz-broken.pdf: corrupt PDF"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("report lacks %q:\n%s", want, first)
 		}

@@ -225,14 +225,6 @@ func TestWalkUnreadable(t *testing.T) {
 	}
 }
 
-func TestWalkDuplicateID(t *testing.T) {
-	fsys := fstest.MapFS{"note.html": {Data: []byte(goodHTML)}, "note.txt": {Data: []byte("Note\n\nBody.\n")}}
-	rep, ids := walkAll(t, fsys, Options{})
-	if strings.Join(ids, " ") != "note" || skipReasons(rep)["note.txt"] != `same id "note" as note.html` {
-		t.Errorf("records %q, skipped %v", ids, rep.Skipped)
-	}
-}
-
 func TestWalkSymlinkNotFollowed(t *testing.T) {
 	outside := t.TempDir()
 	if err := os.WriteFile(filepath.Join(outside, "secret.html"), []byte(goodHTML), 0o644); err != nil {

@@ -92,6 +92,7 @@ type Builder struct {
 	existing map[string]storedRecord
 	seen     map[string]bool // IDs added (or marked seen) in this run
 	added    map[string]bool // IDs indexed in this run, to count a repeated ID once
+	owner    map[string]string // root of each ID indexed in this run
 	roots    map[string]bool // roots declared with SetRoot in this run
 	keep     map[string]bool // roots whose unseen records stay (KeepUnseen)
 	root     string
@@ -239,7 +240,7 @@ func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
 	}
 	b := &Builder{
 		dir: dir, opts: opts, lock: lock,
-		seen: map[string]bool{}, added: map[string]bool{}, roots: map[string]bool{},
+		seen: map[string]bool{}, added: map[string]bool{}, roots: map[string]bool{}, owner: map[string]string{},
 		slots: make(chan struct{}, writersInFlight), flushed: map[string]bool{},
 	}
 	if err := b.start(); err != nil {
@@ -387,6 +388,19 @@ func (b *Builder) Seen(ids ...string) {
 	}
 }
 
+// TakenByOther reports whether the record id belongs to a root other than
+// the current one (SetRoot): indexed from it earlier in this run, or in
+// the index from an earlier run. An ingest gives its file another ID
+// rather than replace that root's record (indexer.Options.Taken). Records
+// added without a root belong to no root and are not counted.
+func (b *Builder) TakenByOther(id string) bool {
+	if root, ok := b.owner[id]; ok {
+		return root != b.root
+	}
+	old, ok := b.existing[id]
+	return ok && old.root != "" && old.root != b.root
+}
+
 // Add inserts or replaces a record. A record whose Hash equals the stored
 // one (from the same root) is skipped and counted as unchanged.
 func (b *Builder) Add(rec Record) error {
@@ -419,6 +433,7 @@ func (b *Builder) Add(rec Record) error {
 	}
 	b.batchIDs = append(b.batchIDs, rec.ID)
 	b.added[rec.ID] = true
+	b.owner[rec.ID] = b.root
 	switch {
 	case again: // the same ID twice in one run: the last one wins, counted once
 	case existed:
@@ -452,6 +467,7 @@ func (b *Builder) Delete(id string) error {
 	b.batchIDs = append(b.batchIDs, id)
 	delete(b.seen, id)
 	delete(b.added, id)
+	delete(b.owner, id)
 	if existed {
 		delete(b.existing, id)
 		b.stats.Deleted++

@@ -25,6 +25,7 @@ type ingestConfig struct {
 	Rebuild     bool
 	MaxFileSize int64
 	Quiet       bool
+	Exclude     []string // .gitignore patterns, on top of the defaults and .briefsignore
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -48,6 +49,8 @@ Exit status: 0 when every file was ingested, 3 when some files were skipped
 	fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build the index from scratch instead of updating it")
 	maxMB := fs.Int64("max-file-size", 64, "read at most this many MB of one file (larger files are cut, with a warning)")
 	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress bar")
+	var exclude listFlag
+	fs.Var(&exclude, "exclude", "leave out files and folders matching this .gitignore-style `GLOB` (repeatable; a .briefsignore file at a root is read too)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,6 +59,7 @@ Exit status: 0 when every file was ingested, 3 when some files were skipped
 		return usageError{"ingest needs at least one PATH"}
 	}
 	cfg.MaxFileSize = *maxMB << 20
+	cfg.Exclude = exclude
 	for _, p := range fs.Args() {
 		if _, err := os.Stat(p); err != nil {
 			return usageError{fmt.Sprintf("ingest: %v", err)}
@@ -100,7 +104,10 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 		// Records of this root that the walk does not see again are deleted
 		// at Commit: their files are gone.
 		b.SetRoot(abs)
-		fsys, opts := pathFS(p), indexer.Options{MaxFileSize: cfg.MaxFileSize}
+		// A file whose plain ID another root holds gets another one
+		// rather than replace that root's record (indexer.assignIDs).
+		fsys, opts := pathFS(p), indexer.Options{MaxFileSize: cfg.MaxFileSize,
+			Root: abs, Taken: b.TakenByOther, Exclude: cfg.Exclude}
 		rep, err := indexer.Walk(ctx, fsys, opts, bar.update, b.Add)
 		total = mergeReports(total, rep)
 		if err != nil {
@@ -162,6 +169,8 @@ func mergeReports(a, b indexer.Report) indexer.Report {
 	a.Records += b.Records
 	a.Merged += b.Merged
 	a.Ignored += b.Ignored
+	a.Excluded += b.Excluded
+	a.Renamed = append(a.Renamed, b.Renamed...)
 	a.Skipped = append(a.Skipped, b.Skipped...)
 	a.Warnings = append(a.Warnings, b.Warnings...)
 	a.Took += b.Took
