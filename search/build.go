@@ -90,11 +90,11 @@ type Builder struct {
 	// generation: its hash to skip unchanged records and its root to find
 	// the ones whose files are gone.
 	existing map[string]storedRecord
-	seen     map[string]bool // IDs added (or marked seen) in this run
-	added    map[string]bool // IDs indexed in this run, to count a repeated ID once
+	seen     map[string]bool   // IDs added (or marked seen) in this run
+	added    map[string]bool   // IDs indexed in this run, to count a repeated ID once
 	owner    map[string]string // root of each ID indexed in this run
-	roots    map[string]bool // roots declared with SetRoot in this run
-	keep     map[string]bool // roots whose unseen records stay (KeepUnseen)
+	roots    map[string]bool   // roots declared with SetRoot in this run
+	keep     map[string]bool   // roots whose unseen records stay (KeepUnseen)
 	root     string
 
 	stats BuildStats
