@@ -15,18 +15,19 @@ import (
 
 // Report sums up a walk: what was read, what was skipped and why.
 type Report struct {
-	Files     int // supported files found
-	Documents int // files that produced records, and good JSON lines
-	Records   int // records passed to fn
-	Merged    int // PDFs merged into the web page linking to them
-	Ignored   int // other files: unsupported extensions, hidden files
-	Excluded  int // files left out by an exclude pattern (see exclude.go)
+	Files     int    // supported files found
+	Documents int    // files that produced records, and good JSON lines
+	Records   int    // records passed to fn
+	Merged    int    // PDFs merged into the web page linking to them
+	Ignored   int    // other files: unsupported extensions, hidden files
+	Excluded  int    // files left out by an exclude pattern (see exclude.go)
+	Skipped   []Skip // files that gave no record, with the reason
+	Warnings  []Skip // files read with a problem (truncated, repaired...)
+	Took      time.Duration
+
 	// Renamed lists the files whose plain ID (IDFromPath) another file
 	// has, with the ID they got instead (see assignIDs).
-	Renamed  []Skip
-	Skipped  []Skip // files that gave no record, with the reason
-	Warnings []Skip // files read with a problem (truncated, repaired...)
-	Took     time.Duration
+	Renamed []Skip
 }
 
 // Skip names a file (or a line of a JSON Lines file, "path:LINE") and what
