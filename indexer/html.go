@@ -49,6 +49,7 @@ func newPage(root *html.Node) *htmlPage {
 
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
+	removePermalinks(p.body)
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
 	p.main = p.chooseMain()
@@ -71,7 +72,8 @@ func (p *htmlPage) extract() (Record, []Record) {
 		citation: p.head.citation.Title, jsonld: p.head.jsonld.Title, dc: p.head.dc.Title, og: p.head.og.Title,
 		heading: vis.Title, titleTag: cleanTitle(p.head.titleTag, p.head.siteNames()...),
 	}.pick()
-	rec.Paragraphs = p.paragraphs(rec.Title)
+	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
+	rec.Title = docTitle(rec.Title, rec.Paragraphs)
 	rec.Abstract = firstNonEmpty(p.head.abstract(), firstParagraph(rec.Paragraphs, vis.metaLines))
 	if rec.Language == "" {
 		rec.Language = DetectLanguage(rec.Title + "\n" + rec.Abstract + "\n" + rec.Text())
@@ -748,7 +750,7 @@ func flatten(root, main *html.Node, entryOf map[*html.Node]int) []textBlock {
 	flush := func() {
 		brs = 0
 		raw := buf.String()
-		t := collapse(raw)
+		t := blockText(raw, ctxs[len(ctxs)-1].node)
 		buf.Reset()
 		if t == "" {
 			return
@@ -765,6 +767,12 @@ func flatten(root, main *html.Node, entryOf map[*html.Node]int) []textBlock {
 		blocks = append(blocks, b)
 	}
 	inlineRow := map[*html.Node]bool{}
+	// inRow: n is read inline as part of its table row's one block: a
+	// cell, or a paragraph directly in a cell (Sphinx writes <td><p>).
+	inRow := func(n *html.Node) bool {
+		return n.Parent != nil && (inlineRow[n.Parent] ||
+			n.DataAtom == atom.P && n.Parent.Parent != nil && inlineRow[n.Parent.Parent])
+	}
 	type frame struct {
 		n    *html.Node
 		exit bool
@@ -775,7 +783,7 @@ func flatten(root, main *html.Node, entryOf map[*html.Node]int) []textBlock {
 		stack = stack[:len(stack)-1]
 		n := f.n
 		if f.exit {
-			if isBlockTag(n.DataAtom) && !inlineRow[n.Parent] {
+			if isBlockTag(n.DataAtom) && !inRow(n) {
 				flush()
 				ctxs = ctxs[:len(ctxs)-1]
 			}
@@ -810,6 +818,8 @@ func flatten(root, main *html.Node, entryOf map[*html.Node]int) []textBlock {
 			if strings.TrimSpace(buf.String()) != "" {
 				buf.WriteString(" | ")
 			}
+		case inRow(n): // a <p> in a cell
+			buf.WriteString(" ")
 		case isBlockTag(n.DataAtom):
 			flush()
 			e := ctxs[len(ctxs)-1].entry
@@ -832,14 +842,16 @@ func flatten(root, main *html.Node, entryOf map[*html.Node]int) []textBlock {
 
 func hasBlockDescendant(tr *html.Node) bool {
 	return findFirst(tr, func(n *html.Node) bool {
-		return n != tr && isBlockTag(n.DataAtom) && n.DataAtom != atom.Td && n.DataAtom != atom.Th
+		return n != tr && isBlockTag(n.DataAtom) && n.DataAtom != atom.Td && n.DataAtom != atom.Th &&
+			!(n.DataAtom == atom.P && n.Parent != nil && (n.Parent.DataAtom == atom.Td || n.Parent.DataAtom == atom.Th))
 	}) != nil
 }
 
 // paragraphs returns the text blocks of the main container, without
-// listing entries and without the title repeated at the top.
-func (p *htmlPage) paragraphs(title string) []string {
-	var out []string
+// listing entries and without the title repeated at the top, and their
+// kinds (nil when all are plain paragraphs; see structure.go).
+func (p *htmlPage) paragraphs(title string) ([]string, []string) {
+	var out, kinds []string
 	for _, b := range p.blocks {
 		if !b.inMain || b.entry >= 0 {
 			continue
@@ -847,17 +859,17 @@ func (p *htmlPage) paragraphs(title string) []string {
 		if len(out) < 3 && (b.node == p.title || sameText(b.text, title)) {
 			continue
 		}
-		out = append(out, b.text)
+		out, kinds = append(out, b.text), append(kinds, blockKind(b.node))
 	}
 	if len(out) == 0 && len(p.groups) == 0 {
 		// The main container was a poor guess; fall back to the body.
 		for _, b := range p.blocks {
 			if b.node != p.title && !sameText(b.text, title) {
-				out = append(out, b.text)
+				out, kinds = append(out, b.text), append(kinds, blockKind(b.node))
 			}
 		}
 	}
-	return out
+	return out, compactKinds(kinds)
 }
 
 // ---- visible metadata ----

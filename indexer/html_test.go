@@ -306,7 +306,7 @@ func TestHTMLParagraphs(t *testing.T) {
 </article>`)
 	r := extractOne(t, src)
 	want := []string{"First line same paragraph", "Loose text in a div", "after a double break", "Item one", "Item two",
-		"A quotation", "code block", "Year | Hectares", "2004 | 50,300", "Sub heading"}
+		"A quotation", "code   block", "Year | Hectares", "2004 | 50,300", "Sub heading"} // code keeps its spaces
 	if !reflect.DeepEqual(r.Paragraphs, want) {
 		t.Errorf("Paragraphs =\n%q\nwant\n%q", r.Paragraphs, want)
 	}

@@ -207,7 +207,7 @@ func mergePDF(page, pdf Record, pdfPath string) Record {
 		if out.Abstract == "" {
 			out.Abstract = cutAtWord(collapse(strings.Join(page.Paragraphs, " ")), maxPageAbstract)
 		}
-		out.Paragraphs, out.Pages = pdf.Paragraphs, pdf.Pages
+		out.Paragraphs, out.Pages, out.Kinds = pdf.Paragraphs, pdf.Pages, pdf.Kinds
 	}
 	if strings.TrimSpace(out.Title) == "" {
 		out.Title = pdf.Title

@@ -49,6 +49,11 @@ type Record struct {
 	// normalised. Pages, when set (PDF), gives the page number of each paragraph.
 	Paragraphs []string `json:"paragraphs,omitempty"`
 	Pages      []int    `json:"pages,omitempty"`
+	// Kinds, when set, gives the kind of each paragraph: "" for plain text,
+	// "h1"…"h6" for a heading, "item", "numbered", "quote", "code" (line
+	// breaks kept), "row" (cells separated by " | "), "term" (see
+	// structure.go). Records without structure leave it empty.
+	Kinds []string `json:"kinds,omitempty"`
 
 	Hash string `json:"hash,omitempty"` // hex SHA-256 of the source bytes (and sidecar)
 	Note string `json:"note,omitempty"` // e.g. "no text layer" for image-only PDFs
@@ -87,6 +92,9 @@ func (r Record) Validate() error {
 	}
 	if len(r.Pages) != 0 && len(r.Pages) != len(r.Paragraphs) {
 		errs = append(errs, fmt.Errorf("%d page numbers for %d paragraphs", len(r.Pages), len(r.Paragraphs)))
+	}
+	if len(r.Kinds) != 0 && len(r.Kinds) != len(r.Paragraphs) {
+		errs = append(errs, fmt.Errorf("%d paragraph kinds for %d paragraphs", len(r.Kinds), len(r.Paragraphs)))
 	}
 	return errors.Join(errs...)
 }

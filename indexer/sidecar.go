@@ -202,7 +202,7 @@ func (sc *sidecar) apply(rec *Record) (countries []string, unknown []string, err
 						rec.Paragraphs = append(rec.Paragraphs, p)
 					}
 				}
-				rec.Pages = nil
+				rec.Pages, rec.Kinds = nil, nil
 			}
 		case "pages":
 			var pages []int

@@ -222,6 +222,7 @@ func paragraphGroups(rec search.Record, qtext string, cited int) []paraGroup {
 	}
 	seen := map[int]bool{}
 	var groups []paraGroup
+	var shape paraShape
 	for i, text := range rec.Paragraphs {
 		n := i + 1
 		page := 0
@@ -237,12 +238,14 @@ func paragraphGroups(rec search.Record, qtext string, cited int) []paraGroup {
 			groups = append(groups, g)
 		}
 		g := &groups[len(groups)-1]
+		shape = shapeOf(rec, i, shape, text, terms)
 		g.Paras = append(g.Paras, para{
 			N:       n,
 			ID:      "p" + strconv.Itoa(n),
 			HTML:    highlight(text, terms),
 			CiteURL: citeBase + "cite=" + strconv.Itoa(n) + "#cite",
 			Cited:   n == cited,
+			Shape:   shape,
 		})
 	}
 	return groups

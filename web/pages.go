@@ -178,6 +178,7 @@ type para struct {
 	HTML    template.HTML
 	CiteURL string
 	Cited   bool
+	Shape   paraShape // heading, code, list item… (structure.go)
 }
 
 type refLink struct {
