@@ -56,7 +56,11 @@ func buildBriefs(t *testing.T) string {
 }
 
 // copyTree copies the regular files under src into dst.
-func copyTree(t *testing.T, src, dst string) {
+func copyTree(t *testing.T, src, dst string) { copyTreeIf(t, src, dst, nil) }
+
+// copyTreeIf copies the regular files under src whose slash path relative
+// to src keep accepts (all if keep is nil) into dst.
+func copyTreeIf(t *testing.T, src, dst string, keep func(string) bool) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -67,7 +71,7 @@ func copyTree(t *testing.T, src, dst string) {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if !d.Type().IsRegular() {
+		if !d.Type().IsRegular() || keep != nil && !keep(filepath.ToSlash(rel)) {
 			return nil
 		}
 		b, err := os.ReadFile(p)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -40,9 +39,7 @@ func TestRealDocumentation(t *testing.T) {
 		}
 		return !strings.Contains(p, "/") && p != "genindex-all.html"
 	}
-	if err := copyMatching(src, root, keep); err != nil {
-		t.Fatal(err)
-	}
+	copyTreeIf(t, src, root, keep)
 
 	// The files that must each give a record: documents outside the
 	// default excludes.
@@ -170,36 +167,4 @@ func pythonDocs() string {
 		}
 	}
 	return ""
-}
-
-// copyMatching copies the regular files of src whose slash path keep accepts
-// into dst.
-func copyMatching(src, dst string, keep func(string) bool) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !d.Type().IsRegular() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if !keep(filepath.ToSlash(rel)) {
-			return nil
-		}
-		out := filepath.Join(dst, rel)
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return err
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		f, err := os.Create(out)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(f, in); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	})
 }
