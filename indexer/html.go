@@ -642,7 +642,7 @@ func (p *htmlPage) densest() *html.Node {
 		par := best.Parent
 		others := 0
 		for c := par.FirstChild; c != nil; c = c.NextSibling {
-			if c != best && score[c]*5 >= score[best] {
+			if c != best && (score[c]*5 >= score[best] || samePart(c, best, p.textLen)) {
 				others++
 			}
 		}

@@ -173,6 +173,17 @@ func blockKind(n *html.Node) string {
 	return ParaText
 }
 
+// samePart reports whether c is another part of the text best is part of:
+// an element of the same tag and class beside it, with a fair share of
+// text (DocBook and other manuals nest a chapter's text in sibling
+// <div class="section">s, each with sub-sections, so the section with the
+// most paragraphs of its own wins the density count and its siblings,
+// whose paragraphs sit one level deeper, score little).
+func samePart(c, best *html.Node, textLen map[*html.Node]int) bool {
+	return c.Type == html.ElementNode && c.DataAtom == best.DataAtom && c.DataAtom != atom.Li &&
+		attr(c, "class") != "" && attr(c, "class") == attr(best, "class") && textLen[c]*5 >= textLen[best]
+}
+
 // compactKinds returns kinds, or nil when every paragraph is plain text:
 // most records have no structure worth storing.
 func compactKinds(kinds []string) []string {
