@@ -20,7 +20,7 @@ import (
 //
 //   - Files whose plain IDs clash: the one with the shortest name before
 //     its extension keeps the plain ID (genindex.html, not genindex-_.html),
-//     then the first in lexical order (x.html before x.pdf and x.txt); each other one gets its extension appended ("x-pdf")
+//     a PDF last, then the first in lexical order (x.html, x.txt, x.pdf); each other one gets its extension appended ("x-pdf")
 //     when that tells it apart, else a hash of its path ("genindex-3f9a0c").
 //   - A plain ID held by another ingest root (Options.Taken): the file gets
 //     its root folder's name in front ("docs-index"), or if that is taken
@@ -110,10 +110,15 @@ func assignIDs(docs []string, root string, taken func(string) bool) idPlan {
 }
 
 // plainer orders the paths of one plain ID: the one that keeps it first.
+// A PDF comes after the other formats: it is often merged into the web
+// page that links to it and then gives no record of its own.
 func plainer(a, b string) bool {
 	sa, sb := stem(a), stem(b)
 	if len(sa) != len(sb) {
 		return len(sa) < len(sb)
+	}
+	if pa, pb := formatOf(a) == formatPDF, formatOf(b) == formatPDF; pa != pb {
+		return pb
 	}
 	return a < b
 }

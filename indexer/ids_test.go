@@ -27,6 +27,12 @@ func TestWalkDistinctFilesDistinctIDs(t *testing.T) {
 			renamed: []string{"x.pdf -> x-pdf", "x.txt -> x-txt"},
 		},
 		{
+			name:    "text beside its PDF",
+			files:   fstest.MapFS{"manual.en.txt.gz": {Data: gz(t, text)}, "manual.en.pdf": {Data: pdf}},
+			want:    []string{"manual-en", "manual-en-pdf"},
+			renamed: []string{"manual.en.pdf -> manual-en-pdf"},
+		},
+		{
 			name:    "sphinx index pages",
 			files:   fstest.MapFS{"genindex.html": {Data: []byte(goodHTML)}, "genindex-_.html": {Data: []byte(goodHTML)}, "genindex-A.html": {Data: []byte(goodHTML)}},
 			want:    []string{"genindex-a", "genindex-#", "genindex"},
