@@ -57,7 +57,7 @@ func TestOneScaleAcrossLanguages(t *testing.T) {
 		{"the cost of sending remittances to families", []string{"en-remit-1", "en-remit-3"}},
 		{"remesas", []string{"es-remesas-1", "es-remesas-2", "es-remesas-3"}},
 		{"erradicar", []string{"es-erradicacion-1", "es-erradicacion-2", "es-erradicacion-3"}},
-		{"trafiquants", []string{"fr-trafic-1"}},
+		{"trafiquants", []string{"fr-trafic-1"}}, // which says trafiquant
 	}
 	for _, tt := range tests {
 		res := mustSearch(t, idx, Query{Text: tt.q, Size: 10})
@@ -69,6 +69,18 @@ func TestOneScaleAcrossLanguages(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestPolicyIsNotPolice checks that English stemming keeps policy and
+// police apart, and finds police by its own name.
+func TestPolicyIsNotPolice(t *testing.T) {
+	idx := mustBuildIndex(t, multilingualRecords(t)...)
+	if got := ids(mustSearch(t, idx, Query{Text: "policy", Size: 50})); slices.Contains(got, "en-police-1") {
+		t.Errorf("policy: hits %v include en-police-1, which only says police", got)
+	}
+	if got := ids(mustSearch(t, idx, Query{Text: "police"})); !slices.Equal(got, []string{"en-police-1"}) {
+		t.Errorf("police: hits %v, want [en-police-1]", got)
 	}
 }
 
