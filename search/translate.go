@@ -248,14 +248,14 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 
 // and requires all of its children; Not children become must-not clauses.
 // At the top level the default matching rule (match.go) decides how plain
-// words combine: matchAll requires each, matchMost requires
-// minShouldMatch of them, matchRanked goes to ranked.
+// words combine: matchAll requires each, matchAny requires one of them
+// (ranking those with more first), matchRanked goes to ranked.
 func (t *translator) and(n And, g string, sc scope, top bool) part {
 	if top && t.match.mode == matchRanked {
 		return t.ranked(n, g, sc)
 	}
 	var must, mustNot, filters, words []query.Query
-	most := top && t.match.mode == matchMost
+	most := top && t.match.mode == matchAny
 	for _, c := range n.Nodes {
 		if not, ok := c.(Not); ok {
 			p := t.node(not.Node, g, sc, false)
@@ -284,7 +284,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 	}
 	if len(words) > 0 {
 		d := query.NewDisjunctionQuery(words)
-		d.SetMin(float64(minShouldMatch(len(words))))
+		d.SetMin(1)
 		must = append(must, d)
 	}
 	return combine(must, nil, mustNot, filters)
