@@ -226,19 +226,27 @@ func (s *docSet) add(id index.IndexInternalID) bool {
 // already (the analyzer of the fields' language group); a term listed
 // twice counts twice, as a word repeated in a query does.
 //
-// idf treats the whole index as one collection: N is every record, and a
-// term's document frequency adds the records of the other language groups
-// having the same term (others: their fields in the same scope). Scores
-// of different groups' branches are then comparable: a name shared by
-// the languages (coca, Bolivia) weighs the same in all of them, while a
-// word of one language ("erradicación") is rare in the index and lifts the
-// records in that language, so a Spanish question ranks Spanish records
-// first. With per-group statistics a small group, whose records all say
-// "coca", would rank below a large one for any query.
+// idf treats the whole index as one collection, so that a word weighs
+// the same in every language group's records: N is every record, and a
+// term's document frequency adds to its own group's the records of each
+// other group having the same word as that group's analyzer indexes it
+// (alt: "remittances" is "remitt" in English fields, "remittanc" in
+// Spanish ones). Scores of different groups' branches are then
+// comparable: an English word cited in the bibliographies of a few
+// Spanish records is as common there as it is in the English records,
+// instead of rare and heavily weighted in the Spanish fields; a name
+// shared by the languages (coca, Bolivia) weighs the same in all of them;
+// and a word of one language ("erradicación") is rare in the index and
+// lifts the records in that language, so a Spanish question ranks Spanish
+// records first.
 type bm25Query struct {
 	terms  []string
 	fields []boostedField
 	others [][]string // the same scope's fields in each other language group
+	// alt holds, for a term, the same query word analysed by each other
+	// group (aligned with others; "" where that group drops it as a stop
+	// word). A term missing here is looked up as it is.
+	alt map[string][]string
 	// cover scales the scores by the share of the distinct terms found in
 	// the group's fields at all. In an index of several languages a long
 	// query then weighs most in the records of its own language: a Spanish
@@ -289,10 +297,17 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		// frequencies: the number of records with the term in any field is
 		// at least that, and usually close to it (titles reuse words of
 		// the body).
-		for _, fs := range q.others {
+		for j, fs := range q.others {
+			ot := term
+			if a, ok := q.alt[term]; ok {
+				ot = a[j]
+			}
+			if ot == "" {
+				continue
+			}
 			var n uint64
 			for _, f := range fs {
-				n = max(n, docFreq(r, f, term))
+				n = max(n, docFreq(r, f, ot))
 			}
 			df += n
 		}

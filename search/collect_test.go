@@ -75,8 +75,8 @@ func TestCollectAgainstBruteForce(t *testing.T) {
 			if got.Total != want.Total {
 				t.Fatalf("%+v: total %d, want %d", q, got.Total, want.Total)
 			}
-			if !slices.Equal(ids(got), ids(want)) {
-				t.Fatalf("%+v: hits %v, want %v", q, ids(got), ids(want))
+			if !slices.Equal(fullIDs(got), fullIDs(want)) {
+				t.Fatalf("%+v: hits %v, want %v", q, fullIDs(got), fullIDs(want))
 			}
 			for _, f := range []struct {
 				name      string

@@ -58,6 +58,18 @@ func ids(res *Results) []string {
 	return out
 }
 
+// fullIDs lists the hit IDs of the full matches of a result in order,
+// leaving out the partial matches that follow them.
+func fullIDs(res *Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		if !h.Partial {
+			out = append(out, h.ID)
+		}
+	}
+	return out
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	for _, idx := range []*Index{fixtureIdx, corpusIdx} {

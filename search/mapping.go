@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	// Language packages register their analyzers and filters with bleve's
@@ -27,7 +26,7 @@ import (
 // the way records are turned into documents changes: an index built with
 // another version is refused by Open (a *VersionError) instead of giving
 // quietly wrong answers.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Index field names. Prose fields exist once per language group
 // (title_en, title_es, ..., title_xx; see proseField); a record fills only
@@ -110,31 +109,27 @@ const (
 // bleve's standard analyzer (no stemming).
 var langGroups = []string{"en", "es", "fr", "pt", "de", "it", "nl", "xx"}
 
-// langAnalyzer maps a language group to the analyzer of its prose fields:
-// bleve's analyzer for the language rebuilt on our tokenizer (langFilters).
+// langAnalyzer maps a language group to the analyzer of its prose fields.
 var langAnalyzer = map[string]string{}
 
-// langFilters are the token filters of bleve's analyzer for each language
-// group ("xx": its standard analyzer), in order. newMapping defines an
-// analyzer per group with these filters and wordTokenizer, which gives the
-// same tokens as bleve's unicode tokenizer, faster (tokenizer.go);
-// TestLangAnalyzersMatchBleve checks that each gives the same terms as the
-// bleve analyzer it copies.
+// langFilters are the token filters of each language group's analyzer, in
+// order, after wordTokenizer (tokenizer.go): lower case, the language's
+// stop words, its Snowball stemmer (stem.go for English, Spanish and
+// Portuguese; bleve's for the others), then accent folding, so a query
+// typed without accents meets the text written with them. "xx", records
+// in any other language or none, is not stemmed: a stemmer for the wrong
+// language does more harm than none. TestLangAnalyzersMatchBleve checks
+// that wordTokenizer gives the same terms as bleve's unicode tokenizer
+// under each group's filters.
 var langFilters = map[string][]string{
-	"en": {en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
-	"es": {lowercase.Name, es.StopName, es.NormalizeName, es.LightStemmerName},
-	"fr": {lowercase.Name, fr.ElisionName, fr.StopName, fr.LightStemmerName},
-	"pt": {lowercase.Name, pt.StopName, pt.LightStemmerName},
-	"de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName},
-	"it": {lowercase.Name, it.ElisionName, it.StopName, it.LightStemmerName},
-	"nl": {lowercase.Name, nl.StopName, nl.SnowballStemmerName},
-	"xx": {lowercase.Name, en.StopName},
-}
-
-// bleveAnalyzer names the bleve analyzer each group's analyzer copies.
-var bleveAnalyzer = map[string]string{
-	"en": "en", "es": "es", "fr": "fr", "pt": "pt", "de": "de", "it": "it", "nl": "nl",
-	"xx": standard.Name,
+	"en": {en.PossessiveName, lowercase.Name, en.StopName, enStemName, foldName},
+	"es": {lowercase.Name, es.StopName, esStemName, foldName},
+	"fr": {lowercase.Name, fr.ElisionName, fr.StopName, fr.SnowballStemmerName, foldName},
+	"pt": {lowercase.Name, pt.StopName, ptStemName, foldName},
+	"de": {lowercase.Name, de.StopName, de.NormalizeName, de.SnowballStemmerName, foldName},
+	"it": {lowercase.Name, it.ElisionName, it.StopName, it.SnowballStemmerName, foldName},
+	"nl": {lowercase.Name, nl.StopName, nl.SnowballStemmerName, foldName},
+	"xx": {lowercase.Name, en.StopName, foldName},
 }
 
 func init() {

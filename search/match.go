@@ -1,9 +1,6 @@
 package search
 
-import (
-	"math"
-	"strings"
-)
+import "strings"
 
 // This file decides how the plain words of a query combine: the default
 // matching rule (see doc.go, "Default matching").
@@ -23,9 +20,9 @@ type matchMode int
 const (
 	// matchAll requires every plain word: short keyword queries.
 	matchAll matchMode = iota
-	// matchMost requires most plain words (minShouldMatch): the retry of
-	// a matchAll query that found nothing.
-	matchMost
+	// matchAny requires any one of the plain words: the partial matches
+	// of a matchAll query (partial), which come after its full matches.
+	matchAny
 	// matchRanked requires none of the words in particular: records with
 	// any of them are ranked by BM25F over all of them, request words
 	// ("find", "articles", ...) dropped. Long, natural-language queries.
@@ -115,19 +112,20 @@ func plainWords(tree Node) []string {
 // query. The parser keeps the + in the word's text (the analyzer drops it).
 func required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text) > 1 }
 
-// relaxable reports whether a matchAll query that found nothing should be
-// retried requiring only most of its words: it needs at least three plain
-// words (with two, "most" would be one, which is rarely what was meant: a
-// misspelt word is better served by the "did you mean" suggestion) and no
-// explicit AND. Phrases, fields and operators stay required in the retry.
-func relaxable(m matching, tree Node) bool {
-	return m.mode == matchAll && !m.and && len(plainWords(tree)) >= 3
-}
-
-// minShouldMatch is how many of n plain words a relaxed query requires:
-// about two thirds, rounded up (3 -> 2, 4 -> 3, 6 -> 4), at least one.
-func minShouldMatch(n int) int {
-	return max(1, int(math.Ceil(float64(2*n)/3)))
+// partial reports whether a matchAll query is followed by its partial
+// matches: records holding some of its plain words but not all, listed
+// after those holding all of them (generation.search), those with more of
+// the words first. It needs at least two plain words and no explicit AND.
+// Phrases, fields and operators stay required in the partial matches.
+//
+// Any one word makes a partial match, not "two of three": the partial
+// matches only ever follow the full ones, so they can add recall but not
+// push a full match down, and bleve's disjunction scales each score by
+// the share of the words found, so records with two of three words rank
+// above those with one. On CACM any word gave MAP 0.3568 against 0.3566
+// for all but one, on the demo judgements 0.9435 against 0.9302.
+func partial(m matching, tree Node) bool {
+	return m.mode == matchAll && !m.and && len(plainWords(tree)) >= 2
 }
 
 // requestWord reports whether a word of a ranked query only says that the

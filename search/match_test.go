@@ -44,24 +44,26 @@ func TestDefaultMatching(t *testing.T) {
 	}
 }
 
-func TestRelaxable(t *testing.T) {
+func TestPartial(t *testing.T) {
 	for _, tc := range []struct {
 		q    string
 		m    matching
 		want bool
 	}{
 		{"coca peru unicorns", matching{mode: matchAll}, true},
-		{"coca unicorns", matching{mode: matchAll}, false},
+		{"coca unicorns", matching{mode: matchAll}, true},
+		{"unicorns", matching{mode: matchAll}, false},
 		{"coca peru unicorns", matching{mode: matchAll, and: true}, false},
 		{"coca peru unicorns bolivia", matching{mode: matchRanked}, false},
-		{`"coca leaf" peru unicorns`, matching{mode: matchAll}, false},
+		{`"coca leaf" peru unicorns`, matching{mode: matchAll}, true},
+		{`"coca leaf" unicorns`, matching{mode: matchAll}, false},
 	} {
 		tree, err := Parse(tc.q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := relaxable(tc.m, tree); got != tc.want {
-			t.Errorf("relaxable(%+v, %q) = %v, want %v", tc.m, tc.q, got, tc.want)
+		if got := partial(tc.m, tree); got != tc.want {
+			t.Errorf("partial(%+v, %q) = %v, want %v", tc.m, tc.q, got, tc.want)
 		}
 	}
 }

@@ -52,15 +52,20 @@ type Query struct {
 
 // Results is the answer to a Query.
 type Results struct {
-	Query       Query         `json:"query"`
-	SearchedFor string        `json:"searched_for"` // the parsed query printed back
-	Total       uint64        `json:"total"`
-	Took        time.Duration `json:"took_ns"`
-	Page        int           `json:"page"`
-	Size        int           `json:"size"`
-	Pages       int           `json:"pages"` // number of pages, within MaxResultWindow
-	Hits        []Hit         `json:"hits"`
-	Facets      Facets        `json:"facets"`
+	Query       Query  `json:"query"`
+	SearchedFor string `json:"searched_for"` // the parsed query printed back
+	// Total counts the full matches: for a query of two or three words,
+	// the records holding every word. Facets count the same records.
+	Total uint64 `json:"total"`
+	// More counts the partial matches that follow the full ones in Hits
+	// (marked Partial): records holding most of the words but not all.
+	More   uint64        `json:"more,omitempty"`
+	Took   time.Duration `json:"took_ns"`
+	Page   int           `json:"page"`
+	Size   int           `json:"size"`
+	Pages  int           `json:"pages"` // number of pages, within MaxResultWindow
+	Hits   []Hit         `json:"hits"`
+	Facets Facets        `json:"facets"`
 	// Notes tell the user what was adjusted: a clamped facet size, a capped
 	// wildcard expansion, a query that fell back to "any word".
 	Notes []string `json:"notes,omitempty"`
@@ -88,6 +93,9 @@ type Hit struct {
 	URL       string        `json:"url,omitempty"`
 	Parent    string        `json:"parent,omitempty"`
 	Snippets  []Snippet     `json:"snippets,omitempty"`
+	// Partial marks a hit holding only some of the query's words (see
+	// Results.More); it comes after every full match.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Snippet is one highlighted passage. HTML is the only trusted HTML the

@@ -49,18 +49,13 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	if m.mode == matchRanked && out.main.total > 0 {
 		notes = append(notes, "a long query: results need not contain every word; those matching it best come first")
 	}
-	relaxed := false
-	if out.main.total == 0 && relaxable(m, p.tree) {
-		more, err := g.run(ctx, p, matching{mode: matchMost})
-		if err != nil {
+	var tail *collected // the partial matches, after the full ones
+	if partial(m, p.tree) {
+		if tail, err = g.partialMatches(ctx, p, m, out.main.total); err != nil {
 			return nil, err
 		}
-		if more.main.total > 0 {
-			out.t.close()
-			out, relaxed = more, true
-			notes = append(notes, "no document has all the words; showing documents with most of them")
-		} else {
-			more.t.close()
+		if out.main.total == 0 && tail != nil && tail.total > 0 {
+			notes = append(notes, "no document has all the words; showing documents with some of them")
 		}
 	}
 	notes = append(notes, out.t.notes...)
@@ -76,9 +71,13 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 		Facets:      g.facets(p, out),
 		Notes:       notes,
 	}
+	if tail != nil {
+		res.More = tail.total
+		res.Pages = p.pages(out.main.total + tail.total)
+	}
 	words, phrases := out.t.positive(p.tree)
 	hl := newHighlighter(g, words, phrases)
-	if len(out.main.hits) > 0 {
+	if len(out.main.hits) > 0 || (tail != nil && len(tail.hits) > 0) {
 		r, err := g.reader()
 		if err != nil {
 			return nil, err
@@ -91,15 +90,65 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 			}
 			res.Hits = append(res.Hits, hit)
 		}
+		if tail != nil {
+			for _, h := range tail.hits {
+				hit, err := g.hit(r, h, p, hl)
+				if err != nil {
+					return nil, err
+				}
+				hit.Partial = true
+				res.Hits = append(res.Hits, hit)
+			}
+		}
 	}
-	// A relaxed query found records without all its words, often because
-	// one of them is misspelt: the respelled query may find them all.
-	if (res.Total == 0 || relaxed) && p.tree != nil {
+	// No record has all the words, often because one of them is
+	// misspelt: the respelled query may find them all.
+	if res.Total == 0 && p.tree != nil {
 		if res.Suggestion, err = g.suggest(ctx, p); err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+// partialMatches finds the partial matches of a query whose full matches
+// number full: the records holding some of its plain words but not
+// all (matchAny), ranked among themselves. They follow the
+// full matches in the result list, so the requested page takes from them
+// only what the full matches leave: the hits of the combined list from
+// p.from on, past the first full. Their facets are not counted: the
+// facets, like the total, describe the full matches.
+func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, full uint64) (*collected, error) {
+	ft := newTranslator(g, m)
+	defer ft.close()
+	all, allNone, err := ft.text(p.tree)
+	if err != nil {
+		return nil, err
+	}
+	rt := newTranslator(g, matching{mode: matchAny, plus: m.plus})
+	defer rt.close()
+	most, none, err := rt.text(p.tree)
+	if err != nil || none {
+		return nil, err
+	}
+	tp := *p
+	start, end := max(uint64(p.from), full), uint64(p.from+p.size)
+	tp.from, tp.size = int(start-full), int(end-start)
+	if end <= start {
+		tp.from, tp.size = 0, 1 // only the count is needed
+	}
+	q := most
+	if !allNone {
+		q = query.NewBooleanQuery([]query.Query{conj(most)}, nil, []query.Query{all})
+	}
+	c, err := g.collect(ctx, q, &tp)
+	if err != nil {
+		return nil, err
+	}
+	if end <= start {
+		c.hits = nil
+	}
+	return c, nil
 }
 
 // run searches once: one walk over the matches of the query text gives the

@@ -113,7 +113,7 @@ func TestQueries(t *testing.T) {
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			res := mustSearch(t, idx, Query{Text: tc.q, Size: 50})
-			got := ids(res)
+			got := fullIDs(res)
 			if !tc.inOrder {
 				slices.Sort(got)
 				slices.Sort(tc.want)
@@ -138,33 +138,63 @@ func TestTitleRanksAboveBody(t *testing.T) {
 	}
 }
 
-func TestRelaxedMatching(t *testing.T) {
+// TestPartialMatches checks that a query of two or three words lists the
+// records holding every word first, counted in Total and the facets, and
+// after them, marked Partial and counted in More, those holding some.
+func TestPartialMatches(t *testing.T) {
 	idx := fixtureIndex(t)
-	res := mustSearch(t, idx, Query{Text: "coca peru unicorns"})
-	if res.Total == 0 || res.Hits[0].ID != "dpb-10" {
-		t.Fatalf("relaxed search found %v, want dpb-10 first", ids(res))
+	res := mustSearch(t, idx, Query{Text: "coca peru", Size: 50})
+	var full, part []string
+	for _, h := range res.Hits {
+		switch {
+		case !h.Partial && len(part) > 0:
+			t.Errorf("Search(coca peru): full match %s after partial ones %v", h.ID, part)
+		case h.Partial:
+			part = append(part, h.ID)
+		default:
+			full = append(full, h.ID)
+		}
 	}
-	if !slices.Contains(res.Notes, "no document has all the words; showing documents with most of them") {
-		t.Errorf("relaxed search notes = %q, want the fallback note", res.Notes)
+	if len(full) == 0 || uint64(len(full)) != res.Total || len(part) == 0 || uint64(len(part)) != res.More {
+		t.Fatalf("Search(coca peru) = full %v, partial %v; Total %d, More %d", full, part, res.Total, res.More)
 	}
-	// Two words are not relaxed, nor an explicit AND; operators stay
-	// required in the retry.
-	for _, q := range []string{"coca unicorns", "coca AND peru AND unicorns", `"unicorn horns" coca peru unicorns`} {
-		if res := mustSearch(t, idx, Query{Text: q}); res.Total != 0 {
+	langs := 0
+	for _, v := range res.Facets.Languages.Values {
+		langs += v.Count
+	}
+	if uint64(langs) != res.Total {
+		t.Errorf("Search(coca peru): language facet counts %d records, want the %d full matches", langs, res.Total)
+	}
+	// Pages run on from the full matches into the partial ones.
+	var paged []string
+	for page, pages := 1, 1; page <= pages; page++ {
+		r := mustSearch(t, idx, Query{Text: "coca peru", Size: 2, Page: page})
+		paged, pages = append(paged, ids(r)...), r.Pages
+	}
+	if all := append(full, part...); !slices.Equal(paged, all) {
+		t.Errorf("Search(coca peru) in pages of 2 = %v, want %v", paged, all)
+	}
+
+	res = mustSearch(t, idx, Query{Text: "coca peru unicorns"})
+	if res.Total != 0 || res.More == 0 || !res.Hits[0].Partial || res.Hits[0].ID != "dpb-10" {
+		t.Fatalf("Search(coca peru unicorns) = %v, Total %d, More %d; want only partial matches, dpb-10 first", ids(res), res.Total, res.More)
+	}
+	if !slices.Contains(res.Notes, "no document has all the words; showing documents with some of them") {
+		t.Errorf("Search(coca peru unicorns) notes = %q, want the fallback note", res.Notes)
+	}
+	// One word has no partial matches, nor an explicit AND; operators stay
+	// required in the partial matches.
+	for _, q := range []string{"unicorns", "coca AND peru AND unicorns", `"unicorn horns" coca peru unicorns`} {
+		if res := mustSearch(t, idx, Query{Text: q}); res.Total != 0 || res.More != 0 {
 			t.Errorf("Search(%q) = %v, want nothing", q, ids(res))
 		}
 	}
-	// A misspelt word is the usual reason for a relaxed search: the
-	// respelled query is suggested beside the relaxed results.
+	// A misspelt word is the usual reason for no full match: the
+	// respelled query is suggested beside the partial matches.
 	res = mustSearch(t, idx, Query{Text: "coca peru eradicaton"})
-	if res.Total == 0 || res.Suggestion != "coca peru eradication" {
-		t.Errorf("Search(coca peru eradicaton) = %d hits, suggestion %q; want relaxed hits and the respelling",
-			res.Total, res.Suggestion)
-	}
-	for n, want := range map[int]int{1: 1, 2: 2, 3: 2, 4: 3, 5: 4, 6: 4, 9: 6} {
-		if got := minShouldMatch(n); got != want {
-			t.Errorf("minShouldMatch(%d) = %d, want %d", n, got, want)
-		}
+	if res.More == 0 || res.Suggestion != "coca peru eradication" {
+		t.Errorf("Search(coca peru eradicaton) = %d partial matches, suggestion %q; want some and the respelling",
+			res.More, res.Suggestion)
 	}
 }
 

@@ -75,12 +75,28 @@ type translator struct {
 	r     index.IndexReader
 	stats *corpusStats
 	exp   map[string][]string
-	notes []string
-	err   error
+	// surface maps a group and one of its terms ("es\x00remittanc") to
+	// the word of the query it came from ("remittances"), so that bm25 can
+	// look the same word up in the other groups' fields (bm25Query.alt).
+	surface map[string]string
+	notes   []string
+	err     error
 }
 
 func newTranslator(g *generation, m matching) *translator {
-	return &translator{g: g, match: m, exp: map[string][]string{}}
+	return &translator{g: g, match: m, exp: map[string][]string{}, surface: map[string]string{}}
+}
+
+// analyze returns the terms of text under group g's analyzer and
+// remembers the word each came from.
+func (t *translator) analyze(g, text string) []string {
+	toks := t.g.analyzer(g).Analyze([]byte(text))
+	out := make([]string, len(toks))
+	for i, tok := range toks {
+		out[i] = string(tok.Term)
+		t.surface[g+"\x00"+out[i]] = text[tok.Start:tok.End]
+	}
+	return out
 }
 
 func (t *translator) close() {
@@ -232,14 +248,14 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 
 // and requires all of its children; Not children become must-not clauses.
 // At the top level the default matching rule (match.go) decides how plain
-// words combine: matchAll requires each, matchMost requires
-// minShouldMatch of them, matchRanked goes to ranked.
+// words combine: matchAll requires each, matchAny requires one of them
+// (ranking those with more first), matchRanked goes to ranked.
 func (t *translator) and(n And, g string, sc scope, top bool) part {
 	if top && t.match.mode == matchRanked {
 		return t.ranked(n, g, sc)
 	}
 	var must, mustNot, filters, words []query.Query
-	most := top && t.match.mode == matchMost
+	most := top && t.match.mode == matchAny
 	for _, c := range n.Nodes {
 		if not, ok := c.(Not); ok {
 			p := t.node(not.Node, g, sc, false)
@@ -268,7 +284,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 	}
 	if len(words) > 0 {
 		d := query.NewDisjunctionQuery(words)
-		d.SetMin(float64(minShouldMatch(len(words))))
+		d.SetMin(1)
 		must = append(must, d)
 	}
 	return combine(must, nil, mustNot, filters)
@@ -301,14 +317,14 @@ func (t *translator) ranked(n And, g string, sc scope) part {
 				default:
 					// A word the analyzer splits (hidden-line) adds
 					// each part.
-					bag = append(bag, analyze(t.g.analyzer(g), c.Text)...)
+					bag = append(bag, t.analyze(g, c.Text)...)
 				}
 				continue
 			}
 		case Phrase:
 			if !t.match.plus[c.Text] {
 				if g != "" {
-					bag = append(bag, analyze(t.g.analyzer(g), c.Text)...)
+					bag = append(bag, t.analyze(g, c.Text)...)
 					if p := t.phrase(c.Text, g, sc); !p.vacuous && !p.none {
 						bonus = append(bonus, p.q)
 					}
@@ -483,7 +499,7 @@ func (t *translator) word(text, g string, sc scope) part {
 	if g == "" {
 		return vacuousPart
 	}
-	terms := analyze(t.g.analyzer(g), text)
+	terms := t.analyze(g, text)
 	switch len(terms) {
 	case 0:
 		return vacuousPart
@@ -504,6 +520,9 @@ func (t *translator) phrase(text, g string, sc scope) part {
 	toks := t.g.analyzer(g).Analyze([]byte(text))
 	if len(toks) == 0 {
 		return vacuousPart
+	}
+	for _, tok := range toks {
+		t.surface[g+"\x00"+string(tok.Term)] = text[tok.Start:tok.End]
 	}
 	var names []string
 	for _, f := range fields(g, sc) {
@@ -540,11 +559,10 @@ func (t *translator) terms(words []string, g string) []string {
 	if g == "" {
 		return nil
 	}
-	a := t.g.analyzer(g)
 	seen := map[string]bool{}
 	var out []string
 	for _, w := range words {
-		for _, term := range analyze(a, w) {
+		for _, term := range t.analyze(g, w) {
 			if !seen[term] {
 				seen[term] = true
 				out = append(out, term)
@@ -564,16 +582,31 @@ func (t *translator) bm25(terms []string, g string, sc scope, min int) query.Que
 	if t.err != nil {
 		return query.NewMatchNoneQuery()
 	}
-	q := &bm25Query{terms: terms, fields: fields(g, sc), min: min, stats: t.stats}
+	q := &bm25Query{terms: terms, fields: fields(g, sc), min: min, stats: t.stats, alt: map[string][]string{}}
+	var others []string
 	for _, other := range t.g.groups {
 		q.docs += t.stats.GroupDocs[other]
 		if other != g {
+			others = append(others, other)
 			var names []string
 			for _, f := range fields(other, sc) {
 				names = append(names, f.name)
 			}
 			q.others = append(q.others, names)
 		}
+	}
+	for _, term := range terms {
+		w, ok := t.surface[g+"\x00"+term]
+		if !ok || len(others) == 0 {
+			continue
+		}
+		alt := make([]string, len(others))
+		for i, other := range others {
+			if ts := analyze(t.g.analyzer(other), w); len(ts) == 1 {
+				alt[i] = ts[0]
+			}
+		}
+		q.alt[term] = alt
 	}
 	return q
 }

@@ -104,10 +104,15 @@ func (s *Server) collect(ctx context.Context, q search.Query, limit int) ([]sear
 			return nil, 0, err
 		}
 		total = res.Total
+		partial := false
 		for _, h := range res.Hits {
+			if h.Partial { // an export holds the full matches, the total
+				partial = true
+				break
+			}
 			recs = append(recs, hitRecord(h))
 		}
-		if len(res.Hits) == 0 || page >= res.Pages {
+		if partial || len(res.Hits) == 0 || page >= res.Pages {
 			break
 		}
 	}

@@ -113,6 +113,9 @@ func buildFeed(res *search.Results, q search.Query, base string) atomFeed {
 	}
 	var newest time.Time
 	for _, h := range res.Hits {
+		if h.Partial { // the feed follows the full matches only
+			break
+		}
 		rec := hitRecord(h)
 		t, ok := rec.Time()
 		if !ok {

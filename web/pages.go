@@ -46,19 +46,23 @@ type searchPage struct {
 	Landing bool
 	Recent  []hitView
 
-	Hits       []hitView
-	Facets     []facetGroup
-	Chips      []chip
-	ClearURL   string
-	Chart      *yearChart
-	YearFrom   string
-	YearTo     string
-	Pager      *pager
-	Sorts      []sortLink
-	Exports    []link
-	FeedURL    string
-	APIURL     string
-	Suggestion *link
+	Hits []hitView
+	// PartialHits follow Hits under PartialHeading: records holding only
+	// some of the words of a short query (search.Results.More).
+	PartialHits    []hitView
+	PartialHeading string
+	Facets         []facetGroup
+	Chips          []chip
+	ClearURL       string
+	Chart          *yearChart
+	YearFrom       string
+	YearTo         string
+	Pager          *pager
+	Sorts          []sortLink
+	Exports        []link
+	FeedURL        string
+	APIURL         string
+	Suggestion     *link
 	// Relax lists one link per active filter (and the text), each removing
 	// it; shown when nothing matched.
 	Relax     []chip

@@ -87,7 +87,14 @@ func buildResults(page *searchPage, res *search.Results) {
 	page.Title = searchTitle(q)
 	page.Hidden = headerState(q)
 	for _, h := range res.Hits {
-		page.Hits = append(page.Hits, newHitView(h, q))
+		if h.Partial {
+			page.PartialHits = append(page.PartialHits, newHitView(h, q))
+		} else {
+			page.Hits = append(page.Hits, newHitView(h, q))
+		}
+	}
+	if res.More > 0 {
+		page.PartialHeading = partialHeading(res.More)
 	}
 	page.Facets = facetGroups(q, res.Facets)
 	page.Chips = chips(q)
@@ -119,10 +126,19 @@ func buildResults(page *searchPage, res *search.Results) {
 	if res.Suggestion != "" {
 		page.Suggestion = &link{Label: res.Suggestion, URL: respellURL(q, res.Suggestion)}
 	}
-	if res.Total == 0 {
+	if res.Total == 0 && res.More == 0 {
 		page.Relax = relaxLinks(q)
 	}
 	page.FormState = formState(q)
+}
+
+// partialHeading introduces the partial matches: "12 more documents
+// match some of the words".
+func partialHeading(n uint64) string {
+	if n == 1 {
+		return "1 more document matches some of the words"
+	}
+	return commas(n) + " more documents match some of the words"
 }
 
 func searchTitle(q search.Query) string {

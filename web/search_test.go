@@ -391,3 +391,39 @@ func TestBuildResultsPager(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialMatchesPage checks that a short query lists the documents
+// holding every word, counted in the heading, and after them, under a
+// heading giving their number, those holding some of the words; the API
+// gives the same count in "more" and marks those hits "partial".
+func TestPartialMatchesPage(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	res := apiResults(t, ts, "q=coca+peru&size=100")
+	if res.Total == 0 || res.More == 0 {
+		t.Fatalf("coca peru: total %d, more %d; want both", res.Total, res.More)
+	}
+	partial := 0
+	for _, h := range res.Hits {
+		if h.Partial {
+			partial++
+		}
+	}
+	if uint64(partial) != res.More || uint64(len(res.Hits)-partial) != res.Total {
+		t.Errorf("API: %d partial hits of %d, want %d of %d", partial, len(res.Hits), res.More, res.Total+res.More)
+	}
+
+	doc := ts.page(t, "/search?q=coca+peru&size=100", http.StatusOK)
+	if got := count(t, doc); uint64(got) != res.Total {
+		t.Errorf("heading counts %d results, want the %d full matches", got, res.Total)
+	}
+	want := strconv.FormatUint(res.More, 10) + " more documents match some of the words"
+	if got := strings.TrimSpace(doc.Find("h2.partial-heading").Text()); got != want {
+		t.Errorf("partial heading = %q, want %q", got, want)
+	}
+	if got := doc.Find(".hits.partial .hit").Length(); got != partial {
+		t.Errorf("%d hits under the partial heading, want %d", got, partial)
+	}
+	if got := doc.Find(".hits:not(.partial) .hit").Length(); uint64(got) != res.Total {
+		t.Errorf("%d hits before the partial heading, want %d", got, res.Total)
+	}
+}

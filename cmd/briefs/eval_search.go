@@ -39,8 +39,9 @@ typed in the search box; if its text is a query syntax error, it runs again
 with the syntax characters removed, and if it still breaks a limit of the
 query language (too many words), with its longest leading part that parses
 (noted per query and counted). The top
-1000 hits are scored as trec_eval scores them, reading the run by score and
-breaking ties by document ID descending: nDCG@10 (linear gain), MAP, P@10,
+1000 hits (the full matches, then for a short query the partial ones, as the
+result list shows them) are scored as trec_eval scores them, reading the run by
+score and breaking ties by document ID descending: nDCG@10 (linear gain), MAP, P@10,
 Recall@100 and Recall@1000, averaged over the evaluated queries (a query with
 no hits counts as 0, like trec_eval -c).`,
 		"briefs eval search ../shared/eval/cacm",
@@ -294,6 +295,12 @@ func fitQuery(text string) (string, bool) {
 	return "", false
 }
 
+// partialOffset is taken off the score of a partial match (search.Hit's
+// Partial: a record holding only some of a short query's words), so that
+// trec_eval, which reads a run by score, ranks every partial match after
+// every full one, as the result list does. BM25F scores stay far below it.
+const partialOffset = 1e6
+
 // topHits pages through the first evalDepth hits of text with the largest
 // page size the index allows.
 func topHits(ctx context.Context, ix *search.Index, text string) ([]scoredDoc, uint64, error) {
@@ -305,11 +312,15 @@ func topHits(ctx context.Context, ix *search.Index, text string) ([]scoredDoc, u
 		if err != nil {
 			return nil, 0, err
 		}
-		total = res.Total
+		total = res.Total + res.More
 		for _, h := range res.Hits {
-			hits = append(hits, scoredDoc{ID: h.ID, Score: h.Score})
+			score := h.Score
+			if h.Partial {
+				score -= partialOffset
+			}
+			hits = append(hits, scoredDoc{ID: h.ID, Score: score})
 		}
-		if len(res.Hits) < size || uint64(page*size) >= res.Total {
+		if len(res.Hits) < size || uint64(page*size) >= total {
 			break
 		}
 	}

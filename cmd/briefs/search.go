@@ -26,7 +26,7 @@ field:value, year:1998..2005, prefix*, fuzzy~). Filters may repeat: values of
 one filter are ORed, different filters are ANDed.`,
 		`briefs search coca`,
 		`briefs search --country Peru --country Bolivia --from 2000 --facets "forced eradication"`,
-		`briefs search --json 'author:soberón coca' | jq '.hits[].title'`)
+		`briefs search --json 'author:quispe coca' | jq '.hits[].title'`)
 	fs.StringVar(&q.Sort, "sort", search.SortRelevance, "relevance, newest, oldest or number")
 	fs.IntVar(&q.Page, "page", 1, "page of results")
 	fs.IntVar(&q.Size, "size", search.DefaultSize, fmt.Sprintf("hits per page (at most %d)", search.MaxSize))
