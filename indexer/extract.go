@@ -257,7 +257,7 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 		}
 	}
 	if fmtKind != formatHTML {
-		fromName(&rec, p)
+		fromName(&rec, p, countries == nil)
 	}
 	if sc != nil && sc.fields["kind"] == nil && rec.Kind != KindPage {
 		// The kind follows the series, which the sidecar may have set.

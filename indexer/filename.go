@@ -70,8 +70,13 @@ func dateFromName(name string) string {
 }
 
 // fromName fills what a text or PDF document leaves empty from its path:
-// a title from the file name, a date from the file or folder names.
-func fromName(rec *Record, p string) {
+// a title from the file name, a date from the file or folder names; a
+// country code in the file name puts that country first, unless the
+// countries were given (a sidecar).
+func fromName(rec *Record, p string, guessCountries bool) {
+	if c := countryFromName(p); c != "" && guessCountries {
+		rec.Countries = withFirst(c, rec.Countries)
+	}
 	if strings.TrimSpace(rec.Title) == "" {
 		rec.Title = titleFromName(p)
 	}
@@ -79,4 +84,56 @@ func fromName(rec *Record, p string) {
 		rec.Date = dateFromPath(p)
 		rec.Year = yearOf(rec.Date)
 	}
+}
+
+// countryFromName reads a country code from a file name: a token of the
+// stem that is an ISO 3166-1 alpha-3 code in capitals ("BRN_55_2000.txt",
+// "report PER 2019.pdf"), as collections of country documents name their
+// files. A stem that is only the code, or that holds two different codes,
+// says nothing.
+func countryFromName(p string) string {
+	base := path.Base(p)
+	if strings.HasSuffix(strings.ToLower(base), ".gz") {
+		base = base[:len(base)-3]
+	}
+	base = strings.TrimSuffix(base, path.Ext(base))
+	tokens := strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == '-' || r == ' ' || r == '.' })
+	if len(tokens) < 2 {
+		return ""
+	}
+	found := ""
+	for _, t := range tokens {
+		if len(t) != 3 || strings.ToUpper(t) != t || !isASCIIUpper(t) {
+			continue
+		}
+		c, ok := CountryName(t)
+		if !ok {
+			continue
+		}
+		if found != "" && found != c {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+func isASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// withFirst returns countries with c first, once, at most maxCountries.
+func withFirst(c string, countries []string) []string {
+	out := []string{c}
+	for _, x := range countries {
+		if x != c && len(out) < maxCountries {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -136,3 +136,20 @@ func TestIsDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryFromName(t *testing.T) {
+	for in, want := range map[string]string{
+		"speeches/BRN_55_2000.txt": "Brunei",
+		"report PER 2019.pdf":      "Peru",
+		"COG_57_2002.txt":          "Republic of the Congo",
+		"EU_66_2011.txt":           "",
+		"PER.txt":                  "", // only a code: could be anything
+		"and_then.txt":             "", // lower case is a word
+		"PER_BOL_2019.txt":         "", // two codes
+		"THE_END_2019.txt":         "", // not codes
+	} {
+		if got := countryFromName(in); got != want {
+			t.Errorf("countryFromName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
