@@ -47,8 +47,8 @@ const (
 // "dólares estadounidenses"), "US" in capitals right after a verb that takes
 // the pronoun ("CONTACT US"). "Georgia" and "Georgian" count only if the
 // document also names Tbilisi, the Caucasus, Abkhazia or Ossetia (the US
-// state is as frequent). "Congo" alone means the Democratic Republic of
-// the Congo. Known risks: "Chad", "Jordan", "Israel" and "Francia" are also
+// state is as frequent). "Congo" alone means the Republic of the Congo
+// (UN usage). Known risks: "Chad", "Jordan", "Israel" and "Francia" are also
 // given names, "Armenia" a Colombian city.
 func Countries(title, abstract string, paragraphs []string) []string {
 	g := gaz()

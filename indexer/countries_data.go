@@ -36,9 +36,11 @@ package indexer
 // Guatemala), "Formosa" (an Argentine province), "America" and "EUA" (an EU
 // emissions allowance).
 //
-// Deliberate choices: "Congo" and "Congolese" alone mean the Democratic
-// Republic of the Congo, by far the more frequent referent; the Republic of the
-// Congo needs its full name or "Congo-Brazzaville". "Korea" alone means South
+// Deliberate choices: "Congo" alone is the Republic of the Congo, as the UN
+// names it (its member-state name is "Congo"), while the Democratic Republic
+// of the Congo is always named in full or "DR Congo", "DRC"; "Congolese"
+// alone stays with the Democratic Republic, the more frequent referent.
+// "Korea" alone means South
 // Korea. England, Scotland, Wales and Northern Ireland count as the United
 // Kingdom.
 const countryTable = `
@@ -81,9 +83,9 @@ BY BLR | Belarus | Bielorrusia; Biélorussie; Belarús; Bielorrússia; Byeloruss
 BZ BLZ | Belize | Belice | Belizean | beliceño
 CA CAN | Canada | Canadá | Canadian | canadiense
 CC CCK | Cocos (Keeling) Islands | Cocos Islands; Keeling Islands; Islas Cocos | |
-CD COD | Democratic Republic of the Congo | Democratic Republic of Congo; DR Congo; D.R. Congo; DRC; D.R.C.; Congo-Kinshasa; Congo (Kinshasa); Congo; Zaire; Zaïre; RDC; RD Congo; República Democrática del Congo; République démocratique du Congo; República Democrática do Congo; Congo, The Democratic Republic of the; Congo, Democratic Republic of the | Congolese | congoleño
+CD COD | Democratic Republic of the Congo | Democratic Republic of Congo; DR Congo; D.R. Congo; DRC; D.R.C.; Congo-Kinshasa; Congo (Kinshasa); Zaire; Zaïre; RDC; RD Congo; República Democrática del Congo; République démocratique du Congo; República Democrática do Congo; Congo, The Democratic Republic of the; Congo, Democratic Republic of the | Congolese | congoleño
 CF CAF | Central African Republic | CAR; República Centroafricana; République centrafricaine; Centrafrique | |
-CG COG | Republic of the Congo | Republic of Congo; Congo-Brazzaville; Congo (Brazzaville); Congo Republic; República del Congo; République du Congo; Congo, Republic of the | |
+CG COG | Republic of the Congo | Congo; Republic of Congo; Congo-Brazzaville; Congo (Brazzaville); Congo Republic; República del Congo; République du Congo; Congo, Republic of the | |
 CH CHE | Switzerland | Suiza; Suisse; Schweiz; Suíça; Swiss Confederation; Confoederatio Helvetica | Swiss | suizo
 CI CIV | Côte d'Ivoire | Ivory Coast; Cote d'Ivoire; Costa de Marfil; Costa do Marfim; Republic of Côte d'Ivoire | Ivorian | marfileño
 CK COK | Cook Islands | Islas Cook; Îles Cook | Cook Islander |

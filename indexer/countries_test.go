@@ -57,7 +57,7 @@ func TestCountries(t *testing.T) {
 			want: []string{"Guinea-Bissau", "Equatorial Guinea", "Guinea"}},
 		{name: "the two Congos", title: "The Democratic Republic of the Congo and the Republic of the Congo",
 			want: []string{"Democratic Republic of the Congo", "Republic of the Congo"}},
-		{name: "Congo alone", title: "War in the Congo", want: []string{"Democratic Republic of the Congo"}},
+		{name: "Congo alone is the Republic (UN usage)", title: "Statement by the Congo", want: []string{"Republic of the Congo"}},
 		{name: "Estados Unidos Mexicanos is Mexico", title: "Constitución de los Estados Unidos Mexicanos",
 			want: []string{"Mexico"}},
 		{name: "Northern Ireland is the UK", title: "Policing in Northern Ireland", want: []string{"United Kingdom"}},

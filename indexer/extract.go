@@ -268,6 +268,9 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 			rec.Countries = countries
 		}
 	}
+	if fmtKind != formatHTML {
+		fromName(&rec, p, countries == nil)
+	}
 	if sc != nil && sc.fields["kind"] == nil && rec.Kind != KindPage {
 		// The kind follows the series, which the sidecar may have set.
 		rec.Kind = kindFor(rec.Series, rec.Kind == KindOpinion)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,8 +14,10 @@ import (
 // Plain text (.txt) and Markdown (.md) documents. Both may start with a
 // header block of "Key: value" lines ended by a blank line (Markdown may
 // use YAML front matter instead); without one the title is the first "#"
-// heading or the first non-empty line, and bylines, datelines and series
-// lines are read from the lines after it.
+// heading or a first paragraph that reads as a title (see textTitle), and
+// bylines, datelines and series lines are read from the lines after it.
+// A document with no title of its own is titled from its file name by
+// extractBytes. Paragraphs are found by textParagraphs.
 
 // textHeaderKeys maps the header keys we read (lower case) to the field.
 var textHeaderKeys = map[string]string{
@@ -43,12 +47,19 @@ func extractText(src string, markdown bool) Record {
 	hdr, lines := readTextHeader(lines, markdown)
 
 	var rec Record
-	var titleLine = -1
+	titleFirst, titleLast := -1, -1
 	rec.Title = collapse(hdr["title"])
-	if rec.Title == "" {
-		rec.Title, titleLine = textTitle(lines, markdown)
+	if rec.Title == "" && markdown {
+		rec.Title, titleFirst = markdownTitle(lines)
+		titleLast = titleFirst
 	}
-	paras := textParagraphs(lines, titleLine, markdown)
+	paras := textParagraphs(lines, titleFirst, markdown)
+	if rec.Title == "" {
+		if i := textTitle(paras); i >= 0 {
+			rec.Title, titleFirst, titleLast = paras[i].text, paras[i].first, paras[i].last
+			paras = append(paras[:i:i], paras[i+1:]...)
+		}
+	}
 
 	// Header values first.
 	for _, a := range splitHeaderList(hdr["authors"]) {
@@ -72,10 +83,16 @@ func extractText(src string, markdown bool) Record {
 	rec.Keywords = splitKeywords(hdr["keywords"])
 
 	// Then what the first lines say.
+	alone := map[int]bool{} // lines that are a paragraph of their own
+	for _, p := range paras {
+		if p.first == p.last {
+			alone[p.first] = true
+		}
+	}
 	v := shownMeta{metaLines: map[string]bool{}}
 	long := 0
 	for i, n := 0, 0; i < len(lines) && n < 12; i++ {
-		if i == titleLine {
+		if i >= titleFirst && i <= titleLast {
 			continue
 		}
 		line := collapse(stripMarkdown(lines[i], markdown))
@@ -89,7 +106,11 @@ func extractText(src string, markdown bool) Record {
 			}
 			continue
 		}
+		date := v.Date
 		readMetaLine(&v, line, false)
+		if v.Date != date && !(alone[i] && isDateline(line)) {
+			v.Date = date // a date quoted in a sentence is not the document's
+		}
 	}
 	if len(rec.Authors) == 0 {
 		rec.Authors = v.Authors
@@ -107,13 +128,10 @@ func extractText(src string, markdown bool) Record {
 
 	// Paragraphs, without the title repeated at the top.
 	for i, p := range paras {
-		if i < 3 && sameText(p, rec.Title) {
+		if i < 3 && sameText(p.text, rec.Title) {
 			continue
 		}
-		rec.Paragraphs = append(rec.Paragraphs, p)
-	}
-	if rec.Title == "" && len(rec.Paragraphs) > 0 {
-		rec.Title = cutAtWord(rec.Paragraphs[0], 200)
+		rec.Paragraphs = append(rec.Paragraphs, p.text)
 	}
 	rec.Abstract = firstNonEmpty(collapse(hdr["abstract"]), firstParagraph(rec.Paragraphs, v.metaLines))
 	if rec.Language == "" {
@@ -242,39 +260,129 @@ var (
 	reMDTag     = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
-// textTitle returns the title and the index of its line: the first "#"
-// heading in Markdown (or a setext heading), else the first non-empty line.
-func textTitle(lines []string, markdown bool) (string, int) {
-	if markdown {
-		for i, l := range lines {
-			if m := reMDHeading.FindStringSubmatch(l); m != nil {
-				return collapse(stripMarkdown(m[1], true)), i
-			}
-			if i+1 < len(lines) && strings.TrimSpace(l) != "" && reMDSetext.MatchString(lines[i+1]) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "=") {
-				return collapse(stripMarkdown(l, true)), i
-			}
-		}
-	}
+// textPara is one paragraph of a text document and the lines it spans.
+type textPara struct {
+	text        string
+	first, last int // line indexes, inclusive
+}
+
+// markdownTitle returns the first "#" heading of a Markdown document (or
+// a setext heading underlined with "=") and the index of its line.
+func markdownTitle(lines []string) (string, int) {
 	for i, l := range lines {
-		if t := collapse(stripMarkdown(l, markdown)); t != "" {
-			return t, i
+		if m := reMDHeading.FindStringSubmatch(l); m != nil {
+			return collapse(stripMarkdown(m[1], true)), i
+		}
+		if i+1 < len(lines) && strings.TrimSpace(l) != "" && reMDSetext.MatchString(lines[i+1]) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "=") {
+			return collapse(stripMarkdown(l, true)), i
 		}
 	}
 	return "", -1
 }
 
-// textParagraphs splits lines into paragraphs at blank lines; a bullet
-// item or a Markdown heading starts a paragraph of its own.
-func textParagraphs(lines []string, skip int, markdown bool) []string {
-	var paras []string
+// maxTextTitle caps a title taken from a text's first lines, in characters
+// and words: a longer first paragraph is text, not a title.
+const (
+	maxTextTitle      = 150
+	maxTextTitleWords = 20
+)
+
+// textTitle picks the title among the first paragraphs: the first one
+// that is not a byline or dateline, if it reads as a title (see
+// isTextTitle). It returns the paragraph's index, or -1: then the
+// document has no title of its own and the body keeps every paragraph.
+func textTitle(paras []textPara) int {
+	for i, p := range paras {
+		if i >= 3 {
+			break
+		}
+		if _, ok := parseByline(p.text); ok || isDateline(p.text) {
+			continue
+		}
+		if isTextTitle(p.text) {
+			return i
+		}
+		break
+	}
+	return -1
+}
+
+// isTextTitle reports whether a paragraph reads as a title: one or two
+// lines' worth (at most 150 characters and 20 words, two words at least),
+// shaped like a heading (not starting in lower case, not ending on a
+// comma, a hyphen or a word that wants a continuation, not a sentence
+// ending in a full stop) and more than a date or a number.
+func isTextTitle(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > maxTextTitleWords || utf8.RuneCountInString(s) > maxTextTitle {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(",;-–(", last) || last == '.' && !isNumberedHeading(s) {
+		return false
+	}
+	if continuationWords[strings.ToLower(strings.Trim(words[len(words)-1], `"'“”‘’`))] {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4 && !isDateline(s)
+}
+
+// isDateline reports whether a line stands as a date: the date and at most
+// a few words around it ("London, 3 May 2004", "Published: 2004-05-03",
+// "By Ana Lima | May 2004"), not a date quoted in a sentence.
+func isDateline(line string) bool {
+	d, start, end := findDate(line)
+	if d == "" {
+		return false
+	}
+	rest := strings.Fields(line[:start] + " " + line[end:])
+	if len(rest) > 5 || start > 0 && !startsParagraph(line) {
+		return false
+	}
+	lower := 0 // words of a sentence around the date, not a label or a place
+	for _, w := range rest {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower <= 1 && (len(rest) == 0 || !continuationWords[strings.ToLower(rest[len(rest)-1])])
+}
+
+// textParagraphs splits lines into paragraphs: at blank lines, and within
+// blocks of lines where the layout says a paragraph ends (see
+// textLayout); a bullet item or a heading starts a paragraph of its own.
+// Lines from skip on, up to the first blank line, are left out (a
+// Markdown title); in hard-wrapped text, lines holding only a page number
+// are dropped and a paragraph broken by a page break is joined again.
+func textParagraphs(lines []string, skip int, markdown bool) []textPara {
+	lay := measureLayout(lines)
+	var paras []textPara
 	var buf []string
+	first, last, prev := -1, -1, ""
 	flush := func() {
-		if t := collapse(strings.Join(buf, " ")); t != "" {
-			paras = append(paras, t)
+		if t := joinWrapped(buf); t != "" {
+			paras = append(paras, textPara{text: t, first: first, last: last})
 		}
 		buf = buf[:0]
 	}
-	inFence := false
+	add := func(i int, l string) {
+		if len(buf) == 0 {
+			first = i
+		}
+		buf = append(buf, l)
+		prev, last = l, i
+	}
+	inFence, blank := false, false
 	for i, l := range lines {
 		if i == skip {
 			flush()
@@ -291,27 +399,39 @@ func textParagraphs(lines []string, skip int, markdown bool) []string {
 				flush()
 				continue
 			}
-			if !inFence && reMDSetext.MatchString(l) && (len(buf) > 0 || i == skip+1) {
-				flush() // the line before was a setext heading
-				continue
-			}
+		}
+		if (markdown && !inFence || !markdown && len(buf) == 1) && reMDSetext.MatchString(l) && (len(buf) > 0 || i == skip+1) {
+			flush() // the line before was an underlined heading
+			continue
 		}
 		if trim == "" {
-			flush()
+			blank = len(buf) > 0
 			continue
+		}
+		if lay.wrapped && isPageNumber(trim) {
+			continue
+		}
+		if blank {
+			blank = false
+			if !lay.joinsAcrossBlank(prev, trim) {
+				flush()
+			}
 		}
 		if reBullet.MatchString(l) || markdown && reMDHeading.MatchString(l) {
 			flush()
-			buf = append(buf, stripMarkdown(l, markdown))
+			add(i, stripMarkdown(l, markdown))
 			if markdown && reMDHeading.MatchString(l) {
 				flush()
 			}
 			continue
 		}
+		if len(buf) > 0 && !inFence && lay.breaksAfter(prev, trim) {
+			flush()
+		}
 		if markdown && !inFence {
 			l = stripMarkdown(l, true)
 		}
-		buf = append(buf, strings.TrimSpace(reBullet.ReplaceAllString(l, "")))
+		add(i, strings.TrimSpace(reBullet.ReplaceAllString(l, "")))
 	}
 	flush()
 	return paras

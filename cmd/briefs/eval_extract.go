@@ -31,9 +31,9 @@ const maxPageBytes = 64 << 20
 func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval extract", stderr, "briefs eval extract [flags] DIR",
 		`Measure metadata extraction: run the extractor on every page listed in
-DIR/truth.jsonl (one {"file", "title", "authors", "date"} per line; file is
-relative to DIR or to DIR/pages, plain or .gz; a missing key is not judged)
-and print, per field, how many judged pages it got right:
+DIR/truth.jsonl (one {"file", "title", "authors", "date", "countries"} per
+line; file is relative to DIR or to DIR/pages, plain or .gz; a missing key
+is not judged) and print, per field, how many judged pages it got right:
 
   title            equal after collapsing whitespace and folding case
   title (relaxed)  equal ignoring punctuation, symbols and spaces too
@@ -41,7 +41,15 @@ and print, per field, how many judged pages it got right:
                    "Surname, Given" read as "Given Surname"); an empty list
                    is judged and wants no authors
   date             the same day, YYYY-MM-DD
-  year             the same year`,
+  year             the same year
+  country (first)  the first of "countries" is the first country found
+  country (among)  ... is among the countries found
+  title ≤ 200 chars, title not a fragment
+                   text pages (.txt, .md) without a title in the truth:
+                   a short title that is not a piece of a sentence (lower
+                   case start, ends on a comma or function word, or the
+                   start of a longer paragraph of the body); the median
+                   number of paragraphs per text page is printed too`,
 		"briefs eval extract ../shared/eval/fundus-meta",
 		"briefs eval extract --misses ../shared/eval/fundus-meta | grep ': authors:'",
 		"briefs eval extract --json ../shared/eval/fundus-meta | jq '.fields'",
@@ -92,10 +100,11 @@ and print, per field, how many judged pages it got right:
 
 // extractEval is the outcome of one `eval extract`.
 type extractEval struct {
-	Pages     int           `json:"pages"`    // pages with a truth line
-	Failed    int           `json:"failed"`   // pages the extractor returned an error for
-	Unjudged  int           `json:"unjudged"` // files in pages/ without a truth line
-	Fields    []fieldScore  `json:"fields"`   // in the order printed
+	Pages     int           `json:"pages"`          // pages with a truth line
+	Failed    int           `json:"failed"`         // pages the extractor returned an error for
+	Unjudged  int           `json:"unjudged"`       // files in pages/ without a truth line
+	Fields    []fieldScore  `json:"fields"`         // in the order printed
+	Text      *textStats    `json:"text,omitempty"` // plain-text pages only
 	Misses    []extractMiss `json:"misses,omitempty"`
 	Seconds   float64       `json:"seconds"`
 	fieldByID map[string]*fieldScore
@@ -140,6 +149,8 @@ type truthPage struct {
 	Title   *string   `json:"title"`
 	Authors *[]string `json:"authors"`
 	Date    *string   `json:"date"`
+	// Countries lists the subject country's names, the main one first.
+	Countries *[]string `json:"countries"`
 }
 
 func loadTruth(path string) ([]truthPage, error) {
@@ -188,7 +199,8 @@ func evalExtract(ctx context.Context, dir string, given map[string]indexer.Recor
 		return nil, err
 	}
 	ev := &extractEval{fieldByID: make(map[string]*fieldScore)}
-	for _, f := range []string{fieldTitle, fieldRelaxed, fieldAuthors, fieldDate, fieldYear} {
+	for _, f := range []string{fieldTitle, fieldRelaxed, fieldAuthors, fieldDate, fieldYear,
+		fieldCountryFirst, fieldCountryAmong, fieldTitleLength, fieldTitleWhole} {
 		ev.Fields = append(ev.Fields, fieldScore{Field: f})
 	}
 	for i := range ev.Fields {
@@ -219,6 +231,8 @@ func evalExtract(ctx context.Context, dir string, given map[string]indexer.Recor
 			f.Accuracy = float64(f.Correct) / float64(f.Judged)
 		}
 	}
+	ev.Text.finish()
+	ev.Fields = dropUnjudged(ev.Fields)
 	entries, err := os.ReadDir(filepath.Join(dir, "pages"))
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
@@ -273,6 +287,8 @@ func (ev *extractEval) judge(tp truthPage, rec indexer.Record) {
 	if tp.Authors != nil && !count(fieldAuthors, sameAuthors(*tp.Authors, rec.Authors)) {
 		miss(fieldAuthors, quoteList(*tp.Authors), quoteList(rec.Authors))
 	}
+	ev.judgeCountries(tp, rec, count, miss)
+	ev.judgeText(tp, rec, count, miss)
 	if tp.Date == nil {
 		return
 	}
@@ -450,5 +466,8 @@ func printExtractEval(w io.Writer, dir string, ev *extractEval) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", f.Field, f.Judged, f.Correct, acc)
 	}
 	tw.Flush()
+	if ev.Text != nil {
+		fmt.Fprintf(w, "text pages: %d, median paragraphs per page %g\n", ev.Text.Pages, ev.Text.MedianParagraphs)
+	}
 	fmt.Fprintf(w, "time: %s\n", roundDuration(time.Duration(ev.Seconds*float64(time.Second))))
 }

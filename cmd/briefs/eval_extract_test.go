@@ -227,3 +227,56 @@ func TestEvalExtractMultilingual(t *testing.T) {
 		t.Errorf("miss: %s", m)
 	}
 }
+
+func TestIsFragment(t *testing.T) {
+	tests := []struct {
+		title string
+		paras []string
+		want  bool
+	}{
+		{"Statement by Ghana", []string{"Mr. President, ..."}, false},
+		{"TUR 79 2024", []string{"At the outset ..."}, false},
+		{"It is my", []string{"It is my honour to speak."}, true},
+		{"At the outset, on", []string{"At the outset, on behalf of my country, ..."}, true},
+		{"I have the honour to convey to you, on behalf", []string{"of the United Arab Emirates, our congratulations."}, true},
+		{"allow me", []string{"Something."}, true},
+		{"Peace and security,", nil, true},
+		{"", nil, false},
+	}
+	for _, tt := range tests {
+		if got := isFragment(tt.title, tt.paras); got != tt.want {
+			t.Errorf("isFragment(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestEvalExtractCountriesAndText(t *testing.T) {
+	dir := t.TempDir()
+	pages := filepath.Join(dir, "pages")
+	if err := os.MkdirAll(pages, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	speech := "Address by the delegation of Peru\n\nPeru welcomes the session. Our country, Peru, works for peace.\n\nBrazil and Chile are our neighbours.\n"
+	if err := os.WriteFile(filepath.Join(pages, "PER_70_2015.txt"), []byte(speech), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	truth := `{"file": "pages/PER_70_2015.txt", "date": "2015", "country_code": "PER", "countries": ["Peru"]}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "truth.jsonl"), []byte(truth), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := evalExtract(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ev.Fields {
+		switch f.Field {
+		case fieldCountryFirst, fieldCountryAmong, fieldTitleLength, fieldTitleWhole:
+			if f.Judged != 1 || f.Correct != 1 {
+				t.Errorf("%s: %d of %d right, want 1 of 1 (misses %v)", f.Field, f.Correct, f.Judged, ev.Misses)
+			}
+		}
+	}
+	if ev.Text == nil || ev.Text.Pages != 1 || ev.Text.MedianParagraphs != 2 {
+		t.Errorf("text stats = %+v, want 1 page with 2 paragraphs", ev.Text)
+	}
+}
