@@ -85,15 +85,20 @@ func boundary(d *docstore.Doc, x int) (int, error) {
 	return x + j, nil
 }
 
-// partOf returns the part holding byte off of the body, 0 when the body
-// comes in one part.
-func partOf(d *docstore.Doc, off int) (int, error) {
+// countParts returns the number of parts of d's text.
+func countParts(d *docstore.Doc) (int, error) {
 	if d.Len() <= PartBytes {
-		return 0, nil
+		return 1, nil
 	}
 	_, _, parts, err := partBounds(d, 1)
-	if err != nil || parts == 1 {
-		return 0, err
+	return parts, err
+}
+
+// partOf returns the part, of parts, holding byte off of the body; 0 when
+// the body comes in one part.
+func partOf(d *docstore.Doc, off, parts int) (int, error) {
+	if parts <= 1 {
+		return 0, nil
 	}
 	k := off/PartBytes + 1
 	start, err := boundary(d, (k-1)*PartBytes)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -88,13 +89,17 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 	})
 	paras = paras[:min(n, len(paras))]
 	sort.Slice(paras, func(a, b int) bool { return paras[a].i < paras[b].i })
+	parts, err := countParts(d)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Snippet, 0, len(paras))
 	for _, p := range paras {
 		html, err := passageFrom(d, p.start, p.end, p.spans)
 		if err != nil {
 			return nil, err
 		}
-		part, err := partOf(d, p.start)
+		part, err := partOf(d, p.start, parts)
 		if err != nil {
 			return nil, err
 		}
@@ -127,7 +132,7 @@ func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc 
 			out = append(out, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	slices.SortFunc(out, func(a, b occurrence) int { return a.start - b.start })
 	return out, nil
 }
 

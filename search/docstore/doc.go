@@ -12,7 +12,7 @@ import (
 // paragraph table and body only where asked. Every method costs the same
 // whatever the length of the document, but for Text, which reads the
 // blocks of the range it returns, and paragraph lookups, which take a
-// binary search.
+// binary search. A Doc is used by one goroutine.
 type Doc struct {
 	s       *Store
 	loc     loc
@@ -23,6 +23,40 @@ type Doc struct {
 	paraOff uint64 // offset of the paragraph table in the data file
 	endsOff uint64 // of the block ends
 	blkOff  uint64 // of the first block
+	paras   []byte // the paragraph table, once read (see table)
+}
+
+// maxTableRead is the largest paragraph table read whole (128k
+// paragraphs); a larger one is searched in place, a few bytes a step.
+const maxTableRead = 1 << 20
+
+// table returns the paragraph table, reading it on first use, or nil when
+// it is too large to read whole.
+func (d *Doc) table() ([]byte, error) {
+	if d.paras == nil && d.nParas > 0 && paraLen*d.nParas <= maxTableRead {
+		buf := make([]byte, paraLen*d.nParas)
+		if err := d.s.readAt(d.loc.file, buf, int64(d.paraOff)); err != nil {
+			return nil, err
+		}
+		d.paras = buf
+	}
+	return d.paras, nil
+}
+
+// entry reads paragraph i's start and page.
+func (d *Doc) entry(i int) (start, page int, err error) {
+	t, err := d.table()
+	if err != nil {
+		return 0, 0, err
+	}
+	var buf [paraLen]byte
+	e := buf[:]
+	if t != nil {
+		e = t[paraLen*i:]
+	} else if err := d.s.readAt(d.loc.file, e, int64(d.paraOff)+int64(paraLen*i)); err != nil {
+		return 0, 0, err
+	}
+	return int(binary.LittleEndian.Uint32(e)), int(binary.LittleEndian.Uint32(e[4:])), nil
 }
 
 // Get opens the blob of a record; an ID the store lacks gives ErrNotFound.
@@ -76,19 +110,16 @@ func (d *Doc) Paragraph(i int) (start, end, page int, err error) {
 	if i < 0 || i >= d.nParas {
 		return 0, 0, 0, fmt.Errorf("paragraph %d of %d", i, d.nParas)
 	}
-	n := 2
-	if i == d.nParas-1 {
-		n = 1
-	}
-	buf := make([]byte, paraLen*n)
-	if err := d.s.readAt(d.loc.file, buf, int64(d.paraOff)+int64(paraLen*i)); err != nil {
+	if start, page, err = d.entry(i); err != nil {
 		return 0, 0, 0, err
 	}
-	start = int(binary.LittleEndian.Uint32(buf))
-	page = int(binary.LittleEndian.Uint32(buf[4:]))
 	end = d.bodyLen
-	if n == 2 {
-		end = int(binary.LittleEndian.Uint32(buf[paraLen:])) - 2
+	if i+1 < d.nParas {
+		next, _, err := d.entry(i + 1)
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		end = next - 2
 	}
 	return start, max(end, start), page, nil
 }
@@ -100,13 +131,13 @@ func (d *Doc) ParagraphAt(off int) (int, error) {
 		return 0, fmt.Errorf("no paragraphs")
 	}
 	var err error
-	var buf [4]byte
 	i := sort.Search(d.nParas, func(i int) bool {
 		if err != nil {
 			return true
 		}
-		err = d.s.readAt(d.loc.file, buf[:], int64(d.paraOff)+int64(paraLen*i))
-		return int(binary.LittleEndian.Uint32(buf[:])) > off
+		var start int
+		start, _, err = d.entry(i)
+		return start > off
 	})
 	if err != nil {
 		return 0, err

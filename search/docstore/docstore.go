@@ -44,8 +44,10 @@ import (
 	"github.com/golang/snappy"
 )
 
-// BlockSize is how many bytes of body text are compressed together.
-const BlockSize = 32 << 10
+// BlockSize is how many bytes of body text are compressed together: a
+// snippet decompresses one or two blocks. It is part of the format: a
+// change needs a new tableMagic.
+const BlockSize = 16 << 10
 
 // ErrNotFound is returned by Get for an ID the store does not hold.
 var ErrNotFound = errors.New("not in the document store")
