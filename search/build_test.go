@@ -1,7 +1,9 @@
 package search
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -124,21 +126,59 @@ func TestBuilderRemovesLeftoverTmp(t *testing.T) {
 	if st.Generation != "gen-000002" {
 		t.Errorf("generation after cleanup = %s, want gen-000002", st.Generation)
 	}
-	assertDirs(t, dir, "gen-000001", "gen-000002")
+	assertDirs(t, dir, "gen-000002")
 	if _, err := os.Stat(filepath.Join(dir, "CURRENT.tmp")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("CURRENT.tmp left behind: %v", err)
 	}
 }
 
-func TestBuilderKeepsPreviousGeneration(t *testing.T) {
-	dir := t.TempDir()
-	for range 4 {
-		mustCommit(t, dir, BuildOptions{Rebuild: true}, rec("a", "coca"))
+func TestBuilderKeep(t *testing.T) {
+	for _, tt := range []struct {
+		keep int
+		want []string
+	}{
+		{0, []string{"gen-000004"}},
+		{1, []string{"gen-000003", "gen-000004"}},
+		{2, []string{"gen-000002", "gen-000003", "gen-000004"}},
+	} {
+		t.Run(fmt.Sprint("keep ", tt.keep), func(t *testing.T) {
+			dir := t.TempDir()
+			for range 4 {
+				mustCommit(t, dir, BuildOptions{Rebuild: true, Keep: tt.keep}, rec("a", "coca"))
+			}
+			assertDirs(t, dir, tt.want...)
+			cur, err := readCurrent(dir)
+			if err != nil || cur != "gen-000004" {
+				t.Errorf("CURRENT = %q, %v; want gen-000004", cur, err)
+			}
+		})
 	}
-	assertDirs(t, dir, "gen-000003", "gen-000004")
-	cur, err := readCurrent(dir)
-	if err != nil || cur != "gen-000004" {
-		t.Errorf("CURRENT = %q, %v; want gen-000004", cur, err)
+}
+
+// TestBuilderRemovesPreviousUnderReader: the generation a reader still
+// searches is removed at the swap; the reader keeps working on its open
+// files until it reloads, and then sees the new one.
+func TestBuilderRemovesPreviousUnderReader(t *testing.T) {
+	dir := t.TempDir()
+	mustCommit(t, dir, BuildOptions{}, rec("a", "coca"))
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	mustCommit(t, dir, BuildOptions{}, rec("a", "coca"), rec("b", "cannabis"))
+	assertDirs(t, dir, "gen-000002")
+	if res := mustSearch(t, idx, Query{Text: "coca"}); res.Total != 1 || len(res.Hits[0].Snippets) == 0 {
+		t.Errorf("search on the removed generation: %+v", res)
+	}
+	if _, err := idx.Document(context.Background(), "a"); err != nil {
+		t.Errorf("document on the removed generation: %v", err)
+	}
+	if switched, err := idx.Reload(); !switched || err != nil {
+		t.Fatalf("Reload = %v, %v", switched, err)
+	}
+	if res := mustSearch(t, idx, Query{}); res.Total != 2 {
+		t.Errorf("after reload: %d records, want 2", res.Total)
 	}
 }
 

@@ -105,14 +105,13 @@ func TestCollectAgainstBruteForce(t *testing.T) {
 // allRecords reads every stored record.
 func allRecords(t *testing.T, g *generation) map[string]Record {
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 10000, 0, false)
-	req.Fields = []string{FieldRecord}
 	res, err := g.idx.SearchInContext(context.Background(), req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]Record{}
 	for _, h := range res.Hits {
-		rec, err := decodeRecord(h.Fields[FieldRecord].(string))
+		_, rec, err := g.stored(h.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

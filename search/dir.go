@@ -10,11 +10,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/briefs/briefs/search/docstore"
 )
 
 // An index directory holds generations of the index:
 //
-//	DIR/gen-000001/   a complete bleve index
+//	DIR/gen-000001/   a complete bleve index, and its document store in docs/
 //	DIR/gen-000002/   the next one, built by a later ingest
 //	DIR/CURRENT       "gen-000002": the live generation
 //	DIR/lock          held (flock) by the one writer
@@ -26,6 +28,7 @@ import (
 
 const (
 	currentFile = "CURRENT"
+	docsDir     = "docs" // the generation's document store (docstore)
 	lockFile    = "lock"
 	genPrefix   = "gen-"
 	tmpSuffix   = ".tmp"
@@ -155,6 +158,13 @@ func copyDir(src, dst string) error {
 		}
 		if !d.Type().IsRegular() {
 			return nil
+		}
+		if filepath.Base(filepath.Dir(path)) == docsDir && docstore.DataFile(d.Name()) {
+			// Data files of the document store are never written again:
+			// the next generation shares them.
+			if err := os.Link(path, target); err == nil {
+				return nil
+			}
 		}
 		return copyFile(path, target)
 	})

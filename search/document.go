@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,9 +10,9 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/briefs/briefs/indexer"
+	"github.com/briefs/briefs/search/docstore"
 )
 
 // maxReferences caps the entries listed for one listing page.
@@ -20,26 +21,38 @@ const maxReferences = 1000
 // Document returns one record with its neighbours: the previous and next
 // numbers of its series (same language), its translations (same series and
 // number, other languages) and, for a listing page, its entries. An
-// unknown ID gives an error matching ErrNotFound.
+// unknown ID gives an error matching ErrNotFound. The text is its first
+// part (see DocumentPart).
 func (x *Index) Document(ctx context.Context, id string) (*Document, error) {
+	return x.DocumentPart(ctx, id, 1)
+}
+
+// DocumentPart is Document with part n (1-based) of the text: a long
+// document's text is shown in parts of about PartBytes each, so that its
+// page costs the same to build and to read whatever its length. A part
+// past the last gives the last.
+func (x *Index) DocumentPart(ctx context.Context, id string, n int) (*Document, error) {
 	g, err := x.acquire()
 	if err != nil {
 		return nil, err
 	}
 	defer g.release()
-	doc, err := g.document(ctx, id)
+	doc, err := g.document(ctx, id, n)
 	if err != nil {
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
 	return doc, nil
 }
 
-func (g *generation) document(ctx context.Context, id string) (*Document, error) {
-	rec, err := g.record(id)
+func (g *generation) document(ctx context.Context, id string, part int) (*Document, error) {
+	d, rec, err := g.stored(id)
 	if err != nil {
 		return nil, err
 	}
 	doc := &Document{Record: rec}
+	if err := readPart(d, doc, part); err != nil {
+		return nil, err
+	}
 	if rec.Series != "" && rec.Number > 0 {
 		s, err := g.inSeries(rec)
 		if err != nil {
@@ -66,31 +79,30 @@ func (g *generation) document(ctx context.Context, id string) (*Document, error)
 	return doc, nil
 }
 
-// record loads a stored record by ID.
-func (g *generation) record(id string) (Record, error) {
-	d, err := g.idx.Document(id)
+// stored opens a record in the document store: its metadata decoded,
+// its text left to be read where needed.
+func (g *generation) stored(id string) (*docstore.Doc, Record, error) {
+	d, err := g.store.Get(id)
+	if errors.Is(err, docstore.ErrNotFound) {
+		return nil, Record{}, ErrNotFound
+	}
 	if err != nil {
-		return Record{}, err
+		return nil, Record{}, err
 	}
-	blob := storedField(d, FieldRecord)
-	if blob == "" {
-		return Record{}, ErrNotFound
+	rec, err := decodeRecord(d.Meta())
+	if err != nil {
+		return nil, Record{}, fmt.Errorf("record %s: %w", id, err)
 	}
-	return decodeRecord(blob)
+	return d, rec, nil
 }
 
-// storedField returns a stored field of a document ("" when the document
-// is nil or lacks it).
-func storedField(d index.Document, field string) string {
-	var v string
-	if d != nil {
-		d.VisitFields(func(f index.Field) {
-			if f.Name() == field {
-				v = string(f.Value())
-			}
-		})
+// ref loads a short reference to a record.
+func (g *generation) ref(id string) (Ref, error) {
+	_, rec, err := g.stored(id)
+	if err != nil {
+		return Ref{}, err
 	}
-	return v
+	return Ref{ID: id, Title: rec.Title, Number: rec.Number, Language: rec.Language, Year: rec.Year}, nil
 }
 
 // Neighbours and translations are found by scanning the columns
@@ -231,15 +243,11 @@ func (g *generation) refsOf(ctx context.Context, docs []uint64) ([]Ref, error) {
 		if err != nil {
 			return nil, err
 		}
-		doc, err := r.Document(id)
+		ref, err := g.ref(id)
 		if err != nil {
 			return nil, err
 		}
-		rec, err := decodeRecord(storedField(doc, FieldHit))
-		if err != nil {
-			return nil, fmt.Errorf("record %s: %w", id, err)
-		}
-		out = append(out, Ref{ID: id, Title: rec.Title, Number: rec.Number, Language: rec.Language, Year: rec.Year})
+		out = append(out, ref)
 	}
 	return out, nil
 }
@@ -248,19 +256,17 @@ func (g *generation) refsOf(ctx context.Context, docs []uint64) ([]Ref, error) {
 func (g *generation) findRefs(ctx context.Context, q query.Query, order bsearch.SortOrder, size int) ([]Ref, error) {
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
 	req.SortByCustom(order)
-	req.Fields = []string{FieldHit}
 	res, err := g.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
 	var out []Ref
 	for _, h := range res.Hits {
-		blob, _ := h.Fields[FieldHit].(string)
-		rec, err := decodeRecord(blob)
+		ref, err := g.ref(h.ID)
 		if err != nil {
-			return nil, fmt.Errorf("record %s: %w", h.ID, err)
+			return nil, err
 		}
-		out = append(out, Ref{ID: h.ID, Title: rec.Title, Number: rec.Number, Language: rec.Language, Year: rec.Year})
+		out = append(out, ref)
 	}
 	return out, nil
 }

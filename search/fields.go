@@ -3,6 +3,9 @@ package search
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/briefs/briefs/search/docstore"
 )
 
 // docFields turns a record into the field map bleve indexes (see
@@ -25,10 +28,10 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	// The body is indexed as one text, not one array element per
 	// paragraph: bleve analyses each element as a field of its own and
 	// then merges their term maps, which cost a tenth of ingest. Paragraph
-	// numbers come from the stored record (snippets re-read it), so the
+	// numbers come from the document store (storeRecord), so the
 	// only difference is that a phrase may now run across the break
 	// between two paragraphs.
-	body := strings.Join(rec.Paragraphs, "\n\n")
+	body := strings.Join(rec.Paragraphs, paragraphSep)
 	if body != "" {
 		f[proseField(FieldBody, g)] = body
 	}
@@ -80,24 +83,58 @@ func docFields(rec Record, root string) (map[string]any, error) {
 		f[FieldHash] = rec.Hash
 	}
 
-	full, err := json.Marshal(rec)
-	if err != nil {
-		return nil, err
-	}
-	hit, err := json.Marshal(hitRecord(rec))
-	if err != nil {
-		return nil, err
-	}
-	f[FieldRecord] = string(full)
-	f[FieldHit] = string(hit)
 	return f, nil
 }
 
-// hitRecord strips a record to what a result list shows, for FieldHit: the
-// body can be megabytes and a page of hits needs none of it.
-func hitRecord(rec Record) Record {
-	rec.Paragraphs, rec.Pages, rec.Keywords = nil, nil, nil
-	rec.Hash, rec.Note, rec.PDFURL = "", "", ""
+// storeRecord writes a record to the document store (docstore): its
+// metadata as JSON, its body as the text the index analysed (the
+// paragraphs joined by "\n\n", so the offsets of matches point into it)
+// and each paragraph's start and page.
+func storeRecord(s *docstore.Store, rec Record) error {
+	meta := rec
+	meta.Paragraphs, meta.Pages = nil, nil
+	blob, err := json.Marshal(meta)
+	if err != nil {
+		return err
+	}
+	paged := len(rec.Pages) == len(rec.Paragraphs)
+	starts := make([]uint32, len(rec.Paragraphs))
+	pages := make([]uint32, len(rec.Paragraphs))
+	off := 0
+	for i, p := range rec.Paragraphs {
+		starts[i] = uint32(off)
+		off += len(p) + len(paragraphSep)
+		if paged && rec.Pages[i] > 0 {
+			pages[i] = uint32(rec.Pages[i])
+		}
+	}
+	return s.Put(rec.ID, blob, strings.Join(rec.Paragraphs, paragraphSep), starts, pages)
+}
+
+// paragraphSep joins the paragraphs of a body, in the index and the store.
+const paragraphSep = "\n\n"
+
+// validText replaces invalid UTF-8 in a record's prose with U+FFFD. The
+// tokenizer stops at an invalid byte, and the document store keeps the
+// text exactly as the index analysed it, so both must see the same valid
+// text (the indexer already gives valid text; this is for other callers).
+func validText(rec Record) Record {
+	fix := func(s string) string {
+		if utf8.ValidString(s) {
+			return s
+		}
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	rec.Title, rec.Abstract = fix(rec.Title), fix(rec.Abstract)
+	copied := false
+	for i, p := range rec.Paragraphs {
+		if q := fix(p); q != p {
+			if !copied { // the caller's slice stays as it was
+				rec.Paragraphs, copied = append([]string(nil), rec.Paragraphs...), true
+			}
+			rec.Paragraphs[i] = q
+		}
+	}
 	return rec
 }
 
@@ -108,9 +145,9 @@ func nonEmpty(s string) []string {
 	return []string{s}
 }
 
-// decodeRecord unmarshals a stored record blob.
-func decodeRecord(s string) (Record, error) {
+// decodeRecord unmarshals a record's metadata from the document store.
+func decodeRecord(b []byte) (Record, error) {
 	var rec Record
-	err := json.Unmarshal([]byte(s), &rec)
+	err := json.Unmarshal(b, &rec)
 	return rec, err
 }

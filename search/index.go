@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/briefs/briefs/search/docstore"
 )
 
 // Index searches the live generation of an index directory. It is safe for
@@ -30,6 +32,7 @@ type Index struct {
 type generation struct {
 	name   string
 	idx    bleve.Index
+	store  *docstore.Store // the records themselves
 	refs   atomic.Int64
 	minY   int      // first year in the corpus, 0 if none
 	maxY   int      // last year
@@ -66,9 +69,14 @@ func openLive(dir string) (*generation, error) {
 			return nil, err
 		}
 		g, err := openGeneration(dir, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			lastErr = err
-			continue
+		if err != nil {
+			// The generation may have been removed while we opened it
+			// (not every error on the way says fs.ErrNotExist): if CURRENT
+			// moved on, try the new one.
+			if now, cerr := readCurrent(dir); errors.Is(err, fs.ErrNotExist) || (cerr == nil && now != name) {
+				lastErr = err
+				continue
+			}
 		}
 		return g, err
 	}
@@ -91,13 +99,22 @@ func openGeneration(dir, name string) (*generation, error) {
 		idx.Close()
 		return nil, &VersionError{Dir: dir, Have: v, Want: MappingVersion}
 	}
-	g := &generation{name: name, idx: idx}
+	store, err := docstore.Open(filepath.Join(path, docsDir))
+	if err != nil {
+		idx.Close()
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	g := &generation{name: name, idx: idx, store: store}
 	g.refs.Store(1)
 	if b, err := idx.GetInternal([]byte(internalYears)); err == nil && b != nil {
 		fmt.Sscanf(string(b), "%d %d", &g.minY, &g.maxY)
 	}
 	if g.groups, err = presentGroups(idx); err != nil {
 		idx.Close()
+		store.Close()
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// Read the facet columns now, in the background (a second per 100,000
@@ -142,6 +159,7 @@ func presentGroups(idx bleve.Index) ([]string, error) {
 func (g *generation) release() {
 	if g.refs.Add(-1) == 0 {
 		g.idx.Close()
+		g.store.Close()
 	}
 }
 

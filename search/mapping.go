@@ -75,11 +75,12 @@ const (
 	// for respellings: real words, not stems.
 	FieldSpell = "spell"
 
-	// Stored only (not indexed).
-	FieldHit    = "hit"    // JSON of the record without its text: what a result list shows
-	FieldRecord = "record" // JSON of the whole record, for Document and snippets
-	FieldHash   = "hash"   // the record's Hash, to skip unchanged records
-	FieldRoot   = "root"   // the ingest root the record came from (keyword, also indexed)
+	// Stored only (not indexed). The record itself (metadata and text) is
+	// in the generation's document store (docstore), not in bleve, so that
+	// segment merges do not copy the text again and a window of a long
+	// text is read without decoding all of it.
+	FieldHash = "hash" // the record's Hash, to skip unchanged records
+	FieldRoot = "root" // the ingest root the record came from (keyword, also indexed)
 )
 
 // Weights of the prose fields relative to the body in BM25F (bm25.go): a
@@ -197,9 +198,10 @@ func newMapping() *mapping.IndexMappingImpl {
 		dm.AddFieldMappingsAt(name, fm)
 	}
 
-	// Prose: indexed with term vectors (phrase queries need positions), not
-	// stored (snippets are cut from the stored record by re-analysing the
-	// few paragraphs shown), no doc values (never sorted or faceted on).
+	// Prose: indexed with term vectors (phrase queries need positions, and
+	// snippets find their passages from the byte offsets), not stored (the
+	// text is in the document store), no doc values (never sorted or
+	// faceted on).
 	for _, g := range langGroups {
 		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
 			add(proseField(base, g), &mapping.FieldMapping{
@@ -235,8 +237,6 @@ func newMapping() *mapping.IndexMappingImpl {
 	stored := func() *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true}
 	}
-	add(FieldHit, stored())
-	add(FieldRecord, stored())
 	add(FieldHash, stored())
 	root := keywordField(false)
 	root.Store = true

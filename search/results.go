@@ -105,6 +105,9 @@ type Snippet struct {
 	HTML      template.HTML `json:"html"`
 	Paragraph int           `json:"paragraph"`      // 1-based paragraph number (anchor #pN); 0 = abstract
 	Page      int           `json:"page,omitempty"` // page number for PDFs
+	// Part is the part of the document page holding the paragraph
+	// (Index.DocumentPart); 0 when the text comes in one part.
+	Part int `json:"part,omitempty"`
 }
 
 // Facets holds the disjunctive facet counts: each facet is counted with
@@ -152,11 +155,21 @@ type YearBin struct {
 
 // Document is one record with its neighbours, for the document page.
 type Document struct {
-	Record       Record `json:"record"`
-	Prev         *Ref   `json:"prev,omitempty"` // previous number in the same series
-	Next         *Ref   `json:"next,omitempty"`
-	Translations []Ref  `json:"translations,omitempty"` // same series and number, other language
-	References   []Ref  `json:"references,omitempty"`   // for a listing page: its entries
+	// Record is the record with the paragraphs of one part of its text
+	// (all of it unless it is longer than PartBytes). A paragraph longer
+	// than a part is split between parts.
+	Record Record `json:"record"`
+	// Part is the number of the part shown (1-based) of Parts;
+	// FirstParagraph is the number (1-based) of Record.Paragraphs[0] in
+	// the whole text.
+	Part           int `json:"part"`
+	Parts          int `json:"parts"`
+	FirstParagraph int `json:"first_paragraph"`
+
+	Prev         *Ref  `json:"prev,omitempty"` // previous number in the same series
+	Next         *Ref  `json:"next,omitempty"`
+	Translations []Ref `json:"translations,omitempty"` // same series and number, other language
+	References   []Ref `json:"references,omitempty"`   // for a listing page: its entries
 }
 
 // Ref is a short pointer to another record.

@@ -84,7 +84,7 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 		}
 		defer r.Close()
 		for _, h := range out.main.hits {
-			hit, err := g.hit(r, h, p, hl)
+			hit, err := g.hit(ctx, r, h, p, hl)
 			if err != nil {
 				return nil, err
 			}
@@ -92,7 +92,7 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 		}
 		if tail != nil {
 			for _, h := range tail.hits {
-				hit, err := g.hit(r, h, p, hl)
+				hit, err := g.hit(ctx, r, h, p, hl)
 				if err != nil {
 					return nil, err
 				}
@@ -172,22 +172,14 @@ func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, er
 	return out, nil
 }
 
-// hit builds a result-list entry from a match: its stored record, the
-// whole one when snippets are cut from it.
-func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter) (Hit, error) {
+// hit builds a result-list entry from a match: its record's metadata from
+// the document store, and its snippets.
+func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *plan, hl *highlighter) (Hit, error) {
 	id, err := r.ExternalID(idOf(h.doc))
 	if err != nil {
 		return Hit{}, err
 	}
-	want := FieldHit
-	if p.snippets > 0 {
-		want = FieldRecord
-	}
-	d, err := r.Document(id)
-	if err != nil {
-		return Hit{}, fmt.Errorf("record %s: %w", id, err)
-	}
-	rec, err := decodeRecord(storedField(d, want))
+	d, rec, err := g.stored(id)
 	if err != nil {
 		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}
@@ -211,7 +203,9 @@ func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter
 		Parent:    rec.Parent,
 	}
 	if p.snippets > 0 {
-		hit.Snippets = hl.snippets(rec, p.snippets)
+		if hit.Snippets, err = hl.snippetsAt(ctx, r, idOf(h.doc), d, rec, p.snippets); err != nil {
+			return Hit{}, fmt.Errorf("record %s: %w", id, err)
+		}
 	}
 	return hit, nil
 }

@@ -11,11 +11,12 @@ import (
 	"unicode/utf8"
 )
 
-// Snippets are built at query time for the hits on the page only: the
-// shown record's paragraphs are re-analysed with its language's analyzer
-// and tokens equal to an analysed query word are marked. That needs no
-// stored term vectors for highlighting and marks what the index matched:
-// "eradicate" marks "eradication" because both stem to "eradic".
+// Snippets are built at query time for the hits on the page only, from
+// where the index found the query's terms in the hit's body (their
+// positions and byte offsets, passages.go), so they mark what the index
+// matched ("eradicate" marks "eradication": both stem to "eradic") and
+// cost the same whatever the length of the document. Titles and
+// abstracts, short, are analysed here with the record's analyzer.
 
 // snippetLen is the target length of a passage in characters: about two
 // lines of a result list, enough for the sentence around a match.
@@ -106,34 +107,6 @@ func (h *highlighter) seqsFor(g string) []phraseSeq {
 	}
 	h.seqs[g] = out
 	return out
-}
-
-// phraseHits counts the occurrences of the query's phrases in text.
-func (h *highlighter) phraseHits(text, g string) int {
-	seqs := h.seqsFor(g)
-	if len(seqs) == 0 {
-		return 0
-	}
-	at := map[int]string{}
-	for _, t := range h.g.analyzer(g).Analyze([]byte(text)) {
-		at[t.Position] = string(t.Term)
-	}
-	n := 0
-	for pos, term := range at {
-		for _, s := range seqs {
-			if term != s.terms[0] {
-				continue
-			}
-			all := true
-			for k := 1; k < len(s.terms) && all; k++ {
-				all = at[pos+s.offs[k]] == s.terms[k]
-			}
-			if all {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // termsFor returns the query words as the analyzer of group g indexes them.
@@ -302,68 +275,6 @@ func (h *highlighter) title(rec Record) template.HTML {
 	return markup(t, h.matches(t, langGroup(rec.Language)), 0, len(t))
 }
 
-// snippets returns up to n passages of the record's body: from the
-// paragraphs holding the query's phrases, then the most different query
-// words, then the most matches; shown in document order. A record whose body does not match (the match was in
-// its title or metadata, or the query was empty) gets its abstract, or
-// failing that the start of its first paragraph.
-func (h *highlighter) snippets(rec Record, n int) []Snippet {
-	g := langGroup(rec.Language)
-	type para struct {
-		i        int
-		text     string
-		spans    []span
-		phrases  int
-		distinct int
-	}
-	var hits []para
-	for i, p := range rec.Paragraphs {
-		p = strings.ToValidUTF8(p, "\uFFFD")
-		spans := h.matches(p, g)
-		if len(spans) == 0 {
-			continue
-		}
-		hits = append(hits, para{i: i, text: p, spans: spans, phrases: h.phraseHits(p, g), distinct: distinctTerms(spans)})
-	}
-	if len(hits) == 0 {
-		return h.fallback(rec, g)
-	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].phrases != hits[b].phrases {
-			return hits[a].phrases > hits[b].phrases
-		}
-		if hits[a].distinct != hits[b].distinct {
-			return hits[a].distinct > hits[b].distinct
-		}
-		return len(hits[a].spans) > len(hits[b].spans)
-	})
-	hits = hits[:min(n, len(hits))]
-	sort.Slice(hits, func(a, b int) bool { return hits[a].i < hits[b].i })
-	out := make([]Snippet, len(hits))
-	for k, p := range hits {
-		out[k] = Snippet{HTML: passage(p.text, p.spans), Paragraph: p.i + 1}
-		if len(rec.Pages) == len(rec.Paragraphs) {
-			out[k].Page = rec.Pages[p.i]
-		}
-	}
-	return out
-}
-
-func (h *highlighter) fallback(rec Record, g string) []Snippet {
-	if a := strings.ToValidUTF8(rec.Abstract, "\uFFFD"); strings.TrimSpace(a) != "" {
-		return []Snippet{{HTML: passage(a, h.matches(a, g)), Paragraph: 0}}
-	}
-	if len(rec.Paragraphs) > 0 {
-		p := strings.ToValidUTF8(rec.Paragraphs[0], "\uFFFD")
-		s := Snippet{HTML: passage(p, nil), Paragraph: 1}
-		if len(rec.Pages) == len(rec.Paragraphs) {
-			s.Page = rec.Pages[0]
-		}
-		return []Snippet{s}
-	}
-	return nil
-}
-
 func distinctTerms(spans []span) int {
 	seen := map[string]bool{}
 	for _, s := range spans {
@@ -375,13 +286,19 @@ func distinctTerms(spans []span) int {
 // passage cuts text to about snippetLen characters around its densest run
 // of matches, at sentence or word boundaries, "…" marking each cut.
 func passage(text string, spans []span) template.HTML {
+	return passageOf(text, spans, false, false)
+}
+
+// passageOf is passage for a text that may itself be cut from a longer
+// one: cutBefore and cutAfter say whether it was, for the "…" marks.
+func passageOf(text string, spans []span, cutBefore, cutAfter bool) template.HTML {
 	start, end := window(text, spans, snippetLen)
 	var b strings.Builder
-	if start > 0 {
+	if start > 0 || cutBefore {
 		b.WriteString("…")
 	}
 	b.WriteString(string(markup(text, spans, start, end)))
-	if end < len(text) {
+	if end < len(text) || cutAfter {
 		b.WriteString("…")
 	}
 	// Safe: markup escaped all text; only "…" and <mark> tags were added.
@@ -400,14 +317,21 @@ func markup(text string, spans []span, start, end int) template.HTML {
 		if s.start < pos || s.end > end {
 			continue // outside the window, or overlapping the previous span
 		}
-		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString(escape(text[pos:s.start]))
 		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(text[s.start:s.end]))
+		b.WriteString(escape(text[s.start:s.end]))
 		b.WriteString("</mark>")
 		pos = s.end
 	}
-	b.WriteString(html.EscapeString(text[pos:end]))
+	b.WriteString(escape(text[pos:end]))
 	return template.HTML(b.String())
+}
+
+// escape escapes text for HTML, replacing invalid UTF-8 (a stored text is
+// shown as the index saw it, so offsets stay true; only here is it made
+// valid).
+func escape(text string) string {
+	return html.EscapeString(strings.ToValidUTF8(text, "\uFFFD"))
 }
 
 // window chooses the byte range [start, end) of text to show: all of it

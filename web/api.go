@@ -27,11 +27,13 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, res)
 }
 
-// handleAPIDoc serves "GET /api/doc/{id}": search.Document.
+// handleAPIDoc serves "GET /api/doc/{id}?part=N": search.Document, with
+// part N of a long text (search.PartBytes a part).
 func (s *Server) handleAPIDoc(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := s.searchContext(r)
 	defer cancel()
-	doc, err := s.index.Document(ctx, pathParam(r, "id"))
+	part, _ := strconv.Atoi(r.URL.Query().Get("part"))
+	doc, err := s.index.DocumentPart(ctx, pathParam(r, "id"), part)
 	if err != nil {
 		return err
 	}

@@ -689,21 +689,23 @@ type passageCitation struct {
 const maxQuoteWords = 60
 
 // citePassage builds the APA and Chicago citations of paragraph n (1-based)
-// of rec. permalink is the absolute URL of the paragraph. ok is false when
-// n is out of range.
-func citePassage(rec search.Record, n int, permalink string) (passageCitation, bool) {
-	if n < 1 || n > len(rec.Paragraphs) {
+// of rec, whose Paragraphs start with paragraph number first (a part of a
+// long document). permalink is the absolute URL of the paragraph. ok is
+// false when n is not among them.
+func citePassage(rec search.Record, n, first int, permalink string) (passageCitation, bool) {
+	i := n - max(first, 1)
+	if n < 1 || i < 0 || i >= len(rec.Paragraphs) {
 		return passageCitation{}, false
 	}
-	words := strings.Fields(rec.Paragraphs[n-1])
+	words := strings.Fields(rec.Paragraphs[i])
 	quote := strings.Join(words, " ")
 	if len(words) > maxQuoteWords {
 		quote = strings.TrimRight(strings.Join(words[:maxQuoteWords], " "), ".,;:") + " \u2026"
 	}
 	apaLoc, chiLoc := "para. "+strconv.Itoa(n), "par. "+strconv.Itoa(n)
 	locator := apaLoc
-	if len(rec.Pages) == len(rec.Paragraphs) && rec.Pages[n-1] > 0 {
-		p := strconv.Itoa(rec.Pages[n-1])
+	if len(rec.Pages) == len(rec.Paragraphs) && rec.Pages[i] > 0 {
+		p := strconv.Itoa(rec.Pages[i])
 		apaLoc, chiLoc, locator = "p. "+p, p, "p. "+p
 	}
 	year, _, _ := dateParts(rec)

@@ -203,7 +203,7 @@ func TestCitePassage(t *testing.T) {
 		ID: "b", Kind: "briefing", Title: "Coca", Authors: []string{"Ricardo Soberón", "Martin Jelsma"}, Year: 2005,
 		Paragraphs: []string{"First paragraph.", "The coca leaf   is not cocaine."},
 	}
-	pc, ok := citePassage(rec, 2, "http://x/doc/b#p2")
+	pc, ok := citePassage(rec, 2, 1, "http://x/doc/b#p2")
 	if !ok {
 		t.Fatal("citePassage(rec, 2) not ok")
 	}
@@ -217,19 +217,19 @@ func TestCitePassage(t *testing.T) {
 		t.Errorf("Chicago passage = %q, want prefix %q", pc.Chicago, want)
 	}
 	for _, n := range []int{0, 3, -1} {
-		if _, ok := citePassage(rec, n, ""); ok {
+		if _, ok := citePassage(rec, n, 1, ""); ok {
 			t.Errorf("citePassage(rec, %d) ok, want out of range", n)
 		}
 	}
 	pdf := rec
 	pdf.Pages = []int{6, 7}
-	pc, _ = citePassage(pdf, 2, "")
+	pc, _ = citePassage(pdf, 2, 1, "")
 	if pc.Locator != "p. 7" || !strings.Contains(pc.APA, "2005, p. 7)") || !strings.Contains(pc.Chicago, "2005, 7)") {
 		t.Errorf("PDF passage: locator %q, APA %q, Chicago %q", pc.Locator, pc.APA, pc.Chicago)
 	}
 	long := rec
 	long.Paragraphs = []string{strings.Repeat("word ", 100)}
-	pc, _ = citePassage(long, 1, "")
+	pc, _ = citePassage(long, 1, 1, "")
 	if n := len(strings.Fields(pc.Quote)); n != maxQuoteWords+1 || !strings.HasSuffix(pc.Quote, "\u2026") {
 		t.Errorf("long quote has %d words (%q…), want %d and an ellipsis", n, pc.Quote[:20], maxQuoteWords)
 	}

@@ -23,7 +23,8 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := s.searchContext(r)
 	defer cancel()
-	doc, err := s.index.Document(ctx, id)
+	part, _ := strconv.Atoi(v.Get("part"))
+	doc, err := s.index.DocumentPart(ctx, id, part)
 	if err != nil {
 		return err
 	}
@@ -86,6 +87,15 @@ func validHost(h string) bool {
 	return true
 }
 
+// partParam is the query parameter that asks for part n of a long
+// document's text, to append to u.
+func partParam(u string, n int) string {
+	if strings.Contains(u, "?") {
+		return "&part=" + strconv.Itoa(n)
+	}
+	return "?part=" + strconv.Itoa(n)
+}
+
 // buildDocPage is the pure part of handleDoc.
 func buildDocPage(doc *search.Document, parent *search.Document, q search.Query, cite int, base string) *docPage {
 	rec := doc.Record
@@ -109,7 +119,20 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		// address: show it, so the reader knows where the pages come from.
 		p.Info = append(p.Info, metaRow{Label: "PDF file", Value: raw})
 	}
-	p.Groups = paragraphGroups(rec, q.Text, cite)
+	p.Groups = paragraphGroups(rec, q.Text, cite, doc.FirstParagraph)
+	if doc.Parts > 1 {
+		p.Part = &partNav{N: doc.Part, NextN: doc.Part + 1, Of: doc.Parts}
+		partURL := func(n int) string {
+			u := docURL(rec.ID, q)
+			return u + partParam(u, n)
+		}
+		if doc.Part > 1 {
+			p.Part.PrevURL = partURL(doc.Part - 1)
+		}
+		if doc.Part < doc.Parts {
+			p.Part.NextURL = partURL(doc.Part + 1)
+		}
+	}
 
 	ref := func(r *search.Ref, label string) *refLink {
 		if r == nil {
@@ -142,7 +165,7 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		{"cite-ris", "RIS", citeRIS(rec)},
 		{"cite-csl", "CSL-JSON", citeCSL(rec)},
 	}
-	if pc, ok := citePassage(rec, cite, base+self+"#p"+strconv.Itoa(cite)); ok {
+	if pc, ok := citePassage(rec, cite, doc.FirstParagraph, base+self+"#p"+strconv.Itoa(cite)); ok {
 		p.Passage = &pc
 	}
 	p.Meta = docMeta(rec, p.Permalink)
@@ -213,7 +236,7 @@ func displayDate(rec search.Record) string {
 
 // paragraphGroups numbers the paragraphs from 1 (anchors p1, p2, …) and,
 // when the record has page numbers, groups them under page headings.
-func paragraphGroups(rec search.Record, qtext string, cited int) []paraGroup {
+func paragraphGroups(rec search.Record, qtext string, cited, first int) []paraGroup {
 	terms := queryTerms(qtext)
 	paged := len(rec.Pages) == len(rec.Paragraphs) && len(rec.Pages) > 0
 	citeBase := "/doc/" + url.PathEscape(rec.ID) + "?"
@@ -224,7 +247,7 @@ func paragraphGroups(rec search.Record, qtext string, cited int) []paraGroup {
 	var groups []paraGroup
 	var shape paraShape
 	for i, text := range rec.Paragraphs {
-		n := i + 1
+		n := first + i
 		page := 0
 		if paged {
 			page = rec.Pages[i]

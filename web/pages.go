@@ -153,6 +153,7 @@ type docPage struct {
 	KindLabel  string
 	Info       []metaRow
 	Groups     []paraGroup
+	Part       *partNav // nil when the text comes in one part
 	Prev, Next *refLink
 	Langs      []refLink
 	References []refLink
@@ -167,6 +168,12 @@ type metaRow struct {
 	Label string
 	Value string
 	Links []link // when set, shown instead of Value
+}
+
+// partNav links the parts of a long document's text.
+type partNav struct {
+	N, NextN, Of     int
+	PrevURL, NextURL string
 }
 
 // paraGroup is a run of paragraphs; for PDFs one per page.

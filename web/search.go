@@ -175,6 +175,9 @@ func newHitView(h search.Hit, q search.Query) hitView {
 	}
 	for _, sn := range h.Snippets {
 		u := docURL(h.ID, q)
+		if sn.Part > 1 {
+			u += partParam(u, sn.Part)
+		}
 		if sn.Paragraph > 0 {
 			u += "#p" + strconv.Itoa(sn.Paragraph)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -60,6 +61,9 @@ type benchConfig struct {
 	MemProfile  string
 	Quiet       bool
 	Phase       string // internal: "", "ingest" or "serve"
+	// Long generates long reports (genConfig.Long) and measures what
+	// snippets cost on them (serveResult.Snippets).
+	Long bool
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -73,8 +77,10 @@ second pages; top 10 with facets and 3 snippets per hit), single-threaded in
 process and over HTTP with concurrent clients. Ingest and serving each run
 in a child process so that their memory figures are separate.`,
 		"briefs bench --docs 10000 --format jsonl --markdown",
-		"briefs bench --docs 100000 --format html --corpus /tmp/corpus100k --keep --cpuprofile /tmp/cpu.pprof")
-	fs.IntVar(&cfg.Docs, "docs", 10000, "documents to generate")
+		"briefs bench --docs 100000 --format html --corpus /tmp/corpus100k --keep --cpuprofile /tmp/cpu.pprof",
+		"briefs bench --long --docs 50 --http-queries 0")
+	fs.IntVar(&cfg.Docs, "docs", 10000, "documents to generate (200 with --long)")
+	fs.BoolVar(&cfg.Long, "long", false, "long reports: every document 100,000 to 300,000 words; reports what snippets cost")
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the corpus and of the query mix")
 	fs.StringVar(&cfg.Format, "format", genJSONL, "corpus format to ingest: jsonl, html or text")
 	fs.Float64Var(&cfg.Spanish, "spanish", 0.1, "fraction of documents in Spanish")
@@ -95,6 +101,9 @@ in a child process so that their memory figures are separate.`,
 	}
 	if fs.NArg() > 0 {
 		return usageError{"bench takes no arguments"}
+	}
+	if cfg.Long && !flagSet(fs, "docs") {
+		cfg.Docs = 200
 	}
 	if err := cfg.check(); err != nil {
 		return usageError{"bench: " + err.Error()}
@@ -179,11 +188,16 @@ type serveResult struct {
 	Addr      string       `json:"addr,omitempty"`
 	InProcess latencyStats `json:"in_process"`
 	Mix       mixStats     `json:"mix"`
-	PeakRSSKB int64        `json:"peak_rss_kb"`
-	Resident  rssSplit     `json:"resident"` // at the end
-	Peaks     rssSplit     `json:"peaks"`    // highest of each kind, sampled
-	OpenMS    float64      `json:"open_ms"`
-	HTTPCPU   float64      `json:"http_cpu_seconds"` // server CPU time while the clients ran
+	// Snippets (with --long) is what the snippets of a query cost: its
+	// latency with 3 snippets per hit less its latency with none, query
+	// by query.
+	Snippets   *latencyStats `json:"snippets,omitempty"`
+	NoSnippets *latencyStats `json:"no_snippets,omitempty"`
+	PeakRSSKB  int64         `json:"peak_rss_kb"`
+	Resident   rssSplit      `json:"resident"` // at the end
+	Peaks      rssSplit      `json:"peaks"`    // highest of each kind, sampled
+	OpenMS     float64       `json:"open_ms"`
+	HTTPCPU    float64       `json:"http_cpu_seconds"` // server CPU time while the clients ran
 }
 
 // latencyStats sums up the latencies of a run of queries.
@@ -274,7 +288,7 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 		}
 		bar := newGenProgress(stderr, cfg.Quiet, "generating")
 		sum, err := generate(ctx, genConfig{Docs: cfg.Docs, Seed: cfg.Seed, Format: cfg.Format,
-			Spanish: cfg.Spanish, PerFolder: 1000}, corpus, bar.update)
+			Spanish: cfg.Spanish, PerFolder: 1000, Long: cfg.Long}, corpus, bar.update)
 		bar.finish()
 		if err != nil {
 			return nil, err
@@ -307,6 +321,9 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 
 	say("querying: %d queries in process, then %d over HTTP with %d clients (child process)", cfg.Queries, cfg.HTTPQueries, cfg.Clients)
 	serveArgs := []string{"--index", index, "--seed", strconv.FormatUint(cfg.Seed, 10), "--queries", strconv.Itoa(cfg.Queries)}
+	if cfg.Long {
+		serveArgs = append(serveArgs, "--long")
+	}
 	serveArgs = append(serveArgs, profileArgs(cfg, "serve")...)
 	if err := benchServe(ctx, cfg, serveArgs, rep, stderr); err != nil {
 		return nil, err
@@ -577,6 +594,13 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 	if err != nil {
 		return err
 	}
+	if cfg.Long {
+		sn, none, err := snippetCost(ctx, ix, mix)
+		if err != nil {
+			return err
+		}
+		res.Snippets, res.NoSnippets = &sn, &none
+	}
 
 	srv, err := web.NewServer(web.Config{Index: ix})
 	if err != nil {
@@ -680,6 +704,32 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 		ms.SnippetsPerHit = float64(snippets) / float64(hits)
 	}
 	return ls, ms, nil
+}
+
+// snippetCost runs each query of the mix without snippets, then with 3
+// per hit, and sums up the differences and the latencies without.
+func snippetCost(ctx context.Context, ix *search.Index, mix []benchQuery) (latencyStats, latencyStats, error) {
+	var diffs, bare []time.Duration
+	start := time.Now()
+	for _, q := range mix {
+		none := q.Query
+		none.Snippets = -1
+		t0 := time.Now()
+		if _, err := ix.Search(ctx, none); err != nil {
+			return latencyStats{}, latencyStats{}, fmt.Errorf("bench: query %+v: %w", none, err)
+		}
+		t1 := time.Now()
+		with := q.Query
+		with.Snippets = 3
+		if _, err := ix.Search(ctx, with); err != nil {
+			return latencyStats{}, latencyStats{}, fmt.Errorf("bench: query %+v: %w", with, err)
+		}
+		t2 := time.Now()
+		bare = append(bare, t1.Sub(t0))
+		diffs = append(diffs, max(0, t2.Sub(t1)-t1.Sub(t0)))
+	}
+	wall := time.Since(start)
+	return summarize(diffs, wall, nil), summarize(bare, wall, nil), nil
 }
 
 func summarize(lat []time.Duration, wall time.Duration, failures map[string]int) latencyStats {
@@ -1044,6 +1094,11 @@ func (r *benchReport) rows() [][2]string {
 		[2]string{"index open", fmt.Sprintf("%.0f ms", r.Serve.OpenMS)},
 		[2]string{"queries, in process, 1 thread", lat(r.Serve.InProcess)},
 	)
+	if sn, none := r.Serve.Snippets, r.Serve.NoSnippets; sn != nil && none != nil {
+		rows = append(rows,
+			[2]string{"queries without snippets, 1 thread", fmt.Sprintf("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", none.P50, none.P95, none.P99, none.Max)},
+			[2]string{"snippets (3 per hit) cost per query", fmt.Sprintf("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", sn.P50, sn.P95, sn.P99, sn.Max)})
+	}
 	if c.HTTPQueries > 0 {
 		rows = append(rows, [2]string{fmt.Sprintf("queries, HTTP, %d clients", c.Clients), lat(r.HTTP)})
 	}
@@ -1067,6 +1122,9 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 	m := r.Machine
 	cmd := fmt.Sprintf("briefs bench --docs %d --format %s --seed %d --queries %d --http-queries %d --clients %d",
 		c.Docs, c.Format, c.Seed, c.Queries, c.HTTPQueries, c.Clients)
+	if c.Long {
+		cmd += " --long"
+	}
 	if c.SkipIngest {
 		cmd = fmt.Sprintf("briefs bench --skip-ingest --index %s --seed %d --queries %d --http-queries %d --clients %d",
 			c.Index, c.Seed, c.Queries, c.HTTPQueries, c.Clients)
@@ -1094,4 +1152,11 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 	fmt.Fprintf(w, "\n| engine, %s docs | docs/s indexed | index MB | peak RSS MB | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n", thousands(in.Records))
 	fmt.Fprintf(w, "| briefs, %s ingest | %s | %s | %s | %.1f | %.1f |\n", c.Format, thousands(int(math.Round(docsPerSec))),
 		thousands(int(math.Round(r.IndexMB))), thousands(int(math.Round(float64(in.PeakRSSKB)/1024))), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

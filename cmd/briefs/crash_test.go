@@ -456,15 +456,18 @@ func testKillIngest(t *testing.T, bin string) {
 	}
 
 	// The next run starts by clearing what killed runs left, and ends with
-	// the live generation and the one before it.
+	// the live generation alone, holding no unreferenced segment.
 	runIngestOK(t, bin, idx, base, extra)
 	final := indexState(t, idx)
 	if want := expectedState(t, cur, base, extra); !maps.Equal(final, want) {
 		t.Errorf("after the last run: %s", final.diff(want))
 	}
 	l := listIndexDir(t, idx)
-	if len(l.tmp) != 0 || len(l.gens) > 2 || !slices.Contains(l.gens, l.current) {
-		t.Errorf("after the last run the index directory holds %+v, want no .tmp and at most 2 generations", l)
+	if len(l.tmp) != 0 || len(l.gens) != 1 || !slices.Contains(l.gens, l.current) {
+		t.Errorf("after the last run the index directory holds %+v, want no .tmp and only the live generation", l)
+	}
+	if orphans, err := search.Orphans(idx); err != nil || len(orphans) > 0 {
+		t.Errorf("after the last run: orphan files %v (%v)", orphans, err)
 	}
 	names := slices.Sorted(maps.Keys(phases))
 	var summary []string
@@ -570,8 +573,8 @@ func testKilledMidBuild(t *testing.T, bin string) {
 	}
 	// The next run clears the unfinished generation and completes.
 	runIngestOK(t, bin, idx, base)
-	if l := listIndexDir(t, idx); len(l.tmp) != 0 {
-		t.Errorf("leftovers after the next run: %v", l.tmp)
+	if orphans, err := search.Orphans(idx); err != nil || len(orphans) != 0 {
+		t.Errorf("leftovers after the next run: %v (%v)", orphans, err)
 	}
 	if got := indexState(t, idx); !maps.Equal(got, before) {
 		t.Errorf("after the next run: %s", got.diff(before))

@@ -50,7 +50,16 @@ type genConfig struct {
 	PerFolder int     // files per folder for html and text
 	Split     int     // records per JSON Lines file; 0 = one file
 	Quiet     bool
+	// Long makes every document a long report of LongMinWords to
+	// LongMaxWords words (briefs bench --long).
+	Long bool
 }
+
+// Length of the documents of a --long corpus, in words.
+const (
+	LongMinWords = 100_000
+	LongMaxWords = 300_000
+)
 
 // genSummary is what a run wrote.
 type genSummary struct {
@@ -241,6 +250,7 @@ func generate(ctx context.Context, cfg genConfig, out string, progress func(done
 			go func() {
 				defer wg.Done()
 				g := newDocGen(cfg.Seed)
+				g.long = cfg.Long
 				for i := lo + w; i < hi; i += workers {
 					d := plan[i]
 					doc := g.document(d)
@@ -667,6 +677,7 @@ type docGen struct {
 	// its subject's words, which is what makes term frequencies, and so
 	// ranking, differ between documents.
 	topic []string
+	long  bool // every document a long report (genConfig.Long)
 }
 
 func newDocGen(seed uint64) *docGen {
@@ -726,6 +737,9 @@ func (g *docGen) document(d docPlan) *genDocument {
 	words := 600 + int(1900*math.Pow(r.Float64(), 3))
 	if r.IntN(100) == 0 {
 		words = 8000 + r.IntN(7001)
+	}
+	if g.long {
+		words = LongMinWords + r.IntN(LongMaxWords-LongMinWords+1)
 	}
 	doc.blocks = g.body(es, words, doc.countries)
 	return doc

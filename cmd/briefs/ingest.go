@@ -23,6 +23,7 @@ import (
 type ingestConfig struct {
 	IndexDir    string
 	Rebuild     bool
+	Keep        int
 	MaxFileSize int64
 	Quiet       bool
 	Exclude     []string // .gitignore patterns, on top of the defaults and .briefsignore
@@ -38,7 +39,8 @@ holds one record per line with its own id) and bring the index up to
 date: new files are added, changed files re-indexed, unchanged files skipped,
 and records whose files are gone are deleted. The live index is never
 modified in place: a new generation is built beside it and swapped in
-atomically when complete, so a killed ingest leaves the previous index as it was.
+atomically when complete, so a killed ingest leaves the previous index as it was;
+after the swap the previous generation is removed (--keep N keeps N of them).
 
 Exit status: 0 when every file was ingested, 3 when some files were skipped
 (each is listed with its reason), 1 on failure, 2 on a usage error.`,
@@ -47,6 +49,7 @@ Exit status: 0 when every file was ingested, 3 when some files were skipped
 		"briefs ingest catalogue-export.jsonl.gz")
 	fs.StringVar(&cfg.IndexDir, "index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
 	fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build the index from scratch instead of updating it")
+	fs.IntVar(&cfg.Keep, "keep", 0, "earlier generations to keep on disk after the swap (0: only the new one)")
 	maxMB := fs.Int64("max-file-size", 64, "read at most this many MB of one file (larger files are cut, with a warning)")
 	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress bar")
 	var exclude listFlag
@@ -88,7 +91,7 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
-	b, err := search.NewBuilder(cfg.IndexDir, search.BuildOptions{Rebuild: cfg.Rebuild})
+	b, err := search.NewBuilder(cfg.IndexDir, search.BuildOptions{Rebuild: cfg.Rebuild, Keep: cfg.Keep})
 	if err != nil {
 		return indexer.Report{}, search.BuildStats{}, diskFull(cfg.IndexDir, err)
 	}

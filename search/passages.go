@@ -1,0 +1,246 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/briefs/briefs/search/docstore"
+)
+
+// Bounds that keep a hit's snippets at a fixed cost, whatever the length
+// of its document: only the first maxOccurrences occurrences of each query
+// term and the first maxParagraphs paragraphs holding one are weighed, and
+// each passage is cut from at most passageBytes of text read around its
+// best match. In a 300-page report the passages then come from its first
+// thousand mentions of each word, which is where the report's own summary
+// usually is.
+const (
+	maxOccurrences = 1000
+	maxParagraphs  = 200
+	passageBytes   = 4 * snippetLen // enough for snippetLen characters of 4 bytes
+)
+
+// occurrence is where the index found a query term in a body.
+type occurrence struct {
+	start, end int // byte offsets in the body
+	pos        int // token position, for phrases
+	term       string
+}
+
+// snippetsAt returns up to n passages of a hit's body: from the paragraphs
+// holding the query's phrases, then the most different query words, then
+// the most matches; shown in document order. The matches are read from
+// the index (the body field's term vectors hold each occurrence's byte
+// offsets), the text around the chosen ones from the document store. A
+// record whose body does not match (the match was in its title or
+// metadata, or the query was empty) gets its abstract, or failing that
+// the start of its first paragraph.
+func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, d *docstore.Doc, rec Record, n int) ([]Snippet, error) {
+	g := langGroup(rec.Language)
+	occs, err := h.occurrences(ctx, r, doc, proseField(FieldBody, g), g)
+	if err != nil {
+		return nil, err
+	}
+	if len(occs) == 0 {
+		return h.fallbackAt(d, rec, g)
+	}
+	phrases := h.phraseStarts(occs, g)
+
+	type para struct {
+		i, start, end, page int
+		spans               []span
+		phrases             int
+	}
+	var paras []para
+	for k := 0; k < len(occs) && len(paras) < maxParagraphs; {
+		i, err := d.ParagraphAt(occs[k].start)
+		if err != nil {
+			return nil, err
+		}
+		ps, pe, page, err := d.Paragraph(i)
+		if err != nil {
+			return nil, err
+		}
+		p := para{i: i, start: ps, end: pe, page: page}
+		for ; k < len(occs) && occs[k].start < pe+len(paragraphSep); k++ {
+			o := occs[k]
+			p.spans = append(p.spans, span{o.start - ps, o.end - ps, o.term})
+			if phrases[o.start] {
+				p.phrases++
+			}
+		}
+		paras = append(paras, p)
+	}
+	sort.SliceStable(paras, func(a, b int) bool {
+		if paras[a].phrases != paras[b].phrases {
+			return paras[a].phrases > paras[b].phrases
+		}
+		if da, db := distinctTerms(paras[a].spans), distinctTerms(paras[b].spans); da != db {
+			return da > db
+		}
+		return len(paras[a].spans) > len(paras[b].spans)
+	})
+	paras = paras[:min(n, len(paras))]
+	sort.Slice(paras, func(a, b int) bool { return paras[a].i < paras[b].i })
+	parts, err := countParts(d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Snippet, 0, len(paras))
+	for _, p := range paras {
+		html, err := passageFrom(d, p.start, p.end, p.spans)
+		if err != nil {
+			return nil, err
+		}
+		part, err := partOf(d, p.start, parts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Snippet{HTML: html, Paragraph: p.i + 1, Page: p.page, Part: part})
+	}
+	return out, nil
+}
+
+// occurrences reads where the query's terms occur in one document's field,
+// in order of their offsets.
+func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, field, g string) ([]occurrence, error) {
+	var out []occurrence
+	for term := range h.termsFor(g) {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, true)
+		if err != nil {
+			return nil, err
+		}
+		td, err := tfr.Advance(doc, nil)
+		tfr.Close()
+		if err != nil {
+			return nil, err
+		}
+		if td == nil || !bytes.Equal(td.ID, doc) {
+			continue
+		}
+		for i, v := range td.Vectors {
+			if i == maxOccurrences {
+				break
+			}
+			out = append(out, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
+		}
+	}
+	slices.SortFunc(out, func(a, b occurrence) int { return a.start - b.start })
+	return out, nil
+}
+
+// phraseStarts returns the offsets of the occurrences that start one of
+// the query's phrases: the phrase's other terms follow at their positions.
+func (h *highlighter) phraseStarts(occs []occurrence, g string) map[int]bool {
+	seqs := h.seqsFor(g)
+	if len(seqs) == 0 {
+		return nil
+	}
+	at := make(map[int]string, len(occs))
+	for _, o := range occs {
+		at[o.pos] = o.term
+	}
+	out := map[int]bool{}
+	for _, o := range occs {
+		for _, s := range seqs {
+			if o.term != s.terms[0] {
+				continue
+			}
+			all := true
+			for k := 1; k < len(s.terms) && all; k++ {
+				all = at[o.pos+s.offs[k]] == s.terms[k]
+			}
+			if all {
+				out[o.start] = true
+			}
+		}
+	}
+	return out
+}
+
+// passageFrom reads at most passageBytes of the paragraph [ps, pe) around
+// its best match and cuts a passage from it. spans are relative to ps.
+func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, error) {
+	lo, hi := 0, pe-ps
+	if hi > 2*passageBytes {
+		a := anchorSpan(spans)
+		lo = max(0, a-passageBytes)
+		hi = min(hi, a+passageBytes)
+	}
+	b, err := d.Text(ps+lo, ps+hi)
+	if err != nil {
+		return "", err
+	}
+	// Cut at character starts.
+	from, to := 0, len(b)
+	for from < to && !utf8.RuneStart(b[from]) {
+		from++
+	}
+	if to < len(b) || ps+hi < pe {
+		for to > from && !utf8.RuneStart(b[to-1]) {
+			to--
+		}
+		if to > from {
+			to-- // the last character may be incomplete
+		}
+	}
+	text := string(b[from:to])
+	base := lo + from
+	var in []span
+	for _, s := range spans {
+		if s.start >= base && s.end <= base+len(text) {
+			in = append(in, span{s.start - base, s.end - base, s.term})
+		}
+	}
+	return passageOf(text, in, base > 0, base+len(text) < pe-ps), nil
+}
+
+// anchorSpan returns the offset of the match that starts the run of
+// matches with the most different terms within a passage's length.
+func anchorSpan(spans []span) int {
+	best, bestD, bestN := 0, -1, -1
+	for i, s := range spans {
+		var in []span
+		for _, t := range spans[i:] {
+			if t.end > s.start+passageBytes/2 {
+				break
+			}
+			in = append(in, t)
+		}
+		if d := distinctTerms(in); d > bestD || d == bestD && len(in) > bestN {
+			best, bestD, bestN = s.start, d, len(in)
+		}
+	}
+	return best
+}
+
+// fallbackAt is the snippet of a hit whose body holds no query term: its
+// abstract, or the start of its first paragraph.
+func (h *highlighter) fallbackAt(d *docstore.Doc, rec Record, g string) ([]Snippet, error) {
+	if a := rec.Abstract; strings.TrimSpace(a) != "" {
+		if len(a) > 2*passageBytes {
+			a = a[:2*passageBytes]
+			a = strings.ToValidUTF8(a, "")
+		}
+		return []Snippet{{HTML: passageOf(a, h.matches(a, g), false, len(a) < len(rec.Abstract)), Paragraph: 0}}, nil
+	}
+	if d.Paragraphs() == 0 {
+		return nil, nil
+	}
+	ps, pe, page, err := d.Paragraph(0)
+	if err != nil {
+		return nil, err
+	}
+	html, err := passageFrom(d, ps, pe, nil)
+	if err != nil {
+		return nil, err
+	}
+	return []Snippet{{HTML: html, Paragraph: 1, Page: page}}, nil
+}
