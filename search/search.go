@@ -149,6 +149,7 @@ func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter
 		Title:     rec.Title,
 		TitleHTML: hl.title(rec),
 		Authors:   rec.Authors,
+		Families:  rec.Families,
 		Date:      rec.Date,
 		Year:      rec.Year,
 		Series:    rec.Series,
