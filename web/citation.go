@@ -133,6 +133,14 @@ const itOpen, itClose = "\x01", "\x02"
 
 func italic(s string) string { return itOpen + s + itClose }
 
+// italicOr is s in italics, or "" for none.
+func italicOr(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return italic(s)
+}
+
 // plainCite drops the italic marks.
 func plainCite(s string) string {
 	return strings.NewReplacer(itOpen, "", itClose, "").Replace(s)
@@ -289,7 +297,7 @@ func chicagoMarked(rec search.Record) string {
 			full += " " + strconv.Itoa(day)
 		}
 		full += ", " + strconv.Itoa(year)
-		b = append(b, period(joinNonEmpty(", ", publisher, full)))
+		b = append(b, period(joinNonEmpty(", ", italicOr(publisher), full)))
 	} else if publisher != "" {
 		b = append(b, period(publisher))
 	}
@@ -354,7 +362,11 @@ func mlaMarked(rec search.Record) string {
 		b = append(b, period(italic(title(rec))))
 	}
 	loc := strings.TrimPrefix(strings.TrimPrefix(rec.URL, "https://"), "http://")
-	if c := joinNonEmpty(", ", strings.TrimSpace(rec.Publisher), date, loc); c != "" {
+	container := strings.TrimSpace(rec.Publisher)
+	if isWebKind(rec.Kind) {
+		container = italicOr(container) // the site or paper holding the piece
+	}
+	if c := joinNonEmpty(", ", container, date, loc); c != "" {
 		b = append(b, period(c))
 	}
 	if s := seriesLabel(rec, " "); s != "" {
@@ -615,6 +627,30 @@ func cslType(kind string) string {
 
 // citeCSL formats rec as a CSL-JSON array with one item, indented.
 func citeCSL(rec search.Record) string {
+	var buf bytes.Buffer
+	_ = encodeCSL(&buf, []cslItem{cslOf(rec)}) // cannot fail: plain strings and ints
+	return buf.String()
+}
+
+// writeCSL writes recs as one CSL-JSON array.
+func writeCSL(buf *bytes.Buffer, recs []search.Record) error {
+	items := make([]cslItem, len(recs))
+	for i, r := range recs {
+		items[i] = cslOf(r)
+	}
+	return encodeCSL(buf, items)
+}
+
+func encodeCSL(buf *bytes.Buffer, items []cslItem) error {
+	enc := json.NewEncoder(buf)
+	// The text is shown escaped by html/template; \u003c escapes would only
+	// make the copied JSON harder to read.
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(items)
+}
+
+func cslOf(rec search.Record) cslItem {
 	it := cslItem{
 		ID:             bibKey(rec),
 		Type:           cslType(rec.Kind),
@@ -646,14 +682,7 @@ func citeCSL(rec search.Record) string {
 		}
 		it.Issued = &cslDate{DateParts: [][]int{parts}}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	// The text is shown escaped by html/template; \u003c escapes would only
-	// make the copied JSON harder to read.
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode([]cslItem{it}) // cannot fail: plain strings and ints
-	return buf.String()
+	return it
 }
 
 // In-text citations for "cite this passage".

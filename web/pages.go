@@ -64,6 +64,7 @@ type searchPage struct {
 	Relax     []chip
 	FormState []hiddenField // what the facet form carries besides its inputs
 	Stats     *corpusStats
+	Select    *selection // hits selected for export (cite.go)
 }
 
 type hitView struct {
@@ -77,6 +78,12 @@ type hitView struct {
 	DateLabel    string // "14 March 2005"
 	Snippets     []snippetView
 	ParentURL    string
+	// The Cite panel (cite.go): three rich formats, downloads, the page
+	// with all six, and whether the hit is selected for export.
+	CiteURL   string
+	Cites     []citeBlock
+	Downloads []link
+	Selected  bool
 }
 
 type snippetView struct {
@@ -189,7 +196,8 @@ type refLink struct {
 type citeBlock struct {
 	ID    string // "cite-apa"
 	Label string
-	Text  string
+	Text  string        // plain text
+	HTML  template.HTML // the rich text (italics) of APA, Chicago and MLA; see richCite
 }
 
 // errorPage is every error, 4xx and 5xx.

@@ -25,8 +25,9 @@ var templateFiles embed.FS
 //go:embed static
 var staticFiles embed.FS
 
-// pageTemplates are the pages; each is parsed together with layout.html.
-var pageTemplates = []string{"search.html", "doc.html", "error.html"}
+// pageTemplates are the pages; each is parsed together with layout.html
+// and parts.html (blocks that several pages share).
+var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html"}
 
 // templates holds one parsed template set per page.
 type templates struct {
@@ -62,7 +63,7 @@ func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, name := range pageTemplates {
-		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "layout.html", name)
+		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "layout.html", "parts.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}

@@ -40,6 +40,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		return s.renderQueryError(w, r, page, err)
 	}
 	buildResults(page, res)
+	applySelection(page, r.URL.Query(), s.baseURL(r))
 	return s.render(w, r, http.StatusOK, "search.html", page)
 }
 
