@@ -27,7 +27,7 @@ var staticFiles embed.FS
 
 // pageTemplates are the pages; each is parsed together with layout.html
 // and parts.html (blocks that several pages share).
-var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html"}
+var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html", "quote.html"}
 
 // templates holds one parsed template set per page.
 type templates struct {

@@ -22,6 +22,7 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/search", s.handle(s.handleSearch)).Methods(get...)
 	r.Handle("/doc/{id}", s.handle(s.handleDoc)).Methods(get...)
 	r.Handle("/cite/{id}", s.handle(s.handleCite)).Methods(get...)
+	r.Handle("/quote", s.handle(s.handleQuote)).Methods(get...)
 	r.Handle("/export.{format:csv|jsonl|bib|ris|json}", s.handle(s.handleExport)).Methods(get...)
 	r.Handle("/feed.atom", s.handle(s.handleFeed)).Methods(get...)
 	r.Handle("/static/{name}", s.handle(s.handleStatic)).Methods(get...)

@@ -17,6 +17,10 @@ const recentCount = 10
 // list with facets, or the landing view for an empty search. A malformed
 // query renders the page with the parser's message and status 400.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
+	if u := quoteRedirect(r.URL.Query().Get(paramQ)); u != "" {
+		http.Redirect(w, r, u, http.StatusSeeOther)
+		return nil
+	}
 	q, qerr := parseQuery(r.URL.Query())
 	page := &searchPage{basePage: s.base(r, "Search"), Query: q}
 	page.Nav = "search"
