@@ -57,6 +57,7 @@ type searchPage struct {
 	Sorts      []sortLink
 	Exports    []link
 	FeedURL    string
+	CompareURL string // the trends page for this search
 	APIURL     string
 	Suggestion *link
 	// Relax lists one link per active filter (and the text), each removing

@@ -27,7 +27,7 @@ var staticFiles embed.FS
 
 // pageTemplates are the pages; each is parsed together with layout.html
 // and parts.html (blocks that several pages share).
-var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html", "quote.html"}
+var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html", "quote.html", "trends.html"}
 
 // templates holds one parsed template set per page.
 type templates struct {
@@ -60,6 +60,8 @@ func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
 		"join":      strings.Join,
 		"took":      took,
 		"plural":    plural,
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, name := range pageTemplates {

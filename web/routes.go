@@ -23,6 +23,8 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/doc/{id}", s.handle(s.handleDoc)).Methods(get...)
 	r.Handle("/cite/{id}", s.handle(s.handleCite)).Methods(get...)
 	r.Handle("/quote", s.handle(s.handleQuote)).Methods(get...)
+	r.Handle("/trends", s.handle(s.handleTrends)).Methods(get...)
+	r.Handle("/trends.{format:csv|json}", s.handle(s.handleTrendsData)).Methods(get...)
 	r.Handle("/export.{format:csv|jsonl|bib|ris|json}", s.handle(s.handleExport)).Methods(get...)
 	r.Handle("/feed.atom", s.handle(s.handleFeed)).Methods(get...)
 	r.Handle("/static/{name}", s.handle(s.handleStatic)).Methods(get...)

@@ -120,6 +120,7 @@ func buildResults(page *searchPage, res *search.Results) {
 		{"BibTeX", exportURL(q, "bib")}, {"RIS", exportURL(q, "ris")},
 	}
 	page.FeedURL = feedURL(q)
+	page.CompareURL = compareURL(q)
 	page.APIURL = apiSearchURL(q)
 	if res.Suggestion != "" {
 		page.Suggestion = &link{Label: res.Suggestion, URL: respellURL(q, res.Suggestion)}
