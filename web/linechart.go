@@ -23,8 +23,9 @@ type lineChart struct {
 }
 
 type tick struct {
-	Pos   string // x or y, formatted
-	Label string
+	Pos    string // x or y, formatted
+	Label  string
+	Anchor string // text-anchor: "middle", or "start"/"end" at the edges
 }
 
 type chartLine struct {
