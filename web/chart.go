@@ -51,16 +51,16 @@ type yearBar struct {
 // Chart geometry in viewBox units. The width is fixed so that a corpus of
 // three years and one of fifty both fill the sidebar.
 const (
-	chartWidth     = 300
-	chartBarsH     = 60 // tallest bar
-	chartTop       = 4
-	chartLabelsH   = 14
-	chartGapFrac   = 0.2 // share of each slot left empty between bars
-	chartMinBarH   = 1.5 // a year with one hit is still visible next to one with 500
-	chartZeroBarH  = 0.5 // a hairline marks years with no hits
-	chartMaxSlotsW = 24  // bars no wider than this however few years there are
-	chartMaxLabels = 6   // year labels at most: four digits need about 40 units
-	chartLabelHalfW = 12 // half a four-digit label at the label font size
+	chartWidth      = 300
+	chartBarsH      = 60 // tallest bar
+	chartTop        = 4
+	chartLabelsH    = 14
+	chartGapFrac    = 0.2 // share of each slot left empty between bars
+	chartMinBarH    = 1.5 // a year with one hit is still visible next to one with 500
+	chartZeroBarH   = 0.5 // a hairline marks years with no hits
+	chartMaxSlotsW  = 24  // bars no wider than this however few years there are
+	chartMaxLabels  = 6   // year labels at most: four digits need about 40 units
+	chartLabelHalfW = 12  // half a four-digit label at the label font size
 )
 
 // newYearChart draws f for query q; nil when there is nothing to draw.
