@@ -66,6 +66,10 @@ type searchPage struct {
 	FormState []hiddenField // what the facet form carries besides its inputs
 	Stats     *corpusStats
 	Select    *selection // hits selected for export (cite.go)
+	PastEnd   *pastEnd   // the page asked for is past the last one (edges.go)
+	// SyntaxHint adds the hint on quotes and parentheses to a query error:
+	// only syntax errors get it.
+	SyntaxHint bool
 }
 
 type hitView struct {

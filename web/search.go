@@ -22,6 +22,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	q, qerr := parseQuery(r.URL.Query())
+	requested := 0
+	if qerr != nil {
+		if bq, n, ok := beyondWindow(r.URL.Query()); ok {
+			q, qerr, requested = bq, nil, n
+		}
+	}
 	page := &searchPage{basePage: s.base(r, "Search"), Query: q}
 	page.Nav = "search"
 	if qerr != nil {
@@ -44,6 +50,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		return s.renderQueryError(w, r, page, err)
 	}
 	buildResults(page, res)
+	checkPastEnd(page, res, requested)
 	applySelection(page, r.URL.Query(), s.baseURL(r))
 	return s.render(w, r, http.StatusOK, "search.html", page)
 }
@@ -57,6 +64,7 @@ func (s *Server) renderQueryError(w http.ResponseWriter, r *http.Request, page *
 	}
 	s.logError(r, e)
 	page.QueryError = e.Message
+	page.SyntaxHint = isSyntaxError(err)
 	page.Title = "Invalid search"
 	return s.render(w, r, http.StatusBadRequest, "search.html", page)
 }
