@@ -68,6 +68,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 		metaFields{Date: dateFromURL(p.head.citation.URL)}), vis)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
+	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
 	rec.Title = titleSources{
 		citation: p.head.citation.Title, jsonld: p.head.jsonld.Title, dc: p.head.dc.Title, og: p.head.og.Title,
 		heading: vis.Title, titleTag: cleanTitle(p.head.titleTag, p.head.siteNames()...),

@@ -327,6 +327,7 @@ func parseJSONRecord(line []byte, source string) (Record, string) {
 		names = append(names, splitAuthors(a)...)
 	}
 	rec.Authors = normaliseAuthors(names)
+	rec.Families = authorFamilies(rec.Authors, invertedFamilies(names))
 	rec.Countries = jsonlCountries(j.Countries)
 
 	rec.Language = NormalizeLanguage(j.Language)

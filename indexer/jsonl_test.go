@@ -46,7 +46,7 @@ func TestReadJSONLGoodLines(t *testing.T) {
 	}{
 		{"full record", recs[0], Record{
 			ID: "dpb-11", Kind: KindBriefing, Title: "Broken Promises",
-			Authors: []string{"Martin Jelsma", "Ana García"}, Date: "2005-03-14", Year: 2005,
+			Authors: []string{"Martin Jelsma", "Ana García"}, Families: []string{"Jelsma", ""}, Date: "2005-03-14", Year: 2005,
 			Series: "Drug Policy Briefing", Number: 11, Countries: []string{"Peru", "Bolivia", "Atlantis"},
 			Language: "en", Abstract: "What went wrong.", URL: "https://example.org/dpb-11", Source: "in.jsonl",
 			Paragraphs: []string{"First paragraph still first.", "Second paragraph."},

@@ -213,7 +213,7 @@ func mergePDF(page, pdf Record, pdfPath string) Record {
 		out.Title = pdf.Title
 	}
 	if len(out.Authors) == 0 {
-		out.Authors = pdf.Authors
+		out.Authors, out.Families = pdf.Authors, pdf.Families
 	}
 	if out.Date == "" && out.Year == 0 {
 		out.Date, out.Year = pdf.Date, pdf.Year

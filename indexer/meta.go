@@ -820,13 +820,10 @@ func parseNumber(s string) int {
 
 // kindFor decides a document's kind from its series and opinion label.
 func kindFor(series string, opinion bool) string {
-	low := strings.ToLower(series)
-	switch {
-	case strings.Contains(low, "briefing") || strings.Contains(low, "informe"):
-		return KindBriefing
-	case strings.Contains(low, "paper") || strings.Contains(low, "report") || strings.Contains(low, "documento"):
-		return KindPaper
-	case opinion:
+	if k := seriesKind(series); k != "" {
+		return k
+	}
+	if opinion {
 		return KindOpinion
 	}
 	return KindDocument

@@ -29,6 +29,11 @@ type Record struct {
 
 	Title   string   `json:"title"`
 	Authors []string `json:"authors,omitempty"` // "Given Surname", in document order
+	// Families holds, for each author, the family name where the source
+	// says which it is ("Quispe Huamán, Mónica" in citation_author); ""
+	// where it does not, and nil when no source says it for anyone.
+	// ParseName infers the rest.
+	Families []string `json:"families,omitempty"`
 	// Date is as precise as the source gives: "2005", "2005-03" or "2005-03-14".
 	Date      string   `json:"date,omitempty"`
 	Year      int      `json:"year,omitempty"`

@@ -171,6 +171,7 @@ func (sc *sidecar) apply(rec *Record) (countries []string, unknown []string, err
 			var list []string
 			if list, ferr = sidecarList(raw, splitAuthors); ferr == nil {
 				rec.Authors = normaliseAuthors(list)
+				rec.Families = authorFamilies(rec.Authors, invertedFamilies(list))
 			}
 		case "keywords":
 			var list []string
@@ -258,7 +259,7 @@ func stringField(rec *Record, k string) *string {
 func clearField(rec *Record, k string) {
 	switch k {
 	case "authors":
-		rec.Authors = nil
+		rec.Authors, rec.Families = nil, nil
 	case "keywords":
 		rec.Keywords = nil
 	case "countries":

@@ -81,6 +81,7 @@ type Hit struct {
 	Title     string        `json:"title"`
 	TitleHTML template.HTML `json:"title_html"` // escaped, matches in <mark>
 	Authors   []string      `json:"authors,omitempty"`
+	Families  []string      `json:"families,omitempty"` // see Record.Families
 	Date      string        `json:"date,omitempty"`
 	Year      int           `json:"year,omitempty"`
 	Series    string        `json:"series,omitempty"`

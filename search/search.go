@@ -190,6 +190,7 @@ func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *
 		Title:     rec.Title,
 		TitleHTML: hl.title(rec),
 		Authors:   rec.Authors,
+		Families:  rec.Families,
 		Date:      rec.Date,
 		Year:      rec.Year,
 		Series:    rec.Series,

@@ -26,7 +26,7 @@ var (
 
 // corpusIndex ingests testdata/corpus with indexer.Walk, once per test
 // binary.
-func corpusIndex(t *testing.T) *Index {
+func corpusIndex(t testing.TB) *Index {
 	t.Helper()
 	corpusOnce.Do(func() {
 		corpusPath, corpusErr = mkdirTemp()

@@ -298,11 +298,19 @@ func passageOf(text string, spans []span, cutBefore, cutAfter bool) template.HTM
 		b.WriteString("…")
 	}
 	b.WriteString(string(markup(text, spans, start, end)))
-	if end < len(text) || cutAfter {
+	// A cut after a full stop needs no "…": "century.…" reads as a typo.
+	if (end < len(text) || cutAfter) && !endsSentence(text[start:end]) {
 		b.WriteString("…")
 	}
 	// Safe: markup escaped all text; only "…" and <mark> tags were added.
 	return template.HTML(b.String())
+}
+
+// endsSentence reports whether s ends with a sentence's closing
+// punctuation (a closing quote or bracket may follow it).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\"'\u201d\u2019)]")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
 }
 
 // markup escapes text[start:end] and wraps the spans inside it in <mark>.

@@ -17,7 +17,22 @@ type yearChart struct {
 	First, Last   int
 	Max           int
 	Label         string // aria-label summarising the chart
-	LabelY        int    // y of the first/last year labels
+	LabelY        int    // y of the year labels
+	// XLabels are the years labelled, at readable intervals (1990, 1995…);
+	// ScaleY and ScaleLabel the count scale: a grid line at the tallest
+	// bar, labelled with its count.
+	XLabels    []tick
+	ScaleY     int
+	ScaleLabel string
+	// Range is the selected from/to range, drawn as a band behind the
+	// bars with its label ("2005–2010"); nil when no range is selected.
+	Range *chartRange
+}
+
+// chartRange is the band behind the selected years.
+type chartRange struct {
+	X, W  string
+	Label string
 }
 
 // yearBar is one year. Bars with hits link to a filter on that year.
@@ -36,14 +51,16 @@ type yearBar struct {
 // Chart geometry in viewBox units. The width is fixed so that a corpus of
 // three years and one of fifty both fill the sidebar.
 const (
-	chartWidth     = 300
-	chartBarsH     = 60 // tallest bar
-	chartTop       = 4
-	chartLabelsH   = 14
-	chartGapFrac   = 0.2 // share of each slot left empty between bars
-	chartMinBarH   = 1.5 // a year with one hit is still visible next to one with 500
-	chartZeroBarH  = 0.5 // a hairline marks years with no hits
-	chartMaxSlotsW = 24  // bars no wider than this however few years there are
+	chartWidth      = 300
+	chartBarsH      = 60 // tallest bar
+	chartTop        = 4
+	chartLabelsH    = 14
+	chartGapFrac    = 0.2 // share of each slot left empty between bars
+	chartMinBarH    = 1.5 // a year with one hit is still visible next to one with 500
+	chartZeroBarH   = 0.5 // a hairline marks years with no hits
+	chartMaxSlotsW  = 24  // bars no wider than this however few years there are
+	chartMaxLabels  = 6   // year labels at most: four digits need about 40 units
+	chartLabelHalfW = 12  // half a four-digit label at the label font size
 )
 
 // newYearChart draws f for query q; nil when there is nothing to draw.
@@ -93,7 +110,49 @@ func newYearChart(f search.YearFacet, q search.Query) *yearChart {
 		}
 		c.Bars = append(c.Bars, bar)
 	}
+	years := make([]int, len(f.Bins))
+	for i, b := range f.Bins {
+		years[i] = b.Year
+	}
+	for _, i := range yearTickIndexes(years, chartMaxLabels) {
+		x := offset + (float64(i)+0.5)*slot
+		t := tick{Pos: fmtF(x), Label: strconv.Itoa(years[i]), Anchor: "middle"}
+		// A label centred on an edge bar would be cut in half.
+		if x < chartLabelHalfW {
+			t.Pos, t.Anchor = "0", "start"
+		} else if x > chartWidth-chartLabelHalfW {
+			t.Pos, t.Anchor = strconv.Itoa(chartWidth), "end"
+		}
+		c.XLabels = append(c.XLabels, t)
+	}
+	if top > 0 {
+		c.ScaleY, c.ScaleLabel = chartTop, commas(top)
+	}
+	c.Range = selectedRange(c, q, offset, slot)
 	return c
+}
+
+// selectedRange is the band of the selected years, clipped to the chart.
+func selectedRange(c *yearChart, q search.Query, offset, slot float64) *chartRange {
+	if q.YearFrom == 0 && q.YearTo == 0 {
+		return nil
+	}
+	from, to := max(q.YearFrom, c.First), c.Last
+	if q.YearTo != 0 {
+		to = min(q.YearTo, c.Last)
+	}
+	if from > to {
+		return nil
+	}
+	label := fmt.Sprintf("%d\u2013%d", from, to)
+	if from == to {
+		label = strconv.Itoa(from)
+	}
+	return &chartRange{
+		X:     fmtF(offset + float64(from-c.First)*slot),
+		W:     fmtF(float64(to-from+1) * slot),
+		Label: label,
+	}
 }
 
 func fmtF(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

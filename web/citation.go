@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
+	"html/template"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,43 +16,19 @@ import (
 )
 
 // Citations of one record in common styles. Every function here is pure:
-// Record in, plain text out. The output is plain text (no italics), since it
-// is shown in <pre> blocks for copying; html/template escapes it on the page.
+// Record in, text out. APA, Chicago and MLA set titles in italics: their
+// builders mark the italic runs (italic), and citeAPA & co. return plain
+// text while richCite turns the marks into <i> for copying as rich text.
 //
 // Styles: APA 7th edition, Chicago 17th edition author-date, MLA 9th
 // edition, BibTeX, RIS and CSL-JSON. Records are publications of
 // organisations, so "no author" falls back to the publisher as group author
 // and then to the title, as the style guides prescribe.
 
-// personName is an author split into given and family names. Record.Authors
-// are "Given Surname"; a comma means "Surname, Given" was given instead.
-type personName struct {
-	Given, Family string
-}
-
-// nameParticles join the family name when they precede it in lower case:
-// "Ludwig van Beethoven" -> family "van Beethoven".
-var nameParticles = map[string]bool{
-	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
-	"di": true, "da": true, "das": true, "do": true, "dos": true, "du": true, "la": true, "le": true,
-	"ten": true, "ter": true, "y": true,
-}
-
-func splitName(full string) personName {
-	full = strings.Join(strings.Fields(full), " ")
-	if family, given, ok := strings.Cut(full, ","); ok {
-		return personName{Given: strings.TrimSpace(given), Family: strings.TrimSpace(family)}
-	}
-	words := strings.Fields(full)
-	if len(words) <= 1 {
-		return personName{Family: full} // an organisation or a mononym
-	}
-	i := len(words) - 1
-	for i > 1 && nameParticles[words[i-1]] {
-		i--
-	}
-	return personName{Given: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " ")}
-}
+// personName is an author split into given and family names: from the
+// family names the source gave (Record.Families) where it did, inferred by
+// search.AuthorNames (indexer.ParseName) where it did not.
+type personName = search.Name
 
 // initials abbreviates given names: "Jean-Paul Marie" -> "J.-P. M.".
 func initials(given string) string {
@@ -71,29 +49,31 @@ func initials(given string) string {
 	return strings.Join(parts, " ")
 }
 
-// invertedName is "Family, Given" (or just Family).
-func (n personName) inverted() string {
-	if n.Given == "" {
-		return n.Family
+// inverted is "Family, Given" (or the name as written when it has no
+// given part or puts the family first: "Kyaw Zin Htun", "Nguyen Thi Mai").
+func inverted(n personName) string {
+	switch {
+	case n.Given == "":
+		return joinNonEmpty(", ", n.Family, n.Suffix)
+	case n.FamilyFirst:
+		return n.Family + " " + n.Given
 	}
-	return n.Family + ", " + n.Given
+	return joinNonEmpty(", ", n.Family+", "+n.Given, n.Suffix)
 }
 
-func (n personName) direct() string {
-	if n.Given == "" {
-		return n.Family
+// direct is the name in reading order.
+func direct(n personName) string {
+	switch {
+	case n.Given == "":
+		return joinNonEmpty(" ", n.Family, n.Suffix)
+	case n.FamilyFirst:
+		return n.Family + " " + n.Given
 	}
-	return n.Given + " " + n.Family
+	return joinNonEmpty(" ", n.Given, n.Family, n.Suffix)
 }
 
 func names(rec search.Record) []personName {
-	var ns []personName
-	for _, a := range rec.Authors {
-		if strings.TrimSpace(a) != "" {
-			ns = append(ns, splitName(a))
-		}
-	}
-	return ns
+	return search.AuthorNames(rec.Authors, rec.Families)
 }
 
 // datePrecision splits Record.Date ("2005", "2005-03", "2005-03-14") into
@@ -140,10 +120,38 @@ func isWebKind(kind string) bool {
 // that closes a sentence.
 func period(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+	end := strings.TrimRight(s, itClose)
+	if end == "" || strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") {
 		return s
 	}
 	return s + "."
+}
+
+// Marks around an italic run inside a citation; control characters that
+// no record field contains (collapse drops them).
+const itOpen, itClose = "\x01", "\x02"
+
+func italic(s string) string { return itOpen + s + itClose }
+
+// italicOr is s in italics, or "" for none.
+func italicOr(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return italic(s)
+}
+
+// plainCite drops the italic marks.
+func plainCite(s string) string {
+	return strings.NewReplacer(itOpen, "", itClose, "").Replace(s)
+}
+
+// richCite escapes s and sets its marked runs in <i>: the HTML that the
+// copy button puts on the clipboard beside the plain text.
+func richCite(s string) template.HTML {
+	e := html.EscapeString(s)
+	// Trusted: escaped text with only <i> and </i> added.
+	return template.HTML(strings.NewReplacer(itOpen, "<i>", itClose, "</i>").Replace(e))
 }
 
 // quoted puts a title in quotes with the full stop inside, as Chicago and
@@ -183,7 +191,9 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // citeAPA formats rec in APA 7th edition reference-list style.
-func citeAPA(rec search.Record) string {
+func citeAPA(rec search.Record) string { return plainCite(apaMarked(rec)) }
+
+func apaMarked(rec search.Record) string {
 	ns := names(rec)
 	year, month, day := dateParts(rec)
 	date := "n.d."
@@ -196,7 +206,7 @@ func citeAPA(rec search.Record) string {
 			}
 		}
 	}
-	t := title(rec)
+	t := italic(title(rec))
 	if s := seriesLabel(rec, " No. "); s != "" {
 		t += " (" + s + ")"
 	}
@@ -224,9 +234,9 @@ func citeAPA(rec search.Record) string {
 
 func apaName(n personName) string {
 	if n.Given == "" {
-		return n.Family
+		return joinNonEmpty(", ", n.Family, n.Suffix)
 	}
-	return n.Family + ", " + initials(n.Given)
+	return joinNonEmpty(", ", n.Family, initials(n.Given), n.Suffix)
 }
 
 // apaAuthors lists up to 20 authors with "&" before the last; from 21 on,
@@ -252,7 +262,9 @@ func apaAuthors(ns []personName) string {
 
 // citeChicago formats rec in Chicago 17th edition author-date
 // reference-list style.
-func citeChicago(rec search.Record) string {
+func citeChicago(rec search.Record) string { return plainCite(chicagoMarked(rec)) }
+
+func chicagoMarked(rec search.Record) string {
 	ns := names(rec)
 	year, month, day := dateParts(rec)
 	date := "n.d."
@@ -260,7 +272,7 @@ func citeChicago(rec search.Record) string {
 		date = strconv.Itoa(year)
 	}
 	publisher := strings.TrimSpace(rec.Publisher)
-	t := period(title(rec))
+	t := period(italic(title(rec)))
 	if isWebKind(rec.Kind) {
 		t = quoted(title(rec))
 	}
@@ -285,7 +297,7 @@ func citeChicago(rec search.Record) string {
 			full += " " + strconv.Itoa(day)
 		}
 		full += ", " + strconv.Itoa(year)
-		b = append(b, period(joinNonEmpty(", ", publisher, full)))
+		b = append(b, period(joinNonEmpty(", ", italicOr(publisher), full)))
 	} else if publisher != "" {
 		b = append(b, period(publisher))
 	}
@@ -305,9 +317,9 @@ func chicagoAuthors(ns []personName) string {
 	parts := make([]string, len(ns))
 	for i, n := range ns {
 		if i == 0 {
-			parts[i] = n.inverted()
+			parts[i] = inverted(n)
 		} else {
-			parts[i] = n.direct()
+			parts[i] = direct(n)
 		}
 	}
 	var s string
@@ -325,7 +337,9 @@ func chicagoAuthors(ns []personName) string {
 }
 
 // citeMLA formats rec in MLA 9th edition works-cited style.
-func citeMLA(rec search.Record) string {
+func citeMLA(rec search.Record) string { return plainCite(mlaMarked(rec)) }
+
+func mlaMarked(rec search.Record) string {
 	ns := names(rec)
 	year, month, day := dateParts(rec)
 	var date string
@@ -345,10 +359,14 @@ func citeMLA(rec search.Record) string {
 	if isWebKind(rec.Kind) {
 		b = append(b, quoted(title(rec)))
 	} else {
-		b = append(b, period(title(rec)))
+		b = append(b, period(italic(title(rec))))
 	}
 	loc := strings.TrimPrefix(strings.TrimPrefix(rec.URL, "https://"), "http://")
-	if c := joinNonEmpty(", ", strings.TrimSpace(rec.Publisher), date, loc); c != "" {
+	container := strings.TrimSpace(rec.Publisher)
+	if isWebKind(rec.Kind) {
+		container = italicOr(container) // the site or paper holding the piece
+	}
+	if c := joinNonEmpty(", ", container, date, loc); c != "" {
 		b = append(b, period(c))
 	}
 	if s := seriesLabel(rec, " "); s != "" {
@@ -360,11 +378,11 @@ func citeMLA(rec search.Record) string {
 func mlaAuthors(ns []personName) string {
 	switch len(ns) {
 	case 1:
-		return period(ns[0].inverted())
+		return period(inverted(ns[0]))
 	case 2:
-		return period(ns[0].inverted() + ", and " + ns[1].direct())
+		return period(inverted(ns[0]) + ", and " + direct(ns[1]))
 	}
-	return ns[0].inverted() + ", et al."
+	return inverted(ns[0]) + ", et al."
 }
 
 // bibtexEscaper escapes the characters special to (La)TeX. Accents stay as
@@ -412,8 +430,7 @@ var keyStopwords = map[string]bool{
 func bibKey(rec search.Record) string {
 	var who string
 	if ns := names(rec); len(ns) > 0 {
-		f := strings.Fields(ns[0].Family) // "van Beethoven" -> "beethoven"
-		who = asciiFold(f[len(f)-1])
+		who = asciiFold(keyWord(ns[0].Family))
 	} else if f := strings.Fields(rec.Publisher); len(f) > 0 {
 		who = asciiFold(f[0])
 	}
@@ -432,6 +449,18 @@ func bibKey(rec search.Record) string {
 		}
 	}
 	return key
+}
+
+// keyWord is the family name's first capitalised word: "Quispe Huamán" ->
+// "Quispe", "van Beethoven" -> "Beethoven"; the last word if none is.
+func keyWord(family string) string {
+	f := strings.Fields(family)
+	for _, w := range f {
+		if r := []rune(w); unicode.IsUpper(r[0]) {
+			return w
+		}
+	}
+	return f[len(f)-1]
 }
 
 var bibMonths = []string{"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -453,9 +482,11 @@ func citeBibTeX(rec search.Record) string {
 	ns := names(rec)
 	authors := make([]string, len(ns))
 	for i, n := range ns {
-		authors[i] = "{" + bibEscape(n.inverted()) + "}"
+		authors[i] = "{" + bibEscape(n.Family) + "}" // cited whole: braced so BibTeX keeps it
 		if n.Given != "" {
-			authors[i] = bibEscape(n.inverted())
+			// BibTeX's "Family, Suffix, Given": everything before the
+			// first comma is the family name, so "Quispe Huamán" stays whole.
+			authors[i] = bibEscape(joinNonEmpty(", ", n.Family, n.Suffix, n.Given))
 		}
 	}
 	add("author", strings.Join(authors, " and "))
@@ -520,7 +551,7 @@ func citeRIS(rec search.Record) string {
 	}
 	tag("TY", risType(rec.Kind))
 	for _, n := range names(rec) {
-		tag("AU", n.inverted())
+		tag("AU", joinNonEmpty(", ", n.Family, n.Given, n.Suffix))
 	}
 	tag("TI", title(rec))
 	tag("T3", rec.Series)
@@ -574,6 +605,7 @@ type cslItem struct {
 type cslName struct {
 	Family  string `json:"family,omitempty"`
 	Given   string `json:"given,omitempty"`
+	Suffix  string `json:"suffix,omitempty"`
 	Literal string `json:"literal,omitempty"`
 }
 
@@ -595,6 +627,30 @@ func cslType(kind string) string {
 
 // citeCSL formats rec as a CSL-JSON array with one item, indented.
 func citeCSL(rec search.Record) string {
+	var buf bytes.Buffer
+	_ = encodeCSL(&buf, []cslItem{cslOf(rec)}) // cannot fail: plain strings and ints
+	return buf.String()
+}
+
+// writeCSL writes recs as one CSL-JSON array.
+func writeCSL(buf *bytes.Buffer, recs []search.Record) error {
+	items := make([]cslItem, len(recs))
+	for i, r := range recs {
+		items[i] = cslOf(r)
+	}
+	return encodeCSL(buf, items)
+}
+
+func encodeCSL(buf *bytes.Buffer, items []cslItem) error {
+	enc := json.NewEncoder(buf)
+	// The text is shown escaped by html/template; \u003c escapes would only
+	// make the copied JSON harder to read.
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(items)
+}
+
+func cslOf(rec search.Record) cslItem {
 	it := cslItem{
 		ID:             bibKey(rec),
 		Type:           cslType(rec.Kind),
@@ -610,7 +666,7 @@ func citeCSL(rec search.Record) string {
 		if n.Given == "" {
 			it.Author = append(it.Author, cslName{Literal: n.Family})
 		} else {
-			it.Author = append(it.Author, cslName{Family: n.Family, Given: n.Given})
+			it.Author = append(it.Author, cslName{Family: n.Family, Given: n.Given, Suffix: n.Suffix})
 		}
 	}
 	if rec.Number > 0 {
@@ -626,14 +682,7 @@ func citeCSL(rec search.Record) string {
 		}
 		it.Issued = &cslDate{DateParts: [][]int{parts}}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	// The text is shown escaped by html/template; \u003c escapes would only
-	// make the copied JSON harder to read.
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode([]cslItem{it}) // cannot fail: plain strings and ints
-	return buf.String()
+	return it
 }
 
 // In-text citations for "cite this passage".

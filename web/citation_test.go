@@ -184,15 +184,15 @@ func TestSplitName(t *testing.T) {
 		in   string
 		want personName
 	}{
-		{"Martin Jelsma", personName{"Martin", "Jelsma"}},
-		{"Ricardo Vargas Meza", personName{"Ricardo Vargas", "Meza"}},
-		{"Ludwig van Beethoven", personName{"Ludwig", "van Beethoven"}},
-		{"Jelsma, Martin", personName{"Martin", "Jelsma"}},
-		{"TNI", personName{"", "TNI"}},
-		{"  Pien   Metaal ", personName{"Pien", "Metaal"}},
+		{"Martin Jelsma", personName{Given: "Martin", Family: "Jelsma"}},
+		{"Ricardo Vargas Meza", personName{Given: "Ricardo", Family: "Vargas Meza"}},
+		{"Ludwig van Beethoven", personName{Given: "Ludwig", Family: "van Beethoven"}},
+		{"Jelsma, Martin", personName{Given: "Martin", Family: "Jelsma"}},
+		{"TNI", personName{Family: "TNI"}},
+		{"  Pien   Metaal ", personName{Given: "Pien", Family: "Metaal"}},
 	}
 	for _, tt := range tests {
-		if got := splitName(tt.in); got != tt.want {
+		if got := search.AuthorNames([]string{tt.in}, nil)[0]; got != tt.want {
 			t.Errorf("splitName(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
@@ -232,5 +232,66 @@ func TestCitePassage(t *testing.T) {
 	pc, _ = citePassage(long, 1, 1, "")
 	if n := len(strings.Fields(pc.Quote)); n != maxQuoteWords+1 || !strings.HasSuffix(pc.Quote, "\u2026") {
 		t.Errorf("long quote has %d words (%q…), want %d and an ellipsis", n, pc.Quote[:20], maxQuoteWords)
+	}
+}
+
+// TestCiteNames pins how each style writes the names the issue found
+// inverted wrongly, inferred and as the source gives them.
+func TestCiteNames(t *testing.T) {
+	rec := func(authors, families []string) search.Record {
+		return search.Record{ID: "x", Kind: "briefing", Title: "Coca", Year: 2009, Authors: authors, Families: families}
+	}
+	tests := []struct {
+		rec                 search.Record
+		apa, chicago, bib   string
+		ris, cslFam, inText string
+	}{
+		{rec([]string{"Mónica Quispe Huamán"}, nil), "Quispe Huamán, M. (2009).", "Quispe Huamán, Mónica. 2009.",
+			"author = {Quispe Huamán, Mónica}", "AU  - Quispe Huamán, Mónica", `"family": "Quispe Huamán"`, "Quispe Huamán"},
+		{rec([]string{"Rafael Ñáñez Córdoba"}, nil), "Ñáñez Córdoba, R. (2009).", "Ñáñez Córdoba, Rafael. 2009.",
+			"author = {Ñáñez Córdoba, Rafael}", "AU  - Ñáñez Córdoba, Rafael", `"family": "Ñáñez Córdoba"`, "Ñáñez Córdoba"},
+		{rec([]string{"Nguyen Thi Mai"}, nil), "Nguyen, T. M. (2009).", "Nguyen Thi Mai. 2009.",
+			"author = {Nguyen, Thi Mai}", "AU  - Nguyen, Thi Mai", `"family": "Nguyen"`, "Nguyen"},
+		{rec([]string{"Kyaw Zin Htun"}, nil), "Kyaw Zin Htun. (2009).", "Kyaw Zin Htun. 2009.",
+			"author = {{Kyaw Zin Htun}}", "AU  - Kyaw Zin Htun", `"literal": "Kyaw Zin Htun"`, "Kyaw Zin Htun"},
+		// The source said "Lindqvist Berg, Hannah": kept though not inferable.
+		{rec([]string{"Hannah Lindqvist Berg"}, []string{"Lindqvist Berg"}), "Lindqvist Berg, H. (2009).", "Lindqvist Berg, Hannah. 2009.",
+			"author = {Lindqvist Berg, Hannah}", "AU  - Lindqvist Berg, Hannah", `"family": "Lindqvist Berg"`, "Lindqvist Berg"},
+	}
+	for _, tt := range tests {
+		a := tt.rec.Authors[0]
+		if got := citeAPA(tt.rec); !strings.HasPrefix(got, tt.apa) {
+			t.Errorf("citeAPA(%s) = %q, want prefix %q", a, got, tt.apa)
+		}
+		if got := citeChicago(tt.rec); !strings.HasPrefix(got, tt.chicago) {
+			t.Errorf("citeChicago(%s) = %q, want prefix %q", a, got, tt.chicago)
+		}
+		if got := citeBibTeX(tt.rec); !strings.Contains(got, tt.bib) {
+			t.Errorf("citeBibTeX(%s) = %q, want %q", a, got, tt.bib)
+		}
+		if got := citeRIS(tt.rec); !strings.Contains(got, tt.ris) {
+			t.Errorf("citeRIS(%s) = %q, want %q", a, got, tt.ris)
+		}
+		if got := citeCSL(tt.rec); !strings.Contains(got, tt.cslFam) {
+			t.Errorf("citeCSL(%s) = %q, want %q", a, got, tt.cslFam)
+		}
+		if got := apaInText(tt.rec); got != tt.inText {
+			t.Errorf("apaInText(%s) = %q, want %q", a, got, tt.inText)
+		}
+	}
+}
+
+// TestRichCite: the rich-text formats set the title in italics, escaped,
+// and the plain text has no marks left.
+func TestRichCite(t *testing.T) {
+	rec := search.Record{ID: "x", Kind: "paper", Title: "Coca & <cocaine>?", Authors: []string{"Pedro Ruiz"}, Year: 2001}
+	for name, marked := range map[string]string{"APA": apaMarked(rec), "Chicago": chicagoMarked(rec), "MLA": mlaMarked(rec)} {
+		got := string(richCite(marked))
+		if !strings.Contains(got, "<i>Coca &amp; &lt;cocaine&gt;?</i>") {
+			t.Errorf("richCite(%s) = %q, want the title escaped in <i>", name, got)
+		}
+		if p := plainCite(marked); strings.ContainsAny(p, itOpen+itClose) || !strings.Contains(p, "Coca & <cocaine>?") || strings.Contains(p, "?.") {
+			t.Errorf("plainCite(%s) = %q", name, p)
+		}
 	}
 }

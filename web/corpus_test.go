@@ -19,7 +19,7 @@ import (
 const demoCorpus = "../testdata/corpus"
 
 // demoIndex ingests the demo corpus with indexer.Walk into a fresh index.
-func demoIndex(t *testing.T) (*search.Index, error) {
+func demoIndex(t testing.TB) (*search.Index, error) {
 	t.Helper()
 	if _, err := os.Stat(demoCorpus); err != nil {
 		return nil, err

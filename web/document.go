@@ -157,15 +157,8 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		p.Parent = ref(&pr, pr.Title)
 	}
 
-	p.Cites = []citeBlock{
-		{"cite-apa", "APA (7th edition)", citeAPA(rec)},
-		{"cite-chicago", "Chicago (17th edition, author-date)", citeChicago(rec)},
-		{"cite-mla", "MLA (9th edition)", citeMLA(rec)},
-		{"cite-bibtex", "BibTeX", citeBibTeX(rec)},
-		{"cite-ris", "RIS", citeRIS(rec)},
-		{"cite-csl", "CSL-JSON", citeCSL(rec)},
-	}
-	if pc, ok := citePassage(rec, cite, doc.FirstParagraph, base+self+"#p"+strconv.Itoa(cite)); ok {
+	p.Cites = citeBlocks(withPermalink(rec, p.Permalink), "cite-")
+	if pc, ok := citePassage(withPermalink(rec, p.Permalink), cite, doc.FirstParagraph, base+self+"#p"+strconv.Itoa(cite)); ok {
 		p.Passage = &pc
 	}
 	p.Meta = docMeta(rec, p.Permalink)

@@ -71,7 +71,8 @@ func TestDocPage(t *testing.T) {
 		t.Errorf("back link = %q", href)
 	}
 
-	// Citation blocks, each in a <pre> with a copy button.
+	// Citation blocks, each with a copy button: the rich formats as HTML
+	// with the title in italics, the others in a <pre>.
 	wantCites := map[string]string{
 		"#cite-apa":     "Soberón, R., & Jelsma, M. (2005). Coca yes, cocaine no? Legal options for the coca leaf (Drug Policy Briefing No. 12).",
 		"#cite-chicago": "Soberón, Ricardo, and Martin Jelsma. 2005.",
@@ -81,13 +82,19 @@ func TestDocPage(t *testing.T) {
 		"#cite-csl":     `"type": "report"`,
 	}
 	for sel, want := range wantCites {
-		pre := doc.Find("pre" + sel)
+		pre := doc.Find(sel)
 		if !strings.Contains(pre.Text(), want) {
 			t.Errorf("%s = %q, want it to contain %q", sel, pre.Text(), want)
 		}
 		if doc.Find(`button.copy[data-copy="`+sel[1:]+`"]`).Length() != 1 {
 			t.Errorf("no copy button for %s", sel)
 		}
+	}
+	if it := doc.Find("#cite-apa i").Text(); !strings.HasPrefix(it, "Coca yes, cocaine no?") {
+		t.Errorf("#cite-apa italic = %q, want the title", it)
+	}
+	if plain := doc.Find("pre#cite-apa-plain").Text(); !strings.HasPrefix(plain, "Soberón, R., & Jelsma, M. (2005). Coca yes") {
+		t.Errorf("#cite-apa-plain = %q, want the plain APA text", plain)
 	}
 
 	// Highwire, Dublin Core and JSON-LD in <head>.

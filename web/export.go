@@ -29,6 +29,7 @@ var exportFormats = map[string]string{
 	"jsonl": "application/x-ndjson; charset=utf-8",
 	"bib":   "application/x-bibtex; charset=utf-8",
 	"ris":   "application/x-research-info-systems; charset=utf-8",
+	"json":  "application/vnd.citationstyles.csl+json; charset=utf-8", // CSL-JSON
 }
 
 // handleExport serves "GET /export.{csv|jsonl|bib|ris}?<search params>":
@@ -48,7 +49,18 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	// for most of the write timeout.
 	ctx, cancel := context.WithTimeout(r.Context(), exportTimeoutFactor*s.timeout)
 	defer cancel()
-	recs, total, err := s.collect(ctx, q, s.exportLimit)
+	var recs []search.Record
+	var total uint64
+	if sel := parseSelection(r.URL.Query()); len(sel) > 0 {
+		// Just the selected records (cite.go), whatever the search.
+		recs, _, err = s.selectedRecords(ctx, sel)
+		total = uint64(len(recs))
+		if err == nil && len(recs) == 0 {
+			return &Error{Status: http.StatusNotFound, Message: "None of the selected documents is in the index any more."}
+		}
+	} else {
+		recs, total, err = s.collect(ctx, q, s.exportLimit)
+	}
 	if err != nil {
 		return err
 	}
@@ -67,6 +79,8 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 			buf.WriteString(citeBibTeX(rec))
 			buf.WriteByte('\n')
 		}
+	case "json":
+		err = writeCSL(&buf, recs)
 	case "ris":
 		for _, rec := range recs {
 			buf.WriteString(citeRIS(rec))
@@ -133,7 +147,7 @@ func (s *Server) searchOnce(ctx context.Context, q search.Query) (*search.Result
 // http(s) is dropped: reference managers make links of it.
 func hitRecord(h search.Hit) search.Record {
 	return search.Record{
-		ID: h.ID, Kind: h.Kind, Title: h.Title, Authors: h.Authors, Date: h.Date, Year: h.Year,
+		ID: h.ID, Kind: h.Kind, Title: h.Title, Authors: h.Authors, Families: h.Families, Date: h.Date, Year: h.Year,
 		Series: h.Series, Number: h.Number, Countries: h.Countries, Language: h.Language,
 		Publisher: h.Publisher, Abstract: h.Abstract, Source: h.Source, URL: webURL(h.URL), Parent: h.Parent,
 	}

@@ -61,6 +61,7 @@ type searchPage struct {
 	Sorts          []sortLink
 	Exports        []link
 	FeedURL        string
+	CompareURL     string // the trends page for this search
 	APIURL         string
 	Suggestion     *link
 	// Relax lists one link per active filter (and the text), each removing
@@ -68,6 +69,11 @@ type searchPage struct {
 	Relax     []chip
 	FormState []hiddenField // what the facet form carries besides its inputs
 	Stats     *corpusStats
+	Select    *selection // hits selected for export (cite.go)
+	PastEnd   *pastEnd   // the page asked for is past the last one (edges.go)
+	// SyntaxHint adds the hint on quotes and parentheses to a query error:
+	// only syntax errors get it.
+	SyntaxHint bool
 }
 
 type hitView struct {
@@ -81,6 +87,12 @@ type hitView struct {
 	DateLabel    string // "14 March 2005"
 	Snippets     []snippetView
 	ParentURL    string
+	// The Cite panel (cite.go): three rich formats, downloads, the page
+	// with all six, and whether the hit is selected for export.
+	CiteURL   string
+	Cites     []citeBlock
+	Downloads []link
+	Selected  bool
 }
 
 type snippetView struct {
@@ -201,7 +213,8 @@ type refLink struct {
 type citeBlock struct {
 	ID    string // "cite-apa"
 	Label string
-	Text  string
+	Text  string        // plain text
+	HTML  template.HTML // the rich text (italics) of APA, Chicago and MLA; see richCite
 }
 
 // errorPage is every error, 4xx and 5xx.

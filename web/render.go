@@ -25,8 +25,9 @@ var templateFiles embed.FS
 //go:embed static
 var staticFiles embed.FS
 
-// pageTemplates are the pages; each is parsed together with layout.html.
-var pageTemplates = []string{"search.html", "doc.html", "error.html"}
+// pageTemplates are the pages; each is parsed together with layout.html
+// and parts.html (blocks that several pages share).
+var pageTemplates = []string{"search.html", "doc.html", "error.html", "cite.html", "quote.html", "trends.html"}
 
 // templates holds one parsed template set per page.
 type templates struct {
@@ -59,10 +60,12 @@ func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
 		"join":      strings.Join,
 		"took":      took,
 		"plural":    plural,
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, name := range pageTemplates {
-		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "layout.html", name)
+		tmpl, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "layout.html", "parts.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}

@@ -17,7 +17,17 @@ const recentCount = 10
 // list with facets, or the landing view for an empty search. A malformed
 // query renders the page with the parser's message and status 400.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
+	if u := quoteRedirect(r.URL.Query().Get(paramQ)); u != "" {
+		http.Redirect(w, r, u, http.StatusSeeOther)
+		return nil
+	}
 	q, qerr := parseQuery(r.URL.Query())
+	requested := 0
+	if qerr != nil {
+		if bq, n, ok := beyondWindow(r.URL.Query()); ok {
+			q, qerr, requested = bq, nil, n
+		}
+	}
 	page := &searchPage{basePage: s.base(r, "Search"), Query: q}
 	page.Nav = "search"
 	if qerr != nil {
@@ -40,6 +50,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		return s.renderQueryError(w, r, page, err)
 	}
 	buildResults(page, res)
+	checkPastEnd(page, res, requested)
+	applySelection(page, r.URL.Query(), s.baseURL(r))
 	return s.render(w, r, http.StatusOK, "search.html", page)
 }
 
@@ -52,6 +64,7 @@ func (s *Server) renderQueryError(w http.ResponseWriter, r *http.Request, page *
 	}
 	s.logError(r, e)
 	page.QueryError = e.Message
+	page.SyntaxHint = isSyntaxError(err)
 	page.Title = "Invalid search"
 	return s.render(w, r, http.StatusBadRequest, "search.html", page)
 }
@@ -122,6 +135,7 @@ func buildResults(page *searchPage, res *search.Results) {
 		{"BibTeX", exportURL(q, "bib")}, {"RIS", exportURL(q, "ris")},
 	}
 	page.FeedURL = feedURL(q)
+	page.CompareURL = compareURL(q)
 	page.APIURL = apiSearchURL(q)
 	if res.Suggestion != "" {
 		page.Suggestion = &link{Label: res.Suggestion, URL: respellURL(q, res.Suggestion)}

@@ -62,6 +62,20 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = el.textContent;
+      // Rich formats go on the clipboard as HTML (italic titles) and as
+      // plain text, so a word processor keeps the italics.
+      if (button.hasAttribute("data-rich") && window.ClipboardItem && navigator.clipboard &&
+          navigator.clipboard.write && window.isSecureContext) {
+        navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([el.innerHTML], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        })]).then(function () {
+          done(button, "Copied");
+        }, function () {
+          fallback(button, el);
+        });
+        return;
+      }
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(function () {
           done(button, "Copied");
