@@ -55,6 +55,9 @@ func (g *generation) document(ctx context.Context, id string) (*Document, error)
 			return nil, err
 		}
 	}
+	if doc.Versions, err = g.versionsOf(id); err != nil {
+		return nil, err
+	}
 	q := termQuery(rec.ID, FieldParent, 1)
 	order := bsearch.SortOrder{
 		&bsearch.SortField{Field: FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},

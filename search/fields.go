@@ -67,6 +67,9 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	if rec.Parent != "" {
 		f[FieldParent] = rec.Parent
 	}
+	if keys := workKeys(rec); len(keys) > 0 {
+		f[FieldWork] = keys
+	}
 	if rec.Year > 0 {
 		f[FieldYear] = float64(rec.Year)
 	}
@@ -97,7 +100,7 @@ func docFields(rec Record, root string) (map[string]any, error) {
 // body can be megabytes and a page of hits needs none of it.
 func hitRecord(rec Record) Record {
 	rec.Paragraphs, rec.Pages, rec.Keywords = nil, nil, nil
-	rec.Hash, rec.Note, rec.PDFURL = "", "", ""
+	rec.Hash, rec.Note = "", "" // PDFURL stays: a hit shows its PDF version
 	return rec
 }
 

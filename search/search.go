@@ -164,6 +164,10 @@ func (g *generation) hit(r index.IndexReader, h ranked, p *plan, hl *highlighter
 	if p.snippets > 0 {
 		hit.Snippets = hl.snippets(rec, p.snippets)
 	}
+	hit.PDFURL = rec.PDFURL
+	if hit.Versions, err = g.versions(r, h.doc); err != nil {
+		return Hit{}, err
+	}
 	return hit, nil
 }
 

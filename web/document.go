@@ -133,6 +133,7 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		pr := search.Ref{ID: parent.Record.ID, Title: title(parent.Record), Year: parent.Record.Year}
 		p.Parent = ref(&pr, pr.Title)
 	}
+	p.FullText, p.ListedOn, p.Copies = docVersions(doc, q)
 
 	p.Cites = []citeBlock{
 		{"cite-apa", "APA (7th edition)", citeAPA(rec)},

@@ -77,6 +77,7 @@ type hitView struct {
 	DateLabel    string // "14 March 2005"
 	Snippets     []snippetView
 	ParentURL    string
+	Versions     []link // the other versions of its work (versions.go)
 }
 
 type snippetView struct {
@@ -153,6 +154,9 @@ type docPage struct {
 	Langs      []refLink
 	References []refLink
 	Parent     *refLink
+	FullText   *refLink  // for a listing entry: the work's full text in the index
+	ListedOn   []refLink // the listing pages naming this work
+	Copies     []refLink // other versions: copies in other files or formats
 	Cites      []citeBlock
 	Passage    *passageCitation
 	SearchURL  string // the search this page was reached from, if any
