@@ -354,18 +354,9 @@ func readEntryMeta(rec *Record, line string) bool {
 	}
 	if t, ok := readEntryTail(line); ok && (t.Date != "" || t.Series != "") {
 		// "— Authors. Series N, Month Year.", ", Series N, 1998"
-		if len(rec.Authors) == 0 {
-			rec.Authors = t.Authors
-		}
-		if rec.Series == "" {
-			rec.Series, rec.Number = t.Series, t.Number
-		}
-		if rec.Publisher == "" {
-			rec.Publisher = t.Publisher
-		}
-		if rec.Date == "" {
-			rec.Date = t.Date
-		}
+		p := entryParts{Authors: rec.Authors, Series: rec.Series, Number: rec.Number, Publisher: rec.Publisher, Date: rec.Date}
+		p.merge(t)
+		rec.Authors, rec.Series, rec.Number, rec.Publisher, rec.Date = p.Authors, p.Series, p.Number, p.Publisher, p.Date
 		return true
 	}
 	found := false

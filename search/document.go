@@ -230,21 +230,31 @@ func (g *generation) refsOf(ctx context.Context, docs []uint64) ([]Ref, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		id, err := r.ExternalID(idOf(d))
+		id, rec, err := hitRecordOf(r, d)
 		if err != nil {
 			return nil, err
-		}
-		doc, err := r.Document(id)
-		if err != nil {
-			return nil, err
-		}
-		rec, err := decodeRecord(storedField(doc, FieldHit))
-		if err != nil {
-			return nil, fmt.Errorf("record %s: %w", id, err)
 		}
 		out = append(out, Ref{ID: id, Title: rec.Title, Number: rec.Number, Language: rec.Language, Year: rec.Year})
 	}
 	return out, nil
+}
+
+// hitRecordOf loads the ID and the result-list record (FieldHit) of
+// document number d.
+func hitRecordOf(r index.IndexReader, d uint64) (string, Record, error) {
+	id, err := r.ExternalID(idOf(d))
+	if err != nil {
+		return "", Record{}, err
+	}
+	doc, err := r.Document(id)
+	if err != nil {
+		return "", Record{}, err
+	}
+	rec, err := decodeRecord(storedField(doc, FieldHit))
+	if err != nil {
+		return "", Record{}, fmt.Errorf("record %s: %w", id, err)
+	}
+	return id, rec, nil
 }
 
 // findRefs runs q and returns short references to its hits.

@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"net/url"
 	"path"
 	"slices"
@@ -234,17 +233,9 @@ func (g *generation) versions(r index.IndexReader, d uint64) ([]Version, error) 
 		if m == d {
 			continue
 		}
-		id, err := r.ExternalID(idOf(m))
+		id, rec, err := hitRecordOf(r, m)
 		if err != nil {
 			return nil, err
-		}
-		doc, err := r.Document(id)
-		if err != nil {
-			return nil, err
-		}
-		rec, err := decodeRecord(storedField(doc, FieldHit))
-		if err != nil {
-			return nil, fmt.Errorf("record %s: %w", id, err)
 		}
 		v := Version{ID: id, Kind: rec.Kind, Title: rec.Title, Language: rec.Language, Year: rec.Year,
 			Source: rec.Source, URL: rec.URL, Parent: rec.Parent}
