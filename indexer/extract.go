@@ -247,9 +247,9 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 	case formatHTML:
 		rec, refs = extractHTML(decodeHTML(data))
 	case formatText:
-		rec = extractText(decodeText(data), false)
+		rec, refs = extractTextDoc(decodeText(data), false)
 	case formatMarkdown:
-		rec = extractText(decodeText(data), true)
+		rec, refs = extractTextDoc(decodeText(data), true)
 	}
 	rec.ID = opts.idOf(p)
 	rec.Source = p

@@ -188,7 +188,7 @@ func qualifies(item *html.Node) bool {
 		if rest == "" || len(rest) > 300 {
 			continue
 		}
-		if d, _, _ := findDate(rest); d != "" {
+		if d, _, _ := findDate(rest); d != "" || dateOnly(rest) != "" {
 			return true
 		}
 		if _, n, ok := parseSeries(rest); ok && n > 0 {
@@ -342,18 +342,7 @@ func readEntry(item *html.Node, pageLang string) Record {
 			rec.Date = d
 		}
 	}
-	// The link's address may date the entry, or make its date more
-	// precise ("March 2019" and /2019/03/14/).
-	if d := dateFromURL(rec.URL); d != "" && (rec.Date == "" || refinesDate(rec.Date, d)) {
-		rec.Date = d
-	}
-	rec.Year = yearOf(rec.Date)
-	rec.Abstract = cutAtWord(strings.Join(abstract, " "), 1000)
-	rec.Countries = Countries(rec.Title, rec.Abstract, nil)
-	rec.Language = pageLang
-	if l := DetectLanguage(rec.Title + "\n" + rec.Abstract); l != "" && l != pageLang && len(strings.Fields(rec.Title+" "+rec.Abstract)) >= 12 {
-		rec.Language = l
-	}
+	finishEntry(&rec, strings.Join(abstract, " "), pageLang)
 	return rec
 }
 
@@ -362,6 +351,13 @@ func readEntry(item *html.Node, pageLang string) Record {
 func readEntryMeta(rec *Record, line string) bool {
 	if line == "" {
 		return false
+	}
+	if t, ok := readEntryTail(line); ok && (t.Date != "" || t.Series != "") {
+		// "— Authors. Series N, Month Year.", ", Series N, 1998"
+		p := entryParts{Authors: rec.Authors, Series: rec.Series, Number: rec.Number, Publisher: rec.Publisher, Date: rec.Date}
+		p.merge(t)
+		rec.Authors, rec.Series, rec.Number, rec.Publisher, rec.Date = p.Authors, p.Series, p.Number, p.Publisher, p.Date
+		return true
 	}
 	found := false
 	if name, n, ok := parseSeries(line); ok {

@@ -28,6 +28,9 @@ type collected struct {
 	total  uint64
 	hits   []ranked // the requested page, in order
 	facets map[string]*facetCount
+	// works are the works with several versions that matched (work.go),
+	// so that the partial matches after them leave them out.
+	works map[uint32]bool
 }
 
 // facetCount is one facet's counts over the matches that pass every
@@ -208,10 +211,11 @@ func newWalk(g *generation, c *docColumns, p *plan) *walk {
 // shard is one part of a walk: the matches with document numbers in a
 // range, counted on their own and merged at the end.
 type shard struct {
-	w      *walk
-	total  uint64
-	counts []*facetCount
-	top    *topN
+	w        *walk
+	total    uint64
+	counts   []*facetCount
+	top      *topN
+	versions []versionMatch // matches that are versions of a work with others
 }
 
 func (w *walk) newShard() *shard {
@@ -267,6 +271,15 @@ func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReade
 						break
 					}
 				}
+			}
+			if _, grouped := w.c.works.of(d); grouped && failed <= 1 {
+				// A version of a work with others: counted once per work
+				// when the shards are merged (work.go).
+				if failed == 0 {
+					miss = -1
+				}
+				sh.versions = append(sh.versions, versionMatch{doc: d, score: score, miss: miss})
+				failed = 2
 			}
 			switch failed {
 			case 0:
@@ -337,6 +350,7 @@ func (w *walk) merge(shards []*shard) *collected {
 			top.offer(r)
 		}
 	}
+	w.mergeVersions(shards, out, top)
 	out.hits = top.page(w.p.from)
 	return out
 }

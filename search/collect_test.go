@@ -198,11 +198,32 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 		return true
 	}
 
-	var hits []match
+	// One hit per work: its best score, shown as its best full-text
+	// version (a listing entry only when no other version matched).
+	work := worksOf(all)
+	best := map[string]*match{}
+	var order []string
 	for _, m := range matches {
-		if passAllBut(m.rec, "") {
-			hits = append(hits, m)
+		if !passAllBut(m.rec, "") {
+			continue
 		}
+		w := work[m.rec.ID]
+		b := best[w]
+		if b == nil {
+			best[w] = &match{m.rec, m.score}
+			order = append(order, w)
+			continue
+		}
+		ref, bref := m.rec.Kind == "reference", b.rec.Kind == "reference"
+		top := max(b.score, m.score)
+		if bref && !ref || bref == ref && (m.score > b.score || m.score == b.score && m.rec.ID < b.rec.ID) {
+			b.rec = m.rec
+		}
+		b.score = top
+	}
+	var hits []match
+	for _, w := range order {
+		hits = append(hits, *best[w])
 	}
 	date := func(r Record) (int64, bool) {
 		tm, ok := r.Time()
@@ -263,17 +284,26 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 
 	count := func(name string, get func(Record) []string, selected []string, norm func(string) string) TermFacet {
 		counts := map[string]int{}
-		missing := 0
+		seen := map[[2]string]bool{}
+		valued := map[string]bool{} // work -> some counted version has a value
 		for _, m := range matches {
 			if !passAllBut(m.rec, name) {
 				continue
 			}
+			w := work[m.rec.ID]
 			vs := get(m.rec)
-			if len(vs) == 0 {
-				missing++
-			}
+			valued[w] = valued[w] || len(vs) > 0
 			for _, v := range vs {
-				counts[v]++
+				if k := [2]string{w, v}; !seen[k] {
+					seen[k] = true
+					counts[v]++
+				}
+			}
+		}
+		missing := 0
+		for _, has := range valued {
+			if !has {
+				missing++
 			}
 		}
 		values := make([]string, 0, len(counts))
@@ -295,13 +325,19 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 	yf := YearFacet{Min: g.minY, Max: g.maxY}
 	lo, hi := g.yearBounds()
 	years := map[int]int{}
-	total := 0
+	counted := map[string]bool{}
+	seen := map[string]bool{}
 	for _, m := range matches {
 		if passAllBut(m.rec, facetYear) {
-			total++
-			years[m.rec.Year]++
+			w := work[m.rec.ID]
+			counted[w] = true
+			if k := fmt.Sprint(w, "|", m.rec.Year); !seen[k] && m.rec.Year > 0 {
+				seen[k] = true
+				years[m.rec.Year]++
+			}
 		}
 	}
+	total := len(counted)
 	sum := 0
 	for y := lo; y <= hi; y++ {
 		yf.Bins = append(yf.Bins, YearBin{Year: y, Count: years[y]})
@@ -310,4 +346,37 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 	yf.NoDate = total - sum
 	res.Facets.Years = yf
 	return res
+}
+
+// worksOf groups records into works the plain way: records sharing a work
+// key are one work, transitively, named by their smallest ID.
+func worksOf(all map[string]Record) map[string]string {
+	work := map[string]string{}
+	for id := range all {
+		work[id] = id
+	}
+	byKey := map[string][]string{}
+	for id, r := range all {
+		for _, k := range workKeys(r) {
+			byKey[k] = append(byKey[k], id)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, ids := range byKey {
+			if len(ids) > maxWorkKeyDocs {
+				continue
+			}
+			low := work[ids[0]]
+			for _, id := range ids {
+				low = min(low, work[id])
+			}
+			for _, id := range ids {
+				if work[id] != low {
+					work[id], changed = low, true
+				}
+			}
+		}
+	}
+	return work
 }

@@ -31,6 +31,7 @@ type docColumns struct {
 	date   []int64      // UnixNano; noDate when absent
 	number []int32      // number within the series; 0 when absent
 	idRank []int32      // rank of the external ID in byte order
+	works  *works       // which documents are versions of one work (work.go)
 }
 
 // noDate marks a document without a date in docColumns.date.
@@ -130,6 +131,9 @@ func readColumns(g *generation) (*docColumns, error) {
 	if err := eachNumber(r, FieldDate, c.n, func(d uint64, v int64) {
 		c.date[d] = v
 	}); err != nil {
+		return nil, err
+	}
+	if c.works, err = readWorks(r, c.n); err != nil {
 		return nil, err
 	}
 	return c, nil

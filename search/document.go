@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/briefs/briefs/indexer"
 	"github.com/briefs/briefs/search/docstore"
@@ -67,6 +68,9 @@ func (g *generation) document(ctx context.Context, id string, part int) (*Docume
 		if doc.Translations, err = g.translations(ctx, s, rec); err != nil {
 			return nil, err
 		}
+	}
+	if doc.Versions, err = g.versionsOf(id); err != nil {
+		return nil, err
 	}
 	q := termQuery(rec.ID, FieldParent, 1)
 	order := bsearch.SortOrder{
@@ -239,17 +243,27 @@ func (g *generation) refsOf(ctx context.Context, docs []uint64) ([]Ref, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		id, err := r.ExternalID(idOf(d))
+		id, rec, err := g.hitRecordOf(r, d)
 		if err != nil {
 			return nil, err
 		}
-		ref, err := g.ref(id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ref)
+		out = append(out, Ref{ID: id, Title: rec.Title, Number: rec.Number, Language: rec.Language, Year: rec.Year})
 	}
 	return out, nil
+}
+
+// hitRecordOf loads the ID and the metadata (no text) of document
+// number d from the document store.
+func (g *generation) hitRecordOf(r index.IndexReader, d uint64) (string, Record, error) {
+	id, err := r.ExternalID(idOf(d))
+	if err != nil {
+		return "", Record{}, err
+	}
+	_, rec, err := g.stored(id)
+	if err != nil {
+		return "", Record{}, err
+	}
+	return id, rec, nil
 }
 
 // findRefs runs q and returns short references to its hits.

@@ -94,13 +94,14 @@ func ExampleIndex_Search_facets() {
 	}
 	fmt.Println(res.Total, "hit")
 	// Facets are disjunctive: the country facet ignores the country filter,
-	// so it shows what selecting another country would add.
+	// so it shows what selecting another country would add. They count
+	// works: dpb-11 and its Spanish translation are one.
 	for _, v := range res.Facets.Countries.Values {
 		fmt.Printf("%s %d %v\n", v.Value, v.Count, v.Selected)
 	}
 	// Output:
 	// 1 hit
-	// Colombia 2 false
+	// Colombia 1 false
 	// Ecuador 1 false
 	// Peru 1 true
 }
@@ -123,7 +124,35 @@ func ExampleIndex_Search_yearFacet() {
 	}
 	// Output:
 	// 2004 0
-	// 2005 2
+	// 2005 1
+}
+
+func ExampleIndex_Search_versions() {
+	dir := build(briefings)
+	defer os.RemoveAll(dir)
+	idx, err := search.Open(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer idx.Close()
+
+	// A work is one hit, however many versions of it match: the version
+	// matching best is shown, the others are listed under it.
+	res, err := idx.Search(context.Background(), search.Query{Text: "colombia"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Total, "hit")
+	for _, h := range res.Hits {
+		fmt.Println(h.ID, h.Language)
+		for _, v := range h.Versions {
+			fmt.Println("  also", v.ID, v.Language)
+		}
+	}
+	// Output:
+	// 1 hit
+	// dpb-11 en
+	//   also dpb-11-es es
 }
 
 func ExampleIndex_Document() {

@@ -39,14 +39,15 @@ func TestFacetsDisjunctive(t *testing.T) {
 		{
 			name:  "one country selected",
 			q:     Query{Countries: []string{"Peru"}},
-			total: 3,
+			total: 2, // works: dpb-12 and its Spanish version are one
 			// Counted without the country filter; "Perú" is the same country written
-			// differently, and both match the selection.
-			country:         "Bolivia 3, Netherlands 2, Peru* 2, Colombia 1, Ecuador 1, Morocco 1, Perú* 1",
-			countryDistinct: 7, countryMiss: 4,
+			// differently, and both match the selection. Each work counts once
+			// per value, whichever of its versions carry it.
+			country:         "Bolivia 2, Netherlands 2, Peru* 2, Colombia 1, Ecuador 1, Morocco 1, Perú* 1",
+			countryDistinct: 7, countryMiss: 2,
 			lang:   "en 2, es 1",
-			author: "Martin Jelsma 2, Pien Metaal 2, Ricardo Soberón Garrido 1",
-			kind:   "briefing 3",
+			author: "Martin Jelsma 1, Pien Metaal 1, Ricardo Soberón Garrido 1",
+			kind:   "briefing 2",
 		},
 		{
 			name:  "two countries and a language",
@@ -54,7 +55,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 			total: 3,
 			// The selection "peru" is shown as the indexed "Peru".
 			country:         "Netherlands 2, Peru* 2, Bolivia 1, Colombia* 1, Ecuador 1, Morocco 1",
-			countryDistinct: 6, countryMiss: 4,
+			countryDistinct: 6, countryMiss: 2,
 			lang:   "en* 3, es 1",
 			author: "Martin Jelsma 2, Pien Metaal 1, Ricardo Soberón Garrido 1",
 			kind:   "briefing 3",
@@ -62,12 +63,12 @@ func TestFacetsDisjunctive(t *testing.T) {
 		{
 			name:            "text query",
 			q:               Query{Text: "coca", Kinds: []string{"briefing"}},
-			total:           4,
-			country:         "Bolivia 2, Peru 2, Colombia 1, Ecuador 1, Perú 1",
+			total:           3,
+			country:         "Peru 2, Bolivia 1, Colombia 1, Ecuador 1, Perú 1",
 			countryDistinct: 5, countryMiss: 0,
 			lang:   "en 3, es 1",
-			author: "Martin Jelsma 3, Pien Metaal 2, Ricardo Soberón Garrido 1",
-			kind:   "briefing* 4, reference 1",
+			author: "Martin Jelsma 2, Pien Metaal 1, Ricardo Soberón Garrido 1",
+			kind:   "briefing* 3, reference 1",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,14 +109,14 @@ func TestFacetSelectedValueSpelling(t *testing.T) {
 func TestFacetSize(t *testing.T) {
 	idx := fixtureIndex(t)
 	res := mustSearch(t, idx, Query{FacetSize: 1, Countries: []string{"morocco"}})
-	if got, want := facetString(res.Facets.Countries), "Bolivia 3, Morocco* 1"; got != want {
+	if got, want := facetString(res.Facets.Countries), "Bolivia 2, Morocco* 1"; got != want {
 		t.Errorf("country facet, size 1 = %q, want %q (selected values always shown)", got, want)
 	}
 	if res.Facets.Countries.Distinct != 7 {
 		t.Errorf("Distinct = %d, want 7 (all values, not just those shown)", res.Facets.Countries.Distinct)
 	}
 	res = mustSearch(t, idx, Query{FacetSize: 2})
-	if got, want := facetString(res.Facets.Authors), "Pien Metaal 4, Martin Jelsma 3"; got != want {
+	if got, want := facetString(res.Facets.Authors), "Pien Metaal 3, Martin Jelsma 2"; got != want {
 		t.Errorf("author facet, size 2 = %q, want %q", got, want)
 	}
 }
@@ -128,12 +129,12 @@ func TestYearFacet(t *testing.T) {
 		want string
 	}{
 		{"everything", Query{},
-			"2001:1 2002:0 2003:0 2004:2 2005:2 2006:2 2007:0 2008:1 2009:1 nodate:2"},
+			"2001:1 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:1 2009:1 nodate:2"},
 		// The year facet ignores the year filter (disjunctive), not the others.
 		{"year filter", Query{YearFrom: 2005, YearTo: 2006, Languages: []string{"en"}},
-			"2001:1 2002:0 2003:0 2004:2 2005:2 2006:1 2007:0 2008:0 2009:1 nodate:2"},
+			"2001:1 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:0 2009:1 nodate:2"},
 		{"text", Query{Text: "coca"},
-			"2001:0 2002:0 2003:0 2004:2 2005:1 2006:2 2007:0 2008:0 2009:0 nodate:0"},
+			"2001:0 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:0 2009:0 nodate:0"},
 		{"no hits", Query{Text: "zzz*"},
 			"2001:0 2002:0 2003:0 2004:0 2005:0 2006:0 2007:0 2008:0 2009:0 nodate:0"},
 	} {

@@ -70,6 +70,9 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	if rec.Parent != "" {
 		f[FieldParent] = rec.Parent
 	}
+	if keys := workKeys(rec); len(keys) > 0 {
+		f[FieldWork] = keys
+	}
 	if rec.Year > 0 {
 		f[FieldYear] = float64(rec.Year)
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -86,3 +87,32 @@ func TestMain(m *testing.M) {
 }
 
 func mkdirTemp() (string, error) { return os.MkdirTemp("", "briefs-search-test-") }
+
+// fixtureWork names the work of each fixture record (its smallest ID, as
+// worksOf does): dpb-12-es is a version of dpb-12, pubs-ref-1 of dpb-10.
+var fixtureWork = func() map[string]string {
+	all := map[string]Record{}
+	for _, r := range fixture() {
+		all[r.ID] = r
+	}
+	return worksOf(all)
+}()
+
+// workIDs maps record IDs to the sorted, distinct works of the fixture they
+// are versions of: what a search collapsing by work can return.
+func workIDs(recIDs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range recIDs {
+		w := fixtureWork[id]
+		if w == "" {
+			w = id
+		}
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -68,6 +68,7 @@ const (
 	FieldNumber = "number" // number within the series; absent when 0
 	FieldDate   = "date"   // datetime, for sorting
 	FieldParent = "parent" // keyword: ID of the listing page of a reference
+	FieldWork   = "work"   // keyword: keys naming the work a record is a version of (work.go)
 
 	// FieldSpell holds every word of title, abstract and body, lower-cased
 	// but not stemmed, in all languages. Its term dictionary is where
@@ -223,7 +224,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	// (columns.go), so only the language, which a document's translations
 	// are sorted by, keeps doc values.
 	add(FieldLanguage, keywordField(true))
-	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent} {
+	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent, FieldWork} {
 		add(f, keywordField(false))
 	}
 	for _, f := range []string{FieldAuthorText, FieldSeriesText, FieldCountryText, FieldPublisherText} {

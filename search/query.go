@@ -14,6 +14,9 @@ const maxSnippets = 10
 // plan is a validated Query with its defaults applied and its text parsed.
 type plan struct {
 	q         Query
+	// skipWorks are works already shown among the full matches: their
+	// other versions are not partial matches (search.go).
+	skipWorks map[uint32]bool
 	tree      Node // nil: match everything
 	page      int
 	size      int

@@ -33,6 +33,11 @@ func TestGoldenRelevance(t *testing.T) {
 	}
 	defer f.Close()
 	idx := corpusIndex(t)
+	// Judged by work: a search returns each work once, so a hit is
+	// relevant when its work holds a judged record (a listing entry judged
+	// relevant is found as the briefing it names), and the ideal ranking
+	// has one entry per relevant work.
+	work := worksOf(allRecords(t, acquired(t, idx)))
 	var sumAP, sumNDCG float64
 	n := 0
 	sc := bufio.NewScanner(f)
@@ -44,14 +49,17 @@ func TestGoldenRelevance(t *testing.T) {
 		relevant := map[string]bool{}
 		for _, id := range strings.Split(list, ",") {
 			if id = strings.TrimSpace(id); id != "" {
-				relevant[id] = true
+				relevant[work[id]] = true
 			}
 		}
 		res, err := idx.Search(context.Background(), Query{Text: text, Size: MaxSize, Snippets: -1})
 		if err != nil {
 			t.Fatalf("Search(%q): %v", text, err)
 		}
-		ranked := ids(res)
+		var ranked []string
+		for _, id := range ids(res) {
+			ranked = append(ranked, work[id])
+		}
 		ap, ndcg := averagePrecision(ranked, relevant), ndcgAt(10, ranked, relevant)
 		t.Logf("AP %.3f  nDCG@10 %.3f  %d hits  %s", ap, ndcg, res.Total, text)
 		sumAP += ap

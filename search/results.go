@@ -93,10 +93,29 @@ type Hit struct {
 	Source    string        `json:"source,omitempty"`
 	URL       string        `json:"url,omitempty"`
 	Parent    string        `json:"parent,omitempty"`
+	PDFURL    string        `json:"pdf_url,omitempty"`
 	Snippets  []Snippet     `json:"snippets,omitempty"`
 	// Partial marks a hit holding only some of the query's words (see
 	// Results.More); it comes after every full match.
 	Partial bool `json:"partial,omitempty"`
+	// Versions are the other records of the same work (work.go): its
+	// translations, other copies, and the listing entries naming it.
+	Versions []Version `json:"versions,omitempty"`
+}
+
+// Version is one record of a work shown under another: a translation, a
+// copy in another file or format, or an entry of a listing page.
+type Version struct {
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Title    string `json:"title"`
+	Language string `json:"language,omitempty"`
+	Year     int    `json:"year,omitempty"`
+	Source   string `json:"source,omitempty"`
+	URL      string `json:"url,omitempty"`
+	// For a listing entry: the listing page it is on.
+	Parent      string `json:"parent,omitempty"`
+	ParentTitle string `json:"parent_title,omitempty"`
 }
 
 // Snippet is one highlighted passage. HTML is the only trusted HTML the
@@ -171,6 +190,8 @@ type Document struct {
 	Next         *Ref  `json:"next,omitempty"`
 	Translations []Ref `json:"translations,omitempty"` // same series and number, other language
 	References   []Ref `json:"references,omitempty"`   // for a listing page: its entries
+	// Versions are the other records of the same work (see Hit.Versions).
+	Versions []Version `json:"versions,omitempty"`
 }
 
 // Ref is a short pointer to another record.

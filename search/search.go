@@ -51,7 +51,7 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	}
 	var tail *collected // the partial matches, after the full ones
 	if partial(m, p.tree) {
-		if tail, err = g.partialMatches(ctx, p, m, out.main.total); err != nil {
+		if tail, err = g.partialMatches(ctx, p, m, out.main); err != nil {
 			return nil, err
 		}
 		if out.main.total == 0 && tail != nil && tail.total > 0 {
@@ -117,8 +117,10 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 // full matches in the result list, so the requested page takes from them
 // only what the full matches leave: the hits of the combined list from
 // p.from on, past the first full. Their facets are not counted: the
-// facets, like the total, describe the full matches.
-func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, full uint64) (*collected, error) {
+// facets, like the total, describe the full matches. A work among the full
+// matches is not a partial match through another of its versions.
+func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, main *collected) (*collected, error) {
+	full := main.total
 	ft := newTranslator(g, m)
 	defer ft.close()
 	all, allNone, err := ft.text(p.tree)
@@ -132,6 +134,7 @@ func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, fu
 		return nil, err
 	}
 	tp := *p
+	tp.skipWorks = main.works
 	start, end := max(uint64(p.from), full), uint64(p.from+p.size)
 	tp.from, tp.size = int(start-full), int(end-start)
 	if end <= start {
@@ -207,6 +210,10 @@ func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *
 		if hit.Snippets, err = hl.snippetsAt(ctx, r, idOf(h.doc), d, rec, p.snippets); err != nil {
 			return Hit{}, fmt.Errorf("record %s: %w", id, err)
 		}
+	}
+	hit.PDFURL = rec.PDFURL
+	if hit.Versions, err = g.versions(r, h.doc); err != nil {
+		return Hit{}, err
 	}
 	return hit, nil
 }

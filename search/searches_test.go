@@ -94,6 +94,7 @@ func TestSearches(t *testing.T) {
 		t.Fatalf("testdata/searches.json: %v", err)
 	}
 	idx := corpusIndex(t)
+	work := worksOf(allRecords(t, acquired(t, idx)))
 	names := map[string]bool{}
 	for _, tc := range cases {
 		if names[tc.Name] {
@@ -119,6 +120,7 @@ func TestSearches(t *testing.T) {
 				t.Fatalf("Search(%+v): %v", q, err)
 			}
 			checkSearch(t, tc, res)
+			checkOneHitPerWork(t, work, res)
 		})
 	}
 }
@@ -215,4 +217,57 @@ func facetCounts(f Facets, name string) (map[string]int, bool) {
 		out[v.Value] = v.Count
 	}
 	return out, true
+}
+
+// checkOneHitPerWork fails when two hits of a result are versions of one
+// work (work maps record IDs to works, as worksOf does).
+func checkOneHitPerWork(t *testing.T, work map[string]string, res *Results) {
+	t.Helper()
+	seen := map[string]string{}
+	for _, h := range res.Hits {
+		if other, dup := seen[work[h.ID]]; dup {
+			t.Errorf("%s and %s are versions of one work, both hits of %q", other, h.ID, res.SearchedFor)
+		}
+		seen[work[h.ID]] = h.ID
+	}
+}
+
+// TestReadmeQueriesOneHitPerWork runs every example query of the README's
+// query-language table over the demo corpus: none returns two versions
+// of one work.
+func TestReadmeQueriesOneHitPerWork(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(data), "## The query language")
+	if !ok {
+		t.Fatal("README.md has no query-language section")
+	}
+	table, _, _ = strings.Cut(table, "\n## ")
+	var queries []string
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 3 || !strings.Contains(cells[1], "`") {
+			continue
+		}
+		parts := strings.Split(cells[1], "`")
+		for i := 1; i < len(parts); i += 2 {
+			queries = append(queries, parts[i])
+		}
+	}
+	queries = append(queries, "coca", "coca eradication", "cannabis", "opium", "harm reduction")
+	if len(queries) < 20 {
+		t.Fatalf("found only %d queries in README.md: %q", len(queries), queries)
+	}
+	idx := corpusIndex(t)
+	work := worksOf(allRecords(t, acquired(t, idx)))
+	for _, q := range queries {
+		res, err := idx.Search(context.Background(), Query{Text: q, Size: MaxSize})
+		if err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+			continue
+		}
+		checkOneHitPerWork(t, work, res)
+	}
 }

@@ -22,7 +22,11 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for i := range res.Hits {
-		res.Hits[i].URL = webURL(res.Hits[i].URL)
+		h := &res.Hits[i]
+		h.URL, h.PDFURL = webURL(h.URL), webURL(h.PDFURL)
+		for j := range h.Versions {
+			h.Versions[j].URL = webURL(h.Versions[j].URL)
+		}
 	}
 	return writeJSON(w, http.StatusOK, res)
 }
@@ -40,6 +44,9 @@ func (s *Server) handleAPIDoc(w http.ResponseWriter, r *http.Request) error {
 	// Links come from crawled pages: API clients get them only if they
 	// are http(s), as the pages do (see webURL).
 	doc.Record.URL, doc.Record.PDFURL = webURL(doc.Record.URL), webURL(doc.Record.PDFURL)
+	for j := range doc.Versions {
+		doc.Versions[j].URL = webURL(doc.Versions[j].URL)
+	}
 	return writeJSON(w, http.StatusOK, doc)
 }
 

@@ -156,6 +156,7 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		pr := search.Ref{ID: parent.Record.ID, Title: title(parent.Record), Year: parent.Record.Year}
 		p.Parent = ref(&pr, pr.Title)
 	}
+	p.FullText, p.ListedOn, p.Copies = docVersions(doc, q)
 
 	p.Cites = citeBlocks(withPermalink(rec, p.Permalink), "cite-")
 	if pc, ok := citePassage(withPermalink(rec, p.Permalink), cite, doc.FirstParagraph, base+self+"#p"+strconv.Itoa(cite)); ok {

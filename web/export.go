@@ -75,8 +75,9 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 		if truncated {
 			fmt.Fprintf(&buf, "%% briefs export truncated: the first %d of %d results\n\n", len(recs), total)
 		}
+		keys := map[string]bool{}
 		for _, rec := range recs {
-			buf.WriteString(citeBibTeX(rec))
+			buf.WriteString(uniqueBibKey(citeBibTeX(rec), bibKey(rec), keys))
 			buf.WriteByte('\n')
 		}
 	case "json":
@@ -216,4 +217,31 @@ func exportName(q search.Query, ext string) string {
 		name += "-" + strings.Join(words, "-")
 	}
 	return name + "." + ext
+}
+
+// uniqueBibKey gives an entry a key no earlier entry of the export has:
+// two works by one author in one year whose titles start alike would
+// otherwise share "soberon2005coca", and reference managers merge or
+// drop entries with the same key. The second gets "soberon2005cocab", the
+// third "...c", as bibliographies write "2005a, 2005b".
+func uniqueBibKey(entry, key string, used map[string]bool) string {
+	k := key
+	for i := 1; used[k]; i++ {
+		k = key + suffixLetters(i)
+	}
+	used[k] = true
+	if k == key {
+		return entry
+	}
+	return strings.Replace(entry, "{"+key+",", "{"+k+",", 1)
+}
+
+// suffixLetters numbers from 1 as b, c, ..., z, ba, bb, ...: the first
+// entry keeps the bare key, standing for "a".
+func suffixLetters(i int) string {
+	var b []byte
+	for ; i > 0; i /= 26 {
+		b = append([]byte{byte('a' + i%26)}, b...)
+	}
+	return string(b)
 }

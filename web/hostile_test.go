@@ -124,7 +124,7 @@ func TestHostileRequests(t *testing.T) {
 		{"unknown sort", "/search?q=coca&sort=" + q("_id desc"), 400, "Unknown sort order"},
 
 		// Unknown and repeated parameters.
-		{"unknown parameters are ignored", "/api/search?q=coca&nosuch=1&facet=x&fields=*", 200, `"total":8`},
+		{"unknown parameters are ignored", "/api/search?q=coca&nosuch=1&facet=x&fields=*", 200, `"total":7`}, // works: a translation folds into its original
 		{"unknown facet value", "/search?q=coca&country=Atlantis", 200, "0 results"},
 		{"repeated q: the first wins", "/api/search?q=coca&q=%FF", 200, `"q":"coca"`},
 		{"repeated page: the first wins", "/api/search?q=coca&page=1&page=-1", 200, `"page":1`},

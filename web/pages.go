@@ -93,6 +93,7 @@ type hitView struct {
 	Cites     []citeBlock
 	Downloads []link
 	Selected  bool
+	Versions     []link // the other versions of its work (versions.go)
 }
 
 type snippetView struct {
@@ -170,6 +171,9 @@ type docPage struct {
 	Langs      []refLink
 	References []refLink
 	Parent     *refLink
+	FullText   *refLink  // for a listing entry: the work's full text in the index
+	ListedOn   []refLink // the listing pages naming this work
+	Copies     []refLink // other versions: copies in other files or formats
 	Cites      []citeBlock
 	Passage    *passageCitation
 	SearchURL  string // the search this page was reached from, if any

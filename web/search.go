@@ -187,6 +187,7 @@ func newHitView(h search.Hit, q search.Query) hitView {
 	if h.Parent != "" {
 		v.ParentURL = docURL(h.Parent, search.Query{})
 	}
+	v.Versions = hitVersions(h, q)
 	for _, sn := range h.Snippets {
 		u := docURL(h.ID, q)
 		if sn.Part > 1 {

@@ -123,6 +123,15 @@ func printResults(w io.Writer, res *search.Results, facets bool) {
 		}
 		fmt.Fprintf(w, "    %s\n", strings.Join(meta, " · "))
 		fmt.Fprintf(w, "    %s  [%s, id %s]\n", h.Source, h.Kind, h.ID)
+		if len(h.Versions) > 0 {
+			// The other versions of the work: translations, copies and
+			// the listing entries naming it (one hit per work).
+			var ids []string
+			for _, v := range h.Versions {
+				ids = append(ids, v.ID)
+			}
+			fmt.Fprintf(w, "    also: %s\n", strings.Join(ids, ", "))
+		}
 		for _, s := range h.Snippets {
 			loc := fmt.Sprintf("¶%d", s.Paragraph)
 			if s.Page > 0 {

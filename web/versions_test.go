@@ -1,0 +1,120 @@
+package web
+
+import (
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/briefs/briefs/search"
+)
+
+// demoServer serves the demo corpus, or skips the test without it.
+func demoServer(t *testing.T) *testServer {
+	t.Helper()
+	idx, err := demoIndex(t)
+	if os.IsNotExist(err) {
+		t.Skip("no demo corpus at " + demoCorpus)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newTestServer(t, Config{Index: idx})
+}
+
+var reBibKey = regexp.MustCompile(`(?m)^@\w+\{([^,]+),`)
+
+// TestExportBibUniqueKeys: the BibTeX export of a search gives one entry
+// per work (a listing entry naming a briefing is not a second entry) and
+// no two entries share a citation key.
+func TestExportBibUniqueKeys(t *testing.T) {
+	ts := demoServer(t)
+	for _, q := range []string{"coca", "opium", "cannabis", ""} {
+		_, body := ts.get(t, "/export.bib?q="+q)
+		keys := reBibKey.FindAllStringSubmatch(body, -1)
+		if len(keys) == 0 {
+			t.Fatalf("/export.bib?q=%s: no entries", q)
+		}
+		seen := map[string]bool{}
+		for _, k := range keys {
+			if seen[k[1]] {
+				t.Errorf("/export.bib?q=%s: key %s twice", q, k[1])
+			}
+			seen[k[1]] = true
+		}
+		if q == "coca" && strings.Count(body, "title = {Broken Promises") != 1 {
+			t.Errorf("/export.bib?q=coca: %d entries for DPB 11, want 1 (one per work)", strings.Count(body, "title = {Broken Promises"))
+		}
+	}
+}
+
+// TestHitShowsVersions: a briefing listed on a page and translated is one
+// hit, with its translation and its listing reachable from it.
+func TestHitShowsVersions(t *testing.T) {
+	ts := demoServer(t)
+	doc := ts.page(t, "/search?q=%22broken+promises%22&size=50", http.StatusOK)
+	hits := doc.Find(".hit")
+	n := 0
+	hits.Each(func(_ int, h *goquery.Selection) {
+		if strings.HasPrefix(strings.TrimSpace(h.Find(".hit-title").Text()), "Broken Promises") {
+			n++
+		}
+	})
+	if n != 1 {
+		t.Fatalf("%d hits titled Broken Promises, want 1", n)
+	}
+	line := doc.Find(".hit .versions").First().Text()
+	for _, want := range []string{"also in Spanish", "listed on 1 page"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("versions line %q lacks %q", line, want)
+		}
+	}
+}
+
+// TestListedPublicationLeadsToFullText: the page of a listing entry whose
+// publication is in the index links to that full text, and the full text's
+// page says where it was listed.
+func TestListedPublicationLeadsToFullText(t *testing.T) {
+	ts := demoServer(t)
+	ref := ts.page(t, "/doc/pages-peru-coca-and-conflict-ref-1", http.StatusOK)
+	href, ok := ref.Find(".full-text a").Attr("href")
+	if !ok || href != "/doc/briefings-dpb-11-broken-promises" {
+		t.Errorf("listing entry's full-text link = %q, want /doc/briefings-dpb-11-broken-promises", href)
+	}
+	if strings.Contains(ref.Text(), "This record has no text of its own") {
+		t.Error("a listing entry with its full text in the index says it has no text")
+	}
+	full := ts.page(t, href, http.StatusOK)
+	listed := full.Find("#listed a")
+	if listed.Length() == 0 || listed.First().AttrOr("href", "") != "/doc/pages-peru-coca-and-conflict" {
+		t.Errorf("full text's 'Listed on' = %q, want a link to the Peru page", listed.Text())
+	}
+	// An entry whose publication is not in the index stays a record of its
+	// own, with no full-text link.
+	alone := ts.page(t, "/doc/pages-peru-coca-and-conflict-ref-4", http.StatusOK)
+	if alone.Find(".full-text").Length() != 0 {
+		t.Error("an entry without full text in the index links to one")
+	}
+}
+
+func TestHitVersionsLine(t *testing.T) {
+	h := search.Hit{ID: "dpb-11", Kind: "briefing", Language: "en", PDFURL: "https://example.org/dpb11.pdf",
+		Versions: []search.Version{
+			{ID: "dpb-11-es", Kind: "briefing", Language: "es"},
+			{ID: "dpb-11-txt", Kind: "briefing", Language: "en", Source: "text/dpb-11.txt"},
+			{ID: "a-ref-1", Kind: "reference", Parent: "a"},
+			{ID: "b-ref-3", Kind: "reference", Parent: "b"},
+			{ID: "b-ref-4", Kind: "reference", Parent: "b"},
+		}}
+	var got []string
+	for _, l := range hitVersions(h, search.Query{}) {
+		got = append(got, l.Label+" "+l.URL)
+	}
+	want := "also in Spanish /doc/dpb-11-es | text /doc/dpb-11-txt | PDF https://example.org/dpb11.pdf | listed on 2 pages /doc/dpb-11#listed"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("hitVersions = %q\nwant %q", strings.Join(got, " | "), want)
+	}
+}
