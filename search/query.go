@@ -13,7 +13,7 @@ const maxSnippets = 10
 
 // plan is a validated Query with its defaults applied and its text parsed.
 type plan struct {
-	q         Query
+	q Query
 	// skipWorks are works already shown among the full matches: their
 	// other versions are not partial matches (search.go).
 	skipWorks map[uint32]bool

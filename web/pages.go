@@ -93,7 +93,7 @@ type hitView struct {
 	Cites     []citeBlock
 	Downloads []link
 	Selected  bool
-	Versions     []link // the other versions of its work (versions.go)
+	Versions  []link // the other versions of its work (versions.go)
 }
 
 type snippetView struct {
