@@ -49,6 +49,7 @@ func newPage(root *html.Node) *htmlPage {
 
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
+	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
 	p.main = p.chooseMain()
@@ -63,8 +64,12 @@ func (p *htmlPage) extract() (Record, []Record) {
 	vis := p.visibleMeta()
 	// A <time datetime>, then a date in the page's address, outrank a
 	// date read from the text.
+	urlDay := dateFromURL(p.head.citation.URL)
 	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()},
-		metaFields{Date: dateFromURL(p.head.citation.URL)}), vis)
+		metaFields{Date: urlDay}), vis)
+	pageDates = outsideEntries(pageDates, flattenGroups(p.groups))
+	rec.Date = choosePageDate(rec.Date, p.head.utcDays[rec.Date], pageDates, urlDay)
+	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Title = titleSources{
