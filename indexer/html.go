@@ -72,9 +72,11 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
+	hosts := hostNames(firstNonEmpty(p.head.citation.URL, rec.URL))
 	rec.Title = titleSources{
-		citation: p.head.citation.Title, jsonld: p.head.jsonld.Title, dc: p.head.dc.Title, og: p.head.og.Title,
-		heading: vis.Title, titleTag: cleanTitle(p.head.titleTag, p.head.siteNames()...),
+		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
+		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
+		heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
 	}.pick()
 	rec.Paragraphs = p.paragraphs(rec.Title)
 	rec.Abstract = firstNonEmpty(p.head.abstract(), firstParagraph(rec.Paragraphs, vis.metaLines))
