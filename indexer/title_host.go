@@ -93,14 +93,14 @@ func dropHostParts(title string, hosts []string) string {
 		for _, sep := range hostSeparators {
 			if i := strings.LastIndex(t, sep); i > 0 {
 				rest := strings.TrimSpace(t[:i])
-				if (namesHost(t[i+len(sep):], hosts) && keeps(rest) || isDateOnly(t[i+len(sep):]) && keepsAfterDate(rest)) {
+				if namesHost(t[i+len(sep):], hosts) && keeps(rest) || isDateOnly(t[i+len(sep):]) && keepsAfterDate(rest) {
 					t, changed = rest, true
 					break
 				}
 			}
 			if i := strings.Index(t, sep); i > 0 {
 				rest := strings.TrimSpace(t[i+len(sep):])
-				if (namesHost(t[:i], hosts) && keeps(rest) || isDateOnly(t[:i]) && keepsAfterDate(rest)) {
+				if namesHost(t[:i], hosts) && keeps(rest) || isDateOnly(t[:i]) && keepsAfterDate(rest) {
 					t, changed = rest, true
 					break
 				}
