@@ -50,6 +50,7 @@ func newPage(root *html.Node) *htmlPage {
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
 	removePermalinks(p.body)
+	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
 	p.main = p.chooseMain()
@@ -64,14 +65,20 @@ func (p *htmlPage) extract() (Record, []Record) {
 	vis := p.visibleMeta()
 	// A <time datetime>, then a date in the page's address, outrank a
 	// date read from the text.
+	urlDay := dateFromURL(p.head.citation.URL)
 	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()},
-		metaFields{Date: dateFromURL(p.head.citation.URL)}), vis)
+		metaFields{Date: urlDay}), vis)
+	pageDates = outsideEntries(pageDates, flattenGroups(p.groups))
+	rec.Date = choosePageDate(rec.Date, p.head.utcDays[rec.Date], pageDates, urlDay)
+	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
+	hosts := hostNames(firstNonEmpty(p.head.citation.URL, rec.URL))
 	rec.Title = titleSources{
-		citation: p.head.citation.Title, jsonld: p.head.jsonld.Title, dc: p.head.dc.Title, og: p.head.og.Title,
-		heading: vis.Title, titleTag: cleanTitle(p.head.titleTag, p.head.siteNames()...),
+		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
+		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
+		heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
 	}.pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
 	rec.Title = docTitle(rec.Title, rec.Paragraphs)

@@ -28,6 +28,7 @@ type headMeta struct {
 	citationAbstract, metaDesc      string
 	ogDesc, jsonldDesc, dcDesc      string
 	dcCoverage, jsonldSpatial       []string
+	utcDays                         map[string]bool // days read from a UTC timestamp
 }
 
 // metaFields are the values one source gives.
@@ -203,7 +204,7 @@ func readHead(doc *goquery.Document) headMeta {
 	o := &h.og
 	o.Title = cleanTitle(one("og:title"), sites()...)
 	o.Language = NormalizeLanguage(one("og:locale"))
-	o.Date = parseDate(one("article:published_time"))
+	o.Date = h.stamp(one("article:published_time"))
 	for _, a := range all("article:author") {
 		if !strings.Contains(a, "/") {
 			o.Authors = append(o.Authors, splitAuthors(a)...)
@@ -231,7 +232,7 @@ func readHead(doc *goquery.Document) headMeta {
 			h.otherSites = append(h.otherSites, strings.TrimPrefix(p, "@"))
 		}
 	}
-	b.Date = parseDate(one("date", "pubdate", "publishdate", "publish-date", "publication_date", "publish_date",
+	b.Date = h.stamp(one("date", "pubdate", "publishdate", "publish-date", "publication_date", "publish_date",
 		"datepublished", "article:published:time", "og:published_time", "dcterms.issued", "sailthru.date"))
 	b.Language = firstNonEmpty(NormalizeLanguage(doc.Find("html").AttrOr("lang", "")),
 		NormalizeLanguage(doc.Find("html").AttrOr("xml:lang", "")), NormalizeLanguage(one("content-language", "language")))
@@ -408,7 +409,7 @@ func readJSONLD(h *headMeta, src string) {
 	for _, typ := range jsonStrings(best["@type"]) {
 		h.news = h.news || isNewsType(typ)
 	}
-	j.Date = parseDate(firstNonEmpty(firstString(best["datePublished"]), firstString(best["dateCreated"])))
+	j.Date = h.stamp(firstNonEmpty(firstString(best["datePublished"]), firstString(best["dateCreated"])))
 	for _, part := range jsonList(best["isPartOf"]) {
 		part = deref(part, byID)
 		switch t := part.(type) {

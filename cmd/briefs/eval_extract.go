@@ -29,7 +29,7 @@ import (
 const maxPageBytes = 64 << 20
 
 func runEvalExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval extract", stderr, "briefs eval extract [flags] DIR",
+	fs := newFlagSet("eval extract", stderr, "briefs eval extract [flags] DIR...",
 		`Measure metadata extraction: run the extractor on every page listed in
 DIR/truth.jsonl (one {"file", "title", "authors", "date", "countries"} per
 line; file is relative to DIR or to DIR/pages, plain or .gz; a missing key
@@ -49,57 +49,86 @@ is not judged) and print, per field, how many judged pages it got right:
                    a short title that is not a piece of a sentence (lower
                    case start, ends on a comma or function word, or the
                    start of a longer paragraph of the body); the median
-                   number of paragraphs per text page is printed too`,
+                   number of paragraphs per text page is printed too
+
+With several DIRs it prints one table, a row per collection and a column
+per field.`,
 		"briefs eval extract ../shared/eval/fundus-meta",
+		"briefs eval extract ../shared/eval/fundus-meta ../shared/eval/htmldate-dev ../shared/eval/trafilatura-dev",
 		"briefs eval extract --misses ../shared/eval/fundus-meta | grep ': authors:'",
 		"briefs eval extract --json ../shared/eval/fundus-meta | jq '.fields'",
-		"briefs eval extract --predictions trafilatura.jsonl ../shared/eval/fundus-meta")
-	predictions := fs.String("predictions", "", "score another tool's output instead of briefs' extractor:\n"+
+		"briefs eval extract --predictions trafilatura.jsonl ../shared/eval/fundus-meta",
+		"briefs eval extract --predictions a.jsonl --predictions b.jsonl SET_A SET_B")
+	var predictions listFlag
+	fs.Var(&predictions, "predictions", "score another tool's output instead of briefs' extractor:\n"+
 		"a JSON Lines `FILE` of {\"file\", \"title\", \"authors\", \"date\"}, one per page\n"+
-		"(a page it leaves out counts as found nothing)")
+		"(a page it leaves out counts as found nothing); with several DIRs,\n"+
+		"give it once per DIR, in the same order")
 	listMisses := fs.Bool("misses", false, "list each miss as FILE: FIELD: want X, got Y")
-	asJSON := fs.Bool("json", false, "print the figures as JSON (with the misses if --misses)")
+	asJSON := fs.Bool("json", false, "print the figures as JSON (with the misses if --misses);\n"+
+		"with several DIRs, a list with each collection's \"set\"")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) == 0 {
 		fs.Usage()
-		return usageError{"eval extract needs one DIR"}
+		return usageError{"eval extract needs a DIR"}
 	}
-	start := time.Now()
-	var given map[string]indexer.Record
-	if *predictions != "" {
-		if given, err = loadPredictions(*predictions); err != nil {
-			return fmt.Errorf("eval extract: %w", err)
+	if len(predictions) > 0 && len(predictions) != len(pos) {
+		return usageError{fmt.Sprintf("eval extract: %d --predictions for %d DIRs: give one per DIR", len(predictions), len(pos))}
+	}
+	var evals []*extractEval
+	for i, dir := range pos {
+		start := time.Now()
+		var given map[string]indexer.Record
+		if len(predictions) > 0 {
+			if given, err = loadPredictions(predictions[i]); err != nil {
+				return fmt.Errorf("eval extract: %w", err)
+			}
 		}
-	}
-	ev, err := evalExtract(ctx, pos[0], given)
-	if err != nil {
-		return fmt.Errorf("eval extract %s: %w", pos[0], err)
-	}
-	ev.Seconds = time.Since(start).Seconds()
-	if !*listMisses {
-		ev.Misses = nil
+		ev, err := evalExtract(ctx, dir, given)
+		if err != nil {
+			return fmt.Errorf("eval extract %s: %w", dir, err)
+		}
+		ev.Set = dir
+		ev.Seconds = time.Since(start).Seconds()
+		if !*listMisses {
+			ev.Misses = nil
+		}
+		evals = append(evals, ev)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(ev)
+		if len(evals) == 1 {
+			return enc.Encode(evals[0])
+		}
+		return enc.Encode(evals)
 	}
-	for _, m := range ev.Misses {
-		fmt.Fprintln(stdout, m)
+	for _, ev := range evals {
+		for _, m := range ev.Misses {
+			if len(evals) > 1 {
+				fmt.Fprintf(stdout, "%s/", ev.Set)
+			}
+			fmt.Fprintln(stdout, m)
+		}
+		if len(ev.Misses) > 0 {
+			fmt.Fprintln(stdout)
+		}
 	}
-	if len(ev.Misses) > 0 {
-		fmt.Fprintln(stdout)
+	if len(evals) == 1 {
+		printExtractEval(stdout, pos[0], evals[0])
+		return nil
 	}
-	printExtractEval(stdout, pos[0], ev)
+	printExtractTable(stdout, evals)
 	return nil
 }
 
 // extractEval is the outcome of one `eval extract`.
 type extractEval struct {
+	Set       string        `json:"set"`            // the collection's folder
 	Pages     int           `json:"pages"`          // pages with a truth line
 	Failed    int           `json:"failed"`         // pages the extractor returned an error for
 	Unjudged  int           `json:"unjudged"`       // files in pages/ without a truth line
@@ -470,4 +499,27 @@ func printExtractEval(w io.Writer, dir string, ev *extractEval) {
 		fmt.Fprintf(w, "text pages: %d, median paragraphs per page %g\n", ev.Text.Pages, ev.Text.MedianParagraphs)
 	}
 	fmt.Fprintf(w, "time: %s\n", roundDuration(time.Duration(ev.Seconds*float64(time.Second))))
+}
+
+// printExtractTable prints several collections' figures in one table: a
+// row per collection, a column per field, each cell "accuracy (judged)".
+func printExtractTable(w io.Writer, evals []*extractEval) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "set\tpages")
+	for _, f := range evals[0].Fields {
+		fmt.Fprintf(tw, "\t%s", f.Field)
+	}
+	fmt.Fprintln(tw, "\ttime")
+	for _, ev := range evals {
+		fmt.Fprintf(tw, "%s\t%d", filepath.Base(filepath.Clean(ev.Set)), ev.Pages)
+		for _, f := range ev.Fields {
+			if f.Judged == 0 {
+				fmt.Fprint(tw, "\t-")
+				continue
+			}
+			fmt.Fprintf(tw, "\t%.1f%% (%d)", 100*f.Accuracy, f.Judged)
+		}
+		fmt.Fprintf(tw, "\t%s\n", roundDuration(time.Duration(ev.Seconds*float64(time.Second))))
+	}
+	tw.Flush()
 }

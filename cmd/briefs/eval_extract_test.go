@@ -280,3 +280,45 @@ func TestEvalExtractCountriesAndText(t *testing.T) {
 		t.Errorf("text stats = %+v, want 1 page with 2 paragraphs", ev.Text)
 	}
 }
+
+// Several collections give one table, a row each; --predictions is given
+// once per collection and each row scores its own file.
+func TestEvalExtractSeveralSets(t *testing.T) {
+	tiny := filepath.Join("..", "..", "testdata", "eval", "tiny-extract")
+	multi := filepath.Join("..", "..", "testdata", "eval", "multilingual-extract")
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"eval", "extract", tiny, multi}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract: %v\nstderr: %s", err, stderr.String())
+	}
+	hasLines(t, "eval extract DIR DIR", stdout.String(),
+		`^set\s+pages\s+title\s+title \(relaxed\)\s+authors\s+date\s+year\s+time$`,
+		`^tiny-extract\s+4\s+66\.7% \(3\)\s+100\.0% \(3\)\s+100\.0% \(4\)\s+66\.7% \(3\)\s+100\.0% \(3\)\s+\S+$`,
+		`^multilingual-extract\s+12\s+100\.0% \(12\)\s+100\.0% \(12\)\s+100\.0% \(12\)\s+100\.0% \(12\)\s+100\.0% \(12\)\s+\S+$`,
+	)
+
+	preds := filepath.Join("..", "..", "testdata", "eval", "tiny-extract-predictions.jsonl")
+	empty := filepath.Join(t.TempDir(), "none.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	stdout.Reset()
+	if err := run(context.Background(), []string{"eval", "extract", "--predictions", preds, "--predictions", empty, tiny, multi}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract --predictions x2: %v\nstderr: %s", err, stderr.String())
+	}
+	hasLines(t, "eval extract --predictions DIR DIR", stdout.String(),
+		`^tiny-extract\s+4\s+33\.3% \(3\)\s+66\.7% \(3\)\s+50\.0% \(4\)\s+33\.3% \(3\)\s+66\.7% \(3\)\s+\S+$`,
+		`^multilingual-extract\s+12\s+0\.0% \(12\)\s+0\.0% \(12\)\s+0\.0% \(12\)\s+0\.0% \(12\)\s+0\.0% \(12\)\s+\S+$`,
+	)
+
+	stdout.Reset()
+	if err := run(context.Background(), []string{"eval", "extract", "--json", tiny, multi}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval extract --json DIR DIR: %v", err)
+	}
+	var evs []extractEval
+	if err := json.Unmarshal(stdout.Bytes(), &evs); err != nil || len(evs) != 2 || evs[0].Set != tiny || evs[1].Pages != 12 {
+		t.Errorf("eval extract --json DIR DIR = %v (%v), want two collections in order", evs, err)
+	}
+
+	err := run(context.Background(), []string{"eval", "extract", "--predictions", preds, tiny, multi}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "one per DIR") {
+		t.Errorf("eval extract with one --predictions for two DIRs: error %v, want a usage error", err)
+	}
+}

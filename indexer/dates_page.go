@@ -1,0 +1,397 @@
+package indexer
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file reads the dates a page shows or marks up in its body, on the
+// untouched document: before chrome is removed, an article's own
+// header, footer or "post-meta" block still holds its <time datetime>,
+// itemprop="datePublished" or "Veröffentlicht am 14.03.2019". Each date
+// found is a candidate with a weight for how sure its place and label
+// make it; extract uses the best one when the head names no day, to give
+// the day of a month-only date, and to put a UTC timestamp on the
+// publisher's own calendar day.
+
+// dateCandidate is one day found in the page's body.
+type dateCandidate struct {
+	date   string // YYYY-MM-DD
+	weight int
+	// local marks a day as the page shows it or a timestamp with its own
+	// offset gives it; a UTC timestamp is no evidence of the local day.
+	local bool
+	node  *html.Node // where it was read
+}
+
+// Weights, best first.
+const (
+	weightItemprop  = 100 // itemprop="datePublished" / "dateCreated"
+	weightPublished = 90  // <abbr class=published title>, <time pubdate>, class "published" with a machine date
+	weightLabel     = 80  // "Veröffentlicht am", "Published:", "Publié le", "Datum:"
+	weightTime      = 70  // any other <time datetime>
+	weightByline    = 60  // "Von X am 14.03.2019", "by X on March 14, 2019"
+	weightDateClass = 55  // a short element whose class names a date ("post-date", "datum")
+	weightUpdated   = 30  // "Stand:", "Aktualisiert:", "last edited", dateModified
+)
+
+// minPageDateWeight is the least weight that alone names a page's date.
+const minPageDateWeight = weightUpdated
+
+// Label words, lower-case, that introduce a date. A label is looked for in
+// the few words before the date.
+var (
+	publishedLabels = []string{"published", "publication date", "posted", "posted on", "date", "dated",
+		"veröffentlicht", "publiziert", "erschienen", "erstellt", "datum", "eingestellt", "gepostet", "geschrieben",
+		"publié", "publiée", "publie", "mis en ligne", "publicado", "publicada", "fecha", "pubblicato",
+		"pubblicata", "gepubliceerd", "opublikowano", "data", "release date", "released", "issued", "created",
+		"notizia del"}
+	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "updated", "last updated",
+		"last modified", "modified", "last edited", "edited", "mis à jour", "actualizado", "aggiornato",
+		"bijgewerkt", "revised", "reviewed"}
+	// Words a byline puts between the name and the date.
+	bylineDateWords = []string{"am", "on", "le", "el", "il", "op", "dnia", "»", "|", "-", "–", ","}
+	bylineStarts    = []string{"von", "by", "par", "por", "di", "door", "autor", "author", "posted by",
+		"geschrieben von", "eingestellt von", "veröffentlicht von", "gespeichert von", "verfasst von"}
+)
+
+// Class words of blocks whose dates are not the page's: comments, related
+// and recommended lists, sidebars and widgets, calendars of events.
+var otherDateBlockWords = []string{"comment", "comments", "respond", "reply", "replies", "disqus",
+	"related", "recommended", "recommendations", "sidebar", "widget", "widgets", "teaser", "teasers",
+	"calendar", "event", "events", "termine", "archive", "archiv", "popular", "trending", "more", "nav",
+	"navigation", "menu", "breadcrumb", "footer-nav"}
+
+// dateClassWords mark an element that holds a date.
+var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "published", "publishdate",
+	"pubdate", "postdate", "posted", "dateline", "created", "submitted", "meta", "postmetadata", "byline",
+	"info", "entry", "post", "article", "header", "footer", "fecha", "data", "datetime"}
+
+// pageDates collects the day candidates of the body, in document order.
+func (p *htmlPage) pageDates() []dateCandidate {
+	lengths := textLengths(p.body)
+	var out []dateCandidate
+	var at *html.Node
+	add := func(d string, w int, local bool) {
+		if len(d) == len("2006-01-02") {
+			out = append(out, dateCandidate{d, w, local, at})
+		}
+	}
+	// machineDay reads a day from an element: its visible text first (what
+	// the reader sees: "June 30, 2026 - 4.34pm" beside a UTC datetime),
+	// then its machine-readable attribute.
+	machineDay := func(n *html.Node, w int, keys ...string) {
+		if d := visibleDay(nodeText(n)); d != "" {
+			add(d, w, true)
+			return
+		}
+		for _, k := range keys {
+			if v := attr(n, k); v != "" {
+				add(parseDate(v), w, !reUTCStamp.MatchString(strings.TrimSpace(v)))
+				return
+			}
+		}
+		add(parseDate(nodeText(n)), w, true)
+	}
+	walkNodes(p.body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		at = n
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea:
+			return false
+		}
+		if hasClassWord(n, otherDateBlockWords...) && n != p.body {
+			return false
+		}
+		switch prop := strings.ToLower(attr(n, "itemprop")); {
+		case prop == "datepublished" || prop == "datecreated" || prop == "uploaddate":
+			machineDay(n, weightItemprop, "datetime", "content", "title")
+			return false
+		case prop == "datemodified":
+			machineDay(n, weightUpdated, "datetime", "content", "title")
+			return false
+		case n.DataAtom == atom.Time:
+			w := weightTime
+			if hasAttr(n, "pubdate") || hasClassWord(n, "published", "entry-date", "publish", "pubdate") {
+				w = weightPublished
+			} else if hasClassWord(n, "updated", "modified", "update") {
+				w = weightUpdated
+			}
+			machineDay(n, w, "datetime")
+			return false
+		case n.DataAtom == atom.Abbr && hasClassWord(n, "published"):
+			machineDay(n, weightPublished, "title")
+			return false
+		}
+		if l := lengths[n]; l == 0 || l > 200 || !hasDigitText(n) {
+			return true
+		}
+		t := nodeText(n)
+		d, start, _ := findDate(t)
+		if len(d) != len("2006-01-02") {
+			return true
+		}
+		before := strings.ToLower(t[:start])
+		if strings.TrimSpace(before) == "" {
+			before = strings.ToLower(labelBefore(n))
+		}
+		switch {
+		case hasLabel(before, updatedLabels):
+			add(d, weightUpdated, true)
+		case hasLabel(before, publishedLabels):
+			add(d, weightLabel, true)
+		case isBylineBefore(before):
+			add(d, weightByline, true)
+		case hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...):
+			add(d, weightDateClass, true)
+		}
+		return true
+	})
+	return out
+}
+
+// hasDigitText reports whether n has a text child of its own with a digit.
+func hasDigitText(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.ContainsAny(c.Data, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// labelBefore returns the short text of the element just before n, the
+// label of a date that stands alone: <dt>Datum</dt><dd>12.01.2017</dd>.
+func labelBefore(n *html.Node) string {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		switch s.Type {
+		case html.ElementNode:
+			if t := nodeText(s); len(t) <= 40 {
+				return t + " "
+			}
+			return ""
+		case html.TextNode:
+			if strings.TrimSpace(s.Data) != "" {
+				return ""
+			}
+		}
+	}
+	return ""
+}
+
+// outsideEntries drops the candidates read inside listing entries: on a
+// listing page each entry's date is its own, not the page's.
+func outsideEntries(cands []dateCandidate, entries []*html.Node) []dateCandidate {
+	if len(entries) == 0 {
+		return cands
+	}
+	var out []dateCandidate
+	for _, c := range cands {
+		inEntry := false
+		for _, e := range entries {
+			inEntry = inEntry || isInside(c.node, e)
+		}
+		if !inEntry {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// visibleDay reads a day from a <time> element's text.
+func visibleDay(t string) string {
+	if d, _, _ := findDate(t); len(d) == len("2006-01-02") {
+		return d
+	}
+	return ""
+}
+
+// hasLabel reports whether the text before a date ends in one of labels,
+// perhaps followed by a colon, "am", "le", "on", "el" or a weekday:
+// "Veröffentlicht am Freitag,", "Stand:", "Posted on".
+func hasLabel(before string, labels []string) bool {
+	words := labelWords(before)
+	if len(words) == 0 {
+		return false
+	}
+	// Only the last five words count: a label belongs to its date.
+	if len(words) > 5 {
+		words = words[len(words)-5:]
+	}
+	tail := strings.Join(words, " ")
+	for _, l := range labels {
+		if i := strings.LastIndex(tail, l); i >= 0 && (i == 0 || tail[i-1] == ' ') {
+			rest := strings.Fields(tail[i+len(l):])
+			if len(rest) <= 2 && allFiller(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelWords splits text into lower-case words, dropping punctuation.
+func labelWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'à'
+	})
+}
+
+// allFiller reports whether words are only the small words and weekdays
+// between a label and its date.
+func allFiller(words []string) bool {
+	for _, w := range words {
+		if !isFillerWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isFillerWord(w string) bool {
+	switch w {
+	case "am", "on", "le", "el", "il", "op", "the", "at", "den", "der", "dem", "de", "del", "du", "on:", "um", "vom", "since", "seit":
+		return true
+	}
+	return isWeekday(w)
+}
+
+// isWeekday reports whether w names a day of the week in a supported
+// language, in full or abbreviated: "Freitag", "Fri", "vendredi", "Do".
+func isWeekday(w string) bool {
+	return weekdays[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+var weekdays = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+		mon tue tues wed thu thur thurs fri sat sun
+		montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
+		lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim
+		lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+		lunedì martedì mercoledì giovedì venerdì sabato domenica
+		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+		poniedziałek wtorek środa czwartek piątek sobota niedziela`) {
+		weekdays[w] = true
+	}
+}
+
+// isBylineBefore reports whether the text before a date is a byline that
+// names someone and then the day: "Von Christian am", "by Jane Doe on",
+// "par Marie Dupont le", "Author: X am".
+func isBylineBefore(before string) bool {
+	b := strings.TrimSpace(before)
+	if b == "" || len(b) > 120 {
+		return false
+	}
+	words := strings.Fields(b)
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ":"))
+	for isWeekday(strings.Trim(last, ",")) && len(words) > 1 {
+		words = words[:len(words)-1]
+		last = strings.ToLower(strings.Trim(words[len(words)-1], ":"))
+	}
+	near := false
+	for _, w := range bylineDateWords {
+		near = near || last == w || strings.HasSuffix(last, w) && !unicode.IsLetter(rune(w[0]))
+	}
+	if !near {
+		return false
+	}
+	lower := strings.ToLower(b)
+	for _, s := range bylineStarts {
+		if strings.HasPrefix(lower, s+" ") || strings.HasPrefix(lower, s+":") || strings.Contains(lower, " "+s+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// bestPageDate returns the best-weighted candidate, the first of equals;
+// with localOnly, only days the page shows or gives with their offset.
+func bestPageDate(cands []dateCandidate, localOnly bool) (string, int) {
+	best, w := "", 0
+	for _, c := range cands {
+		if c.weight > w && (c.local || !localOnly) {
+			best, w = c.date, c.weight
+		}
+	}
+	return best, w
+}
+
+// showsDay reports whether the page shows day d itself.
+func showsDay(cands []dateCandidate, d string) bool {
+	for _, c := range cands {
+		if c.local && c.date == d {
+			return true
+		}
+	}
+	return false
+}
+
+// adjacentDay reports whether days a and b (YYYY-MM-DD) are one apart.
+func adjacentDay(a, b string) bool {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d := ta.Sub(tb)
+	return d == 24*time.Hour || d == -24*time.Hour
+}
+
+// choosePageDate settles the date from the head (resolved) with the
+// page's own evidence: the body's best day when the head has none or only
+// its month or year, and the publisher's local day when the head's day
+// comes from a UTC timestamp one day off what the page shows.
+func choosePageDate(resolved string, utc bool, cands []dateCandidate, urlDay string) string {
+	best, w := bestPageDate(cands, false)
+	switch {
+	case resolved == "":
+		if w >= minPageDateWeight {
+			return best
+		}
+	case len(resolved) < len("2006-01-02"):
+		if refinesDate(resolved, urlDay) {
+			return urlDay
+		}
+		// The first day on the page within the month (or year) given.
+		for _, c := range cands {
+			if refinesDate(resolved, c.date) && c.weight >= minPageDateWeight {
+				return c.date
+			}
+		}
+	case utc && resolved != urlDay && !showsDay(cands, resolved):
+		if adjacentDay(resolved, urlDay) {
+			return urlDay
+		}
+		if local, w := bestPageDate(cands, true); w > weightUpdated && adjacentDay(resolved, local) {
+			return local
+		}
+	}
+	return resolved
+}
+
+// reUTCStamp matches a timestamp given in UTC: "2019-03-14T23:15:00Z",
+// "...+00:00", "20200414T00:38:07Z".
+var reUTCStamp = regexp.MustCompile(`(?i)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|utc|gmt|[+-]00:?00)$`)
+
+// stamp parses a head date and remembers a day read from a UTC
+// timestamp: near midnight it may be a day off the publisher's calendar.
+func (h *headMeta) stamp(raw string) string {
+	d := parseDate(raw)
+	if d != "" && reUTCStamp.MatchString(strings.TrimSpace(raw)) {
+		if h.utcDays == nil {
+			h.utcDays = map[string]bool{}
+		}
+		h.utcDays[d] = true
+	}
+	return d
+}

@@ -1,0 +1,89 @@
+package indexer
+
+import "testing"
+
+// para is a paragraph long enough to be the page's main text.
+const para = `<p>The committee met for three days to weigh the evidence from the regions and agreed on a set of
+recommendations that the ministry will answer before the end of the year, after hearing the unions.</p>`
+
+// Dates the page shows or marks up in its body, outside the places the
+// top-of-text reader looks: in an article's footer, a post-meta block
+// removed as chrome, a byline with the day, after a label.
+func TestPageDates(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"itemprop datePublished in a footer block",
+			"", `<h1>Repair café opens</h1>` + para + `<div class="footer"><span class="news-date"><time itemprop="datePublished" datetime="2020-01-27">27.01.2020</time></span></div>`,
+			"2020-01-27"},
+		{"byline with the day after the text",
+			"", `<h1>Climate notes</h1>` + para + `<div class="asset-footer"><div class="asset-meta">Von Christian am 03.05.2013, 11:51 | 0 Meinungen</div></div>`,
+			"2013-05-03"},
+		{"French byline with the day",
+			"", `<h1>Les grenades</h1><footer><p>par Marie Dupont le 29 juin 2019</p></footer>` + para,
+			"2019-06-29"},
+		{"updated label at the end",
+			"", `<h1>Arbeit und Kinder</h1>` + para + `<p class="info">Aktualisiert: 30.12.2016</p>`,
+			"2016-12-30"},
+		{"weekday in front, in a date header",
+			"", `<div class="blog-posts"><h2 class="date-header"><span>Samstag, 5. Oktober 2013</span></h2><h3>Interview</h3>` + para + `</div>`,
+			"2013-10-05"},
+		{"time in a page header outside the article",
+			"", `<header class="entry-meta"><span class="byline"><time class="entry-date" datetime="2020-04-09T07:59:57+02:00">Do 9 Apr 2020</time></span></header><article><h1>Experts in the crisis</h1>` + para + `</article>`,
+			"2020-04-09"},
+		{"label and date in a definition list",
+			"", `<h1>Working with drawings</h1>` + para + `<aside class="blogData"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>`,
+			"2017-01-12"},
+		{"dates in comments are not the page's",
+			"", `<h1>Open letter</h1>` + para + `<ol class="comments"><li>Anna am 03.05.2013 um 11:51</li></ol>`,
+			""},
+		{"a month-only address gets the day the page shows",
+			`<link rel="canonical" href="https://example.blogspot.com/2013/10/interview.html">`,
+			`<div class="date-outer"><h2 class="date-header"><span>Saturday, October 5, 2013</span></h2><h3>Interview</h3>` + para + `</div>`,
+			"2013-10-05"},
+		{"a UTC timestamp takes the local day the page shows",
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Alternative therapies","datePublished":"2019-10-18T22:04:00Z"}</script>`,
+			`<h1>Alternative therapies</h1><p><span>Von Claudia Beispiel</span> <span class="infoline-datum">19. Oktober 2019 00:04 Uhr</span></p>` + para,
+			"2019-10-19"},
+		{"a UTC timestamp takes the day of the address",
+			`<meta property="article:published_time" content="2020-02-25T02:25:54+00:00"><link rel="canonical" href="https://example.com/2020/02/24/press-secretary-leaves/">`,
+			`<h1>Press secretary leaves</h1>` + para,
+			"2020-02-24"},
+		{"a UTC timestamp the page shows too stays",
+			`<meta property="article:published_time" content="2026-06-30T16:34:54Z"><link rel="canonical" href="https://example.com/news/court-ruling-20260701-p60.html">`,
+			`<h1>Court ruling</h1><p><time datetime="2026-06-30T16:34:54.488Z">June 30, 2026 - 4.34pm</time></p>` + para,
+			"2026-06-30"},
+		{"a timestamp with its own offset stays",
+			`<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">`,
+			`<h1>Night session</h1><p class="date">28.06.2020</p>` + para,
+			"2020-06-29"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractOne(t, page(tt.head, tt.body))
+			if rec.Date != tt.want {
+				t.Errorf("date = %q, want %q", rec.Date, tt.want)
+			}
+		})
+	}
+}
+
+func TestHasLabel(t *testing.T) {
+	tests := []struct {
+		before string
+		labels []string
+		want   bool
+	}{
+		{"veröffentlicht am freitag, ", publishedLabels, true},
+		{"stand: ", updatedLabels, true},
+		{"posted on ", publishedLabels, true},
+		{"last edited ", updatedLabels, true},
+		{"the minister said the date of the vote was ", publishedLabels, false},
+		{"", publishedLabels, false},
+	}
+	for _, tt := range tests {
+		if got := hasLabel(tt.before, tt.labels); got != tt.want {
+			t.Errorf("hasLabel(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
