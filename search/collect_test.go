@@ -357,7 +357,7 @@ func worksOf(all map[string]Record) map[string]string {
 	}
 	byKey := map[string][]string{}
 	for id, r := range all {
-		for _, k := range workKeys(r) {
+		for _, k := range workKeys(r, "") {
 			byKey[k] = append(byKey[k], id)
 		}
 	}

@@ -70,7 +70,7 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	if rec.Parent != "" {
 		f[FieldParent] = rec.Parent
 	}
-	if keys := workKeys(rec); len(keys) > 0 {
+	if keys := workKeys(rec, root); len(keys) > 0 {
 		f[FieldWork] = keys
 	}
 	if rec.Year > 0 {

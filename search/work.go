@@ -43,8 +43,10 @@ const maxWorkKeyDocs = 64
 // identify a work: "Annual Report" of 2003 is many publishers' title.
 const minTitleKeyWords = 3
 
-// workKeys returns the keys identifying the work rec is a version of.
-func workKeys(rec Record) []string {
+// workKeys returns the keys identifying the work rec, ingested from root,
+// is a version of. Paths are relative to a root, so the keys naming files
+// carry it: index.html of two roots is two files.
+func workKeys(rec Record, root string) []string {
 	if rec.Kind == indexer.KindPage {
 		// A listing page is an overview of many works, none of them; only
 		// another copy of the page itself is the same work.
@@ -69,10 +71,10 @@ func workKeys(rec Record) []string {
 		// A listing entry's relative link names a file of the same
 		// collection: resolve it from the listing page's path.
 		if p := linkedPath(rec.Source, rec.URL); p != "" {
-			keys = append(keys, "f|"+p)
+			keys = append(keys, "f|"+root+"|"+p)
 		}
 	} else if rec.Source != "" {
-		keys = append(keys, "f|"+strings.ToLower(rec.Source))
+		keys = append(keys, "f|"+root+"|"+strings.ToLower(rec.Source))
 	}
 	return keys
 }

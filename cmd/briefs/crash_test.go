@@ -108,17 +108,25 @@ func indexState(t *testing.T, dir string) state {
 		if err != nil {
 			t.Fatalf("list %s page %d: %v", dir, page, err)
 		}
+		// A hit stands for its work: its other versions are records too.
+		var ids []string
 		for _, h := range res.Hits {
-			doc, err := ix.Document(ctx, h.ID)
+			ids = append(ids, h.ID)
+			for _, v := range h.Versions {
+				ids = append(ids, v.ID)
+			}
+		}
+		for _, id := range ids {
+			doc, err := ix.Document(ctx, id)
 			if err != nil {
-				t.Fatalf("%s: record %q listed but unreadable: %v", dir, h.ID, err)
+				t.Fatalf("%s: record %q listed but unreadable: %v", dir, id, err)
 			}
 			rec := doc.Record
-			if rec.ID != h.ID || rec.Hash == "" {
-				t.Fatalf("%s: record %q reads back as id %q hash %q", dir, h.ID, rec.ID, rec.Hash)
+			if rec.ID != id || rec.Hash == "" {
+				t.Fatalf("%s: record %q reads back as id %q hash %q", dir, id, rec.ID, rec.Hash)
 			}
 			if err := rec.Validate(); err != nil {
-				t.Fatalf("%s: record %q: %v", dir, h.ID, err)
+				t.Fatalf("%s: record %q: %v", dir, id, err)
 			}
 			st[rec.ID] = rec.Hash
 		}

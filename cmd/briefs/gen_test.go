@@ -41,12 +41,21 @@ func wantRecord(doc *genDocument) indexer.Record {
 	for _, c := range doc.countries {
 		rec.Countries = append(rec.Countries, genCountries[c][0])
 	}
+	// The kind the series names (briefs and notes are briefings; papers,
+	// reports and studies are papers), else a plain document.
 	rec.Kind = "document"
-	low := strings.ToLower(doc.series)
+	has := func(words ...string) bool {
+		for _, w := range strings.Fields(strings.ToLower(doc.series)) {
+			if slices.Contains(words, w) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.Contains(low, "briefing") || strings.Contains(low, "informe"):
+	case has("briefing", "brief", "informe", "informes", "nota", "notas"):
 		rec.Kind = "briefing"
-	case strings.Contains(low, "paper") || strings.Contains(low, "report") || strings.Contains(low, "documento"):
+	case has("paper", "papers", "report", "studies", "documento", "documentos", "cuadernos"):
 		rec.Kind = "paper"
 	}
 	return rec
