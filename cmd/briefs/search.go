@@ -100,6 +100,9 @@ func printResults(w io.Writer, res *search.Results, facets bool) {
 		fmt.Fprintf(w, "did you mean: %s\n", res.Suggestion)
 	}
 	for i, h := range res.Hits {
+		if h.Partial && (i == 0 || !res.Hits[i-1].Partial) {
+			fmt.Fprintf(w, "\n%d more documents match some of the words:\n", res.More)
+		}
 		fmt.Fprintf(w, "\n%2d. %s\n", (res.Page-1)*res.Size+i+1, h.Title)
 		var meta []string
 		if len(h.Authors) > 0 {
