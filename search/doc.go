@@ -42,10 +42,12 @@
 // (defaultMatching in match.go):
 //
 //   - Fewer than four content words (stop words such as "the" or "de" do
-//     not count): every word is required, so adding a word narrows the
-//     results ("coca eradication Peru"). If nothing has them all, a query
-//     of three or more words is retried needing two thirds of them, with
-//     a note, and a respelled query is suggested.
+//     not count): the records holding every word come first, and only they
+//     are counted in Results.Total and the facets, so adding a word narrows
+//     them ("coca eradication Peru"). With two or three words, the records
+//     holding some of them follow, marked Partial and counted in
+//     Results.More, those with more of the words first. If nothing has
+//     them all, a respelled query is suggested.
 //   - Four or more: a long query or a question ("What has forced
 //     eradication achieved in the Chapare?"). Records with any of its
 //     words match, ranked by BM25F over all of them, so those with more
@@ -64,7 +66,7 @@
 // Prose is scored by our own BM25F (bm25.go), not bleve's "bm25" scoring
 // model, which uses sqrt(tf), a wrong average field length, idf squared
 // and a per-field coordination factor. The title counts three times, the
-// abstract twice, the body once (TitleBoost, ...); k1 = 1.2, b = 0.75.
+// abstract twice, the body once (TitleBoost, ...); k1 = 1.2, b = 0.5.
 // idf is computed over the whole index, not per language, and a ranked
 // query weighs most in the language whose records have most of its words,
 // so a Spanish question ranks Spanish records first. docs/quality.md has

@@ -68,9 +68,7 @@ type ptStemmer struct{}
 
 func (ptStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
-		env := snowballstem.NewEnv(string(tok.Term))
-		portuguese.Stem(env)
-		tok.Term = []byte(env.Current())
+		tok.Term = snowball(string(tok.Term), portuguese.Stem)
 	}
 	return input
 }
@@ -102,9 +100,7 @@ func (enStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 			tok.Term = []byte(s)
 			continue
 		}
-		env := snowballstem.NewEnv(string(tok.Term))
-		english.Stem(env)
-		tok.Term = []byte(env.Current())
+		tok.Term = snowball(string(tok.Term), english.Stem)
 	}
 	return input
 }
@@ -121,11 +117,17 @@ func (esStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 				break
 			}
 		}
-		env := snowballstem.NewEnv(w)
-		spanish.Stem(env)
-		tok.Term = []byte(env.Current())
+		tok.Term = snowball(w, spanish.Stem)
 	}
 	return input
+}
+
+// snowball stems one word with a Snowball stemmer of the snowballstem
+// module.
+func snowball(word string, stem func(*snowballstem.Env) bool) []byte {
+	env := snowballstem.NewEnv(word)
+	stem(env)
+	return []byte(env.Current())
 }
 
 // foldFilter folds each term to ASCII with bleve's asciifolding (the

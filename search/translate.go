@@ -255,7 +255,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 		return t.ranked(n, g, sc)
 	}
 	var must, mustNot, filters, words []query.Query
-	most := top && t.match.mode == matchAny
+	relaxed := top && t.match.mode == matchAny
 	for _, c := range n.Nodes {
 		if not, ok := c.(Not); ok {
 			p := t.node(not.Node, g, sc, false)
@@ -265,7 +265,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 			continue
 		}
 		term, isWord := c.(Term)
-		isWord = isWord && most && !required(term)
+		isWord = isWord && relaxed && !required(term)
 		p := t.node(c, g, sc, false)
 		switch {
 		case p.vacuous:

@@ -20,8 +20,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("search", stderr, "briefs search [flags] QUERY...",
 		`Search the index and print the best hits: title, authors, year, series and
 number, countries and source path, with highlighted passages. With up to three
-words every word is required; longer questions rank documents with most of
-their words first. See the README for the query language ("phrases", OR, -exclude,
+words the documents holding every word come first (the count of hits), then,
+for two or three words, those holding some of them; longer questions rank
+documents with most of their words first. See the README for the query language ("phrases", OR, -exclude,
 field:value, year:1998..2005, prefix*, fuzzy~). Filters may repeat: values of
 one filter are ORed, different filters are ANDed.`,
 		`briefs search coca`,
@@ -100,6 +101,9 @@ func printResults(w io.Writer, res *search.Results, facets bool) {
 		fmt.Fprintf(w, "did you mean: %s\n", res.Suggestion)
 	}
 	for i, h := range res.Hits {
+		if h.Partial && (i == 0 || !res.Hits[i-1].Partial) {
+			fmt.Fprintf(w, "\n%d more documents match some of the words:\n", res.More)
+		}
 		fmt.Fprintf(w, "\n%2d. %s\n", (res.Page-1)*res.Size+i+1, h.Title)
 		var meta []string
 		if len(h.Authors) > 0 {
