@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"bytes"
+	"fmt"
 	"mime"
 	"strings"
 	"unicode"
@@ -275,4 +276,32 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// repairWarning returns the warning for a text or HTML file whose bytes
+// are read as UTF-8 but are not valid UTF-8 (repairUTF8 then reads each
+// invalid byte as windows-1252), or "" when there is nothing to repair or
+// the file names another encoding (a UTF-16 BOM, a declared charset).
+func repairWarning(data []byte, html bool) string {
+	data = bytes.TrimPrefix(data, bomUTF8)
+	if utf8.Valid(data) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		return ""
+	}
+	if html {
+		if label := declaredCharset(data); label != "" {
+			if enc, name := charset.Lookup(label); enc != nil && name != "utf-8" {
+				return ""
+			}
+		}
+	}
+	bad := 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			bad++
+			size = 1
+		}
+		data = data[size:]
+	}
+	return fmt.Sprintf("invalid UTF-8: %d bytes read as windows-1252", bad)
 }

@@ -132,3 +132,26 @@ func TestLooksBinary(t *testing.T) {
 		}
 	}
 }
+
+// Invalid UTF-8 is repaired with a warning, as the README promises; a file
+// in a declared or BOM-marked encoding needs none.
+func TestRepairWarning(t *testing.T) {
+	var warns []string
+	opts := Options{Warn: func(_, msg string) { warns = append(warns, msg) }}
+	recs, err := Extract("latin1.txt", []byte("Caf\xe9 society\n\nA note on caf\xe9s in Lisbon.\n"), opts)
+	if err != nil || len(recs) != 1 || !strings.Contains(recs[0].Text(), "cafés") {
+		t.Fatalf("Extract = %v, %v; want the text repaired", recs, err)
+	}
+	if len(warns) != 1 || warns[0] != "invalid UTF-8: 2 bytes read as windows-1252" {
+		t.Errorf("warnings = %q, want one naming the 2 repaired bytes", warns)
+	}
+	warns = nil
+	page := []byte(`<html><head><meta charset="iso-8859-1"><title>Caf` + "\xe9" + `</title></head><body><p>Caf` + "\xe9" + ` society in Lisbon.</p></body></html>`)
+	if _, err := Extract("latin1.html", page, opts); err != nil || len(warns) != 0 {
+		t.Errorf("declared charset: err %v, warnings %q; want none", err, warns)
+	}
+	warns = nil
+	if _, err := Extract("ok.txt", []byte("Café society\n\nValid UTF-8 text.\n"), opts); err != nil || len(warns) != 0 {
+		t.Errorf("valid UTF-8: err %v, warnings %q; want none", err, warns)
+	}
+}

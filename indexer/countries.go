@@ -20,6 +20,17 @@ const (
 	// Facets list a handful of countries per document; a document naming
 	// more than eight is about a region, not about each of them.
 	maxCountries = 8
+	// The lead, the first 1/leadShare of the body, is where a text says
+	// what it is about: a mention there weighs leadWeight
+	// (paragraphs starting there, in a body of minLeadParagraphs at least).
+	leadShare         = 10
+	leadWeight        = 2
+	minLeadParagraphs = 5
+	// A long text names many countries in passing: a country named only
+	// in the body needs a mention per bytesPerMention bytes of it, and at
+	// least 1/topShare of the mentions of the most named country.
+	bytesPerMention = 15000
+	topShare        = 10
 )
 
 // Countries returns the central countries of a document as canonical English
@@ -56,10 +67,43 @@ func Countries(title, abstract string, paragraphs []string) []string {
 	toks := make([]span, 0, 64)
 	toks = g.count(title, inTitle, &t, toks)
 	toks = g.count(abstract, inAbstract, &t, toks)
+	paragraphs = beforeReferences(paragraphs)
+	size := 0
 	for _, p := range paragraphs {
-		toks = g.count(p, inBody, &t, toks)
+		size += len(p)
+	}
+	t.bodyBytes = size
+	for i, off := 0, 0; i < len(paragraphs); i++ {
+		f := inBody
+		if off*leadShare < size && len(paragraphs) >= minLeadParagraphs {
+			f = inLead
+		}
+		toks = g.count(paragraphs[i], f, &t, toks)
+		off += len(paragraphs[i])
 	}
 	return t.result(g)
+}
+
+// referenceHeadings end a document's text for Countries: what follows
+// cites other works, whose titles name countries in passing.
+var referenceHeadings = map[string]bool{
+	"references": true, "bibliography": true, "works cited": true, "sources": true,
+	"literature": true, "endnotes": true, "notes": true, "further reading": true,
+	"referencias": true, "bibliografía": true, "bibliografia": true, "notas": true, "fuentes": true,
+	"références": true, "bibliographie": true, "literatur": true, "literaturverzeichnis": true,
+}
+
+// beforeReferences returns the paragraphs before a references heading in
+// the second half of the text (a heading near the top is more likely a
+// table of contents).
+func beforeReferences(paras []string) []string {
+	for i := len(paras) / 2; i < len(paras); i++ {
+		h := strings.ToLower(strings.Trim(strings.TrimSpace(paras[i]), ".:0123456789 "))
+		if len(h) < 30 && referenceHeadings[h] {
+			return paras[:i]
+		}
+	}
+	return paras
 }
 
 // CountryName maps a country name, alternative name, demonym or ISO 3166-1
@@ -338,21 +382,26 @@ const (
 	inTitle field = iota
 	inAbstract
 	inBody
+	inLead // the start of the body
 )
 
-var fieldWeight = [...]int{inTitle: titleWeight, inAbstract: abstractWeight, inBody: bodyWeight}
+var fieldWeight = [...]int{inTitle: titleWeight, inAbstract: abstractWeight, inBody: bodyWeight, inLead: leadWeight}
 
 // tally accumulates the mentions of one document.
 type tally struct {
 	counts    []countryCount // in order of first appearance
 	signalled []int
+	bodyBytes int // the length of the body
 }
 
 type countryCount struct {
 	country  int
-	mentions [3]int // by field
+	mentions [4]int // by field
 	score    int
 }
+
+// body is the number of mentions in the body, the lead included.
+func (c countryCount) body() int { return c.mentions[inBody] + c.mentions[inLead] }
 
 func (t *tally) add(country int, f field) {
 	i := 0
@@ -367,12 +416,18 @@ func (t *tally) add(country int, f field) {
 }
 
 func (t *tally) result(g *gazetteer) []string {
+	minBody := max(minBodyMentions, t.bodyBytes/bytesPerMention)
+	top := 0
+	for _, c := range t.counts {
+		top = max(top, c.body())
+	}
+	minBody = max(minBody, (top+topShare-1)/topShare)
 	kept := t.counts[:0]
 	for _, c := range t.counts {
 		if g.needs[c.country] && !containsInt(t.signalled, c.country) {
 			continue
 		}
-		if c.mentions[inTitle] > 0 || c.mentions[inAbstract] > 0 || c.mentions[inBody] >= minBodyMentions {
+		if c.mentions[inTitle] > 0 || c.mentions[inAbstract] > 0 || c.body() >= minBody {
 			kept = append(kept, c)
 		}
 	}

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -353,4 +354,30 @@ func ExampleCountries() {
 			"The U.S. position has not changed.",
 		}))
 	// Output: [Peru Bolivia United States]
+}
+
+// A long report about one country names others in passing and in its
+// references: they do not reach the cap, only the subject and the
+// countries it discusses at length count.
+func TestCountriesLongReport(t *testing.T) {
+	var paras []string
+	passing := []string{"Egypt", "Lebanon", "Iraq", "Syria", "Turkey", "Morocco", "Tunisia", "Algeria", "Libya", "Yemen"}
+	for i := 0; i < 200; i++ {
+		p := "Public spending in Jordan rose again this year, as the programme for water and energy reached more towns and the budget office kept its reporting calendar."
+		if i%40 == 5 {
+			p += " Refugees from Syria remain a large share of the population in the north."
+		}
+		if i < len(passing) {
+			p += " A similar programme was tried in " + passing[i] + " and in " + passing[(i+1)%len(passing)] + "."
+		}
+		paras = append(paras, p)
+	}
+	paras = append(paras, "References")
+	for _, c := range passing {
+		paras = append(paras, "World Bank (2015). "+c+" Economic Monitor. "+c+" country office.")
+	}
+	got := Countries("Public Expenditure Review", "", paras)
+	if want := []string{"Jordan"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Countries(long report) = %q, want %q", got, want)
+	}
 }

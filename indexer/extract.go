@@ -236,6 +236,12 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 		return nil, warns, skipf("not a text file")
 	}
 
+	if fmtKind != formatPDF {
+		if w := repairWarning(data, fmtKind == formatHTML); w != "" {
+			warns = append(warns, w)
+		}
+	}
+
 	var rec Record
 	var refs []Record
 	switch fmtKind {

@@ -75,15 +75,37 @@ var stopWords = func() map[string]uint8 {
 	return m
 }()
 
-// DetectLanguage guesses the ISO 639-1 code of text (en, es, fr, pt, de, nl
-// or it) from its stop words, or returns "" when the text is too short or
-// unclear. Each word of the stop-word profile of k languages gives each of
+// DetectLanguage guesses the ISO 639-1 code of text, or returns "" when
+// the text is too short or unclear. Text mostly in another script than
+// Latin, or Latin text whose stop words are too few for one of our seven
+// languages (Polish, Croatian, Swahili...), goes to a trigram and script
+// model (see langid.go). The seven languages (en, es, fr, pt, de, nl, it)
+// are told by their stop words. Each word of the stop-word profile of k languages gives each of
 // them 1/k, so that shared words ("de", "la", "in") weigh less than telling
 // ones ("the", "los", "não"). The winner needs at least five stop words, a
 // score 1.5 times the runner-up's and 1.4 times as many stop words as any
 // other language (else the text is mixed); only the first 5,000 words are
 // read.
 func DetectLanguage(text string) string {
+	sample := languageSample(text)
+	if nonLatinShare(sample) >= 0.5 {
+		return detectOtherLanguage(sample)
+	}
+	code, density := detectByStopWords(text)
+	if code != "" && density >= minStopWordDensity {
+		return code
+	}
+	if other := detectOtherLanguage(sample); other != "" && !isStopWordLanguage(other) {
+		return other
+	}
+	return code
+}
+
+// detectByStopWords is DetectLanguage for the seven languages with a
+// stop-word list; it also returns the share of the text's words that are
+// stop words of the winner (over a third in running text of that language,
+// far less in a related language that shares a few short words).
+func detectByStopWords(text string) (string, float64) {
 	var (
 		hits  [8]int
 		score [8]float64
@@ -125,14 +147,14 @@ func DetectLanguage(text string) string {
 		}
 	}
 	if hits[best] < minLanguageHits || score[best] < languageMargin*score[second] {
-		return ""
+		return "", 0
 	}
 	for i := range detectable {
 		if i != best && float64(hits[best]) < mixedMargin*float64(hits[i]) {
-			return ""
+			return "", 0
 		}
 	}
-	return detectable[best].code
+	return detectable[best].code, float64(hits[best]) / float64(max(words, 1))
 }
 
 func lowerAppend(dst []byte, w string) []byte {

@@ -308,7 +308,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	labelled := false
 	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
 		rest, labelled = m[1], true
-	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil {
+	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) {
 		rest = m[1]
 	} else {
 		return nil, false
@@ -321,10 +321,10 @@ func parseBylineStart(line string) ([]string, bool) {
 			persons = append(persons, n)
 		}
 	}
-	if len(persons) == 0 {
-		return nil, false
+	if names = normaliseAuthors(names); len(persons) == 0 || len(names) == 0 {
+		return nil, false // "By Sir": a title, no name
 	}
-	return normaliseAuthors(names), true
+	return names, true
 }
 
 // cutBylineTail drops what follows the names in a byline: a date, or a
@@ -444,7 +444,7 @@ func isNameSuffix(s string) bool {
 }
 
 // normaliseAuthor cleans one name: white space collapsed, a stray "By "
-// removed, "Surname, Given" turned into "Given Surname", bracketed
+// and honorifics ("Mr.", "H.E.", "Dr") removed, "Surname, Given" turned into "Given Surname", bracketed
 // affiliations dropped, and ALL CAPS turned into title case.
 func normaliseAuthor(s string) string {
 	s = collapse(reParenthesis.ReplaceAllString(s, ""))
@@ -463,7 +463,7 @@ func normaliseAuthor(s string) string {
 			break
 		}
 	}
-	s = strings.Trim(s, " ,;:|/-–—*")
+	s = strings.Trim(stripHonorifics(s), " ,;:|/-–—*")
 	s = trimJobTitle(s)
 	if isInvertedName(s) {
 		i := strings.Index(s, ",")

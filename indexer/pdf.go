@@ -933,6 +933,7 @@ func (doc *pdfDoc) record(p string) Record {
 		}
 		n++
 		readMetaLine(&v, l.text, l.size > body*1.15)
+		readReportNumber(&v, l.text)
 	}
 	for _, l := range doc.running {
 		readMetaLine(&v, l, false)

@@ -108,6 +108,7 @@ func extractText(src string, markdown bool) Record {
 		}
 		date := v.Date
 		readMetaLine(&v, line, false)
+		readReportNumber(&v, line)
 		if v.Date != date && !(alone[i] && isDateline(line)) {
 			v.Date = date // a date quoted in a sentence is not the document's
 		}
