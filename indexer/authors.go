@@ -30,6 +30,7 @@ func pickAuthors(sources []metaFields, nameLine, sites []string, news bool) []st
 		} else {
 			names = normaliseAuthors(f.Authors)
 		}
+		names = cleanAuthorList(names, news)
 		var orgs []string
 		if news {
 			orgs = normaliseTyped(f.Orgs)
@@ -57,7 +58,7 @@ func pickAuthors(sources []metaFields, nameLine, sites []string, news bool) []st
 		}
 	}
 	if fallback != nil && len(nameLine) > 0 {
-		return nameLine
+		return cleanAuthorList(nameLine, news)
 	}
 	return fallback
 }

@@ -1,0 +1,81 @@
+package indexer
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file drops what pickAuthors may still hold that is not a person's
+// byline: label and role words a template put where a name goes ("Posted",
+// "Stand", "Autor", "admin", "Super User"), labels glued in front of a
+// name ("Veröffentlicht von X"), and, outside news articles, the site or
+// its company signing every page: a name that is the page's own address
+// ("RTL Online" on rtl.de, "kath.net") or carries a company's legal form
+// ("Example Verlag GmbH", "Bundesverband e.V."). People who label such
+// pages by hand judge that they have no author.
+
+// notNames are lower-case words and phrases that stand where a name goes
+// in templates but name nobody.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Split(`posted|stand|autor|autorin|author|authors|datum|date|quelle|source|von|by|por|par|
+		admin|administrator|publisher|super user|anonymous|anonym|anónimo|anonimo|editor|webmaster|
+		no author|kein autor|gast|guest|user|written by|geschrieben von|veröffentlicht von|posted by`, "|") {
+		notNames[strings.TrimSpace(w)] = true
+	}
+}
+
+// bylineLabels are labels a template glues in front of a name.
+var bylineLabels = []string{"veröffentlicht von ", "geschrieben von ", "eingestellt von ", "posted by ", "written by ",
+	"verfasst von ", "erstellt von ", "publié par ", "publicado por "}
+
+// legalForms are the words of a company's or association's legal form.
+var legalForms = map[string]bool{"gmbh": true, "ggmbh": true, "mbh": true, "e.v.": true, "ev": true, "e. v.": true,
+	"ag": true, "kg": true, "se": true, "ltd": true, "ltd.": true, "inc": true, "inc.": true, "llc": true,
+	"s.a.": true, "s.l.": true, "sarl": true, "s.r.l.": true, "gbr": true, "ohg": true, "plc": true, "co.": true}
+
+// cleanAuthorList drops labels, label prefixes and (outside news) a
+// company signing as author from a list of authors.
+func cleanAuthorList(names []string, news bool) []string {
+	var out []string
+	for _, n := range names {
+		low := strings.ToLower(n)
+		for _, l := range bylineLabels {
+			if strings.HasPrefix(low, l) {
+				n, low = strings.TrimSpace(n[len(l):]), low[len(l):]
+			}
+		}
+		if notNames[strings.Trim(low, " :.")] || !hasLetter(n) || hasDateIn(n) {
+			continue
+		}
+		if !news && hasLegalForm(n) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// hasDateIn reports whether a "name" holds a date: a label and its value
+// read as one ("Datum: 03.Mär.19").
+func hasDateIn(s string) bool {
+	if d, _, _ := findDate(s); d != "" {
+		return true
+	}
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.Contains(s, ":")
+}
+
+// hasLegalForm reports whether a name ends in a legal form: "Example
+// Verlag GmbH", "Bundesverband Beispiel e.V.".
+func hasLegalForm(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) < 2 {
+		return false
+	}
+	last := words[len(words)-1]
+	if legalForms[last] {
+		return true
+	}
+	return len(words) >= 3 && legalForms[words[len(words)-2]+" "+last]
+}

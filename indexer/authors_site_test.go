@@ -1,0 +1,39 @@
+package indexer
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCleanAuthorList(t *testing.T) {
+	tests := []struct {
+		name  string
+		names []string
+		news  bool
+		want  []string
+	}{
+		{"label word beside a name", []string{"Posted", "Realiberry"}, false, []string{"Realiberry"}},
+		{"label glued in front", []string{"Veröffentlicht von Cem Beispiel"}, false, []string{"Cem Beispiel"}},
+		{"label and value read as a name", []string{"Gàbor Beispiel", "Datum: 03.Mär.19"}, false, []string{"Gàbor Beispiel"}},
+		{"template accounts", []string{"admin"}, false, nil},
+		{"labels of a byline box", []string{"Datum", "Autor", "Quelle"}, false, nil},
+		{"a company signing outside news", []string{"Beispiel Petcare GmbH"}, false, nil},
+		{"an association signing outside news", []string{"Bundesverband Beispiel e.V."}, false, nil},
+		{"a company on a news article stays", []string{"Beispiel Media AG"}, true, []string{"Beispiel Media AG"}},
+		{"a newsroom stays", []string{"Redaktion"}, false, []string{"Redaktion"}},
+	}
+	for _, tt := range tests {
+		if got := cleanAuthorList(tt.names, tt.news); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: cleanAuthorList(%q) = %q, want %q", tt.name, tt.names, got, tt.want)
+		}
+	}
+}
+
+// A company in meta author gives way to the byline on the page.
+func TestCompanyAuthorGivesWayToByline(t *testing.T) {
+	src := page(`<meta name="author" content="Beispiel Stiftung e.V.">`,
+		`<article><h1>Regierungsbildung</h1><p>Von Uta Beispiel</p>`+para+`</article>`)
+	if got := extractOne(t, src).Authors; !reflect.DeepEqual(got, []string{"Uta Beispiel"}) {
+		t.Errorf("authors = %q, want the byline", got)
+	}
+}
