@@ -575,7 +575,7 @@ func (p *htmlPage) contentClassed(total int) *html.Node {
 		toks := classTokens(n)
 		content := false
 		for i, t := range toks {
-			if t == "content" || t == "contenido" || t == "maincontent" || t == "entrycontent" {
+			if t == "content" || t == "contenido" || t == "maincontent" || t == "entrycontent" || manualDivisions[t] {
 				content = true
 			}
 			if i+1 < len(toks) && contentTokens[t] && (toks[i+1] == "content" || toks[i+1] == "body" || toks[i+1] == "text") {

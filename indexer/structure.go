@@ -173,6 +173,18 @@ func blockKind(n *html.Node) string {
 	return ParaText
 }
 
+// A manual's in-page table of contents (DocBook's and Sphinx's div.toc,
+// WordPress plugins' ez-toc) is navigation: page furniture like a menu.
+// It is added here, beside the other documentation-site rules, rather
+// than in html.go's list.
+func init() { chromeTokens["toc"] = true }
+
+// manualDivisions are the class words DocBook (and tools modelled on it)
+// gives the element holding a whole chapter of a manual: content
+// containers, since the densest element of a chapter made of tables and
+// lists is one list.
+var manualDivisions = map[string]bool{"chapter": true, "appendix": true, "preface": true, "refentry": true}
+
 // samePart reports whether c is another part of the text best is part of:
 // an element of the same tag and class beside it, with a fair share of
 // text (DocBook and other manuals nest a chapter's text in sibling
