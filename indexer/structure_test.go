@@ -18,10 +18,11 @@ type docsiteGolden struct {
 }
 
 // TestDocSiteStructure extracts pages written in the style of Sphinx,
-// MkDocs (Material), Hugo (Docsy) and a WordPress theme, and compares
+// MkDocs (Material), Hugo (Docsy), a WordPress theme and DocBook, and compares
 // their title, paragraphs and kinds with testdata/docsite/<case>.golden.json
 // (-update rewrites them). Whatever the golden says, no permalink sign may
-// reach the title or end a paragraph, and every page must keep its
+// reach the title or end a paragraph, no in-page table of contents the
+// text, and every page must keep its
 // headings, a list and code or a table as such.
 func TestDocSiteStructure(t *testing.T) {
 	files, err := filepath.Glob("testdata/docsite/*.html")
@@ -59,7 +60,7 @@ func TestDocSiteStructure(t *testing.T) {
 				t.Errorf("extract %s =\n%s\nwant %s", f, gj, golden)
 			}
 
-			for _, sign := range []string{"¶", "🔗", "⚓", "Permalink"} {
+			for _, sign := range []string{"¶", "🔗", "⚓", "Permalink", "Table of Contents"} {
 				if strings.Contains(r.Title+"\n"+r.Text(), sign) {
 					t.Errorf("%s: %q reaches the title or text", f, sign)
 				}
@@ -97,6 +98,13 @@ func TestPermalinkSignsAndCode(t *testing.T) {
 <h2 id="a">A heading<a href="#a">¶</a></h2><p>Text under it, long enough to be read as a paragraph of the page.</p></article>`))
 	if !strings.Contains(r.Text(), "the introduction") || strings.Contains(r.Text(), "¶") || strings.Contains(r.Text(), " #") {
 		t.Errorf("paragraphs %q", r.Paragraphs)
+	}
+	// Sphinx's backlinks wrap a heading's text in a.toc-backref: text, not
+	// a table of contents.
+	back := extractOne(t, page("", `<article><h1>FAQ</h1><section><h2><a class="toc-backref" href="#id1" role="doc-backlink">Why is it slow?</a><a class="headerlink" href="#why" title="Permalink to this heading">¶</a></h2>
+<p>Because it reads every file, which takes a while on a large archive of briefings.</p></section></article>`))
+	if len(back.Paragraphs) == 0 || back.Paragraphs[0] != "Why is it slow?" {
+		t.Errorf("heading with a backlink: paragraphs %q", back.Paragraphs)
 	}
 	code := extractOne(t, page("", "<article><h1>Code</h1><pre>\n\nfor x in xs:\n\tprint(x)   \n\n</pre></article>"))
 	if len(code.Paragraphs) != 1 || code.Paragraphs[0] != "for x in xs:\n    print(x)" || code.Kinds[0] != ParaCode {
