@@ -501,7 +501,7 @@ func (p *htmlPage) removeChrome() {
 			default:
 				drop = !holdsContent(n)
 			}
-		case isChromeClass(n):
+		case isChromeClass(n) && !inHeading(n):
 			toks := classTokens(n)
 			header := false
 			for _, t := range toks {
@@ -944,7 +944,7 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	}
 	top := p.topArea()
 	for _, b := range top {
-		if p.title != nil && isInside(b.node, p.title) {
+		if p.title != nil && isInside(b.node, p.title) || isDataRow(b) {
 			continue
 		}
 		if len(b.lines) > 1 {

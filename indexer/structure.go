@@ -214,6 +214,21 @@ func samePart(c, best *html.Node, textLen map[*html.Node]int) bool {
 		attr(c, "class") != "" && attr(c, "class") == attr(best, "class") && textLen[c]*5 >= textLen[best]
 }
 
+// inHeading reports whether n sits inside a heading. Its class or id then
+// names the heading, not page furniture: DocBook anchors each heading as
+// <a id="_sharing_copying_and_archiving"/>, and "sharing" would otherwise
+// take the heading for share buttons.
+func inHeading(n *html.Node) bool {
+	return hasAncestor(n, func(a *html.Node) bool { return isHeading(a.DataAtom) })
+}
+
+// isDataRow reports whether a block is a row of a data table (three cells
+// or more): its words are data, not a byline, date or label. A manual's
+// table with a "comment" column is not an opinion piece.
+func isDataRow(b textBlock) bool {
+	return b.node != nil && b.node.DataAtom == atom.Tr && strings.Count(b.text, " | ") >= 2
+}
+
 // compactKinds returns kinds, or nil when every paragraph is plain text:
 // most records have no structure worth storing.
 func compactKinds(kinds []string) []string {

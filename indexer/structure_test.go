@@ -106,6 +106,18 @@ func TestPermalinkSignsAndCode(t *testing.T) {
 	if len(back.Paragraphs) == 0 || back.Paragraphs[0] != "Why is it slow?" {
 		t.Errorf("heading with a backlink: paragraphs %q", back.Paragraphs)
 	}
+	// A heading's anchor is named for the heading, not for page furniture.
+	anchored := extractOne(t, page("", `<article><h1>Manual</h1><h2 class="title"><a id="_sharing_and_copying"/>10.1. Sharing and copying</h2>
+<p>How to share an archive of briefings with colleagues, and keep both copies in step.</p></article>`))
+	if len(anchored.Paragraphs) == 0 || anchored.Paragraphs[0] != "10.1. Sharing and copying" {
+		t.Errorf("heading with an id of chrome words: paragraphs %q", anchored.Paragraphs)
+	}
+	// A data table's "comment" column near the top is no opinion label.
+	table := extractOne(t, page("", `<article><h1>Archive tools</h1><table><tr><th>package</th><th>size</th><th>comment</th></tr>
+<tr><td>tar</td><td>3144</td><td>the standard archiver</td></tr></table><p>More about archives follows in the next section of this chapter.</p></article>`))
+	if table.Kind == KindOpinion {
+		t.Errorf("a table with a comment column makes the page kind %q", table.Kind)
+	}
 	code := extractOne(t, page("", "<article><h1>Code</h1><pre>\n\nfor x in xs:\n\tprint(x)   \n\n</pre></article>"))
 	if len(code.Paragraphs) != 1 || code.Paragraphs[0] != "for x in xs:\n    print(x)" || code.Kinds[0] != ParaCode {
 		t.Errorf("code = %q, kinds %q", code.Paragraphs, code.Kinds)
