@@ -49,7 +49,7 @@ func newPage(root *html.Node) *htmlPage {
 
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
-	removePermalinks(p.body)
+	removeNavigation(p.body)
 	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
@@ -509,7 +509,7 @@ func (p *htmlPage) removeChrome() {
 			default:
 				drop = !holdsContent(n)
 			}
-		case isChromeClass(n):
+		case isChromeClass(n) && !inHeading(n):
 			toks := classTokens(n)
 			header := false
 			for _, t := range toks {
@@ -583,7 +583,7 @@ func (p *htmlPage) contentClassed(total int) *html.Node {
 		toks := classTokens(n)
 		content := false
 		for i, t := range toks {
-			if t == "content" || t == "contenido" || t == "maincontent" || t == "entrycontent" {
+			if t == "content" || t == "contenido" || t == "maincontent" || t == "entrycontent" || manualDivisions[t] {
 				content = true
 			}
 			if i+1 < len(toks) && contentTokens[t] && (toks[i+1] == "content" || toks[i+1] == "body" || toks[i+1] == "text") {
@@ -952,7 +952,7 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	}
 	top := p.topArea()
 	for _, b := range top {
-		if p.title != nil && isInside(b.node, p.title) {
+		if p.title != nil && isInside(b.node, p.title) || isDataRow(b) {
 			continue
 		}
 		if len(b.lines) > 1 {

@@ -17,7 +17,7 @@ import (
 // <a class="headerlink" title="Permalink to this headline">¶</a>, MkDocs'
 // "¶", Hugo's and GitHub's "#" or "🔗" (class anchor, heading-anchor,
 // anchor-link...), WordPress plugins' "§". These are navigation, not text:
-// removePermalinks deletes them before anything is read, so that no title
+// removeNavigation deletes them before anything is read, so that no title
 // ends in "¶".
 
 // Paragraph kinds (Record.Kinds). The empty kind is a plain paragraph; a
@@ -70,15 +70,6 @@ func isPermalink(n *html.Node) bool {
 	return text != "" && permalinkSigns[text] && hasAncestor(n, func(a *html.Node) bool {
 		return isHeading(a.DataAtom) || a.DataAtom == atom.Dt || a.DataAtom == atom.Caption
 	})
-}
-
-// removePermalinks deletes every heading permalink under root.
-func removePermalinks(root *html.Node) {
-	for _, n := range findAll(root, isPermalink) {
-		if n.Parent != nil {
-			n.Parent.RemoveChild(n)
-		}
-	}
 }
 
 // docTitle cleans a picked title of what documentation generators leave
@@ -173,6 +164,45 @@ func blockKind(n *html.Node) string {
 	return ParaText
 }
 
+// isTOC reports whether n is a manual's in-page table of contents
+// (DocBook's div.toc, WordPress plugins' ez-toc-container): a block with
+// such a class, made mostly of links. It is navigation, like a menu. A
+// class that merely starts with "toc" (Sphinx's a.toc-backref wraps
+// heading text) is not one.
+func isTOC(n *html.Node) bool {
+	if n.Type != html.ElementNode || !isBlockTag(n.DataAtom) {
+		return false
+	}
+	named := false
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		named = named || c == "toc" || c == "table-of-contents" || c == "ez-toc-container"
+	}
+	if !named {
+		return false
+	}
+	all, linked := len(strings.TrimSpace(nodeText(n))), 0
+	for _, a := range findAll(n, func(c *html.Node) bool { return c.DataAtom == atom.A }) {
+		linked += len(strings.TrimSpace(nodeText(a)))
+	}
+	return all > 0 && linked*10 >= all*6
+}
+
+// removeNavigation deletes what documentation pages carry for navigation
+// inside their text: heading permalinks and in-page tables of contents.
+func removeNavigation(root *html.Node) {
+	for _, n := range findAll(root, func(n *html.Node) bool { return isPermalink(n) || isTOC(n) }) {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// manualDivisions are the class words DocBook (and tools modelled on it)
+// gives the element holding a whole chapter of a manual: content
+// containers, since the densest element of a chapter made of tables and
+// lists is one list.
+var manualDivisions = map[string]bool{"chapter": true, "appendix": true, "preface": true, "refentry": true}
+
 // samePart reports whether c is another part of the text best is part of:
 // an element of the same tag and class beside it, with a fair share of
 // text (DocBook and other manuals nest a chapter's text in sibling
@@ -182,6 +212,21 @@ func blockKind(n *html.Node) string {
 func samePart(c, best *html.Node, textLen map[*html.Node]int) bool {
 	return c.Type == html.ElementNode && c.DataAtom == best.DataAtom && c.DataAtom != atom.Li &&
 		attr(c, "class") != "" && attr(c, "class") == attr(best, "class") && textLen[c]*5 >= textLen[best]
+}
+
+// inHeading reports whether n sits inside a heading. Its class or id then
+// names the heading, not page furniture: DocBook anchors each heading as
+// <a id="_sharing_copying_and_archiving"/>, and "sharing" would otherwise
+// take the heading for share buttons.
+func inHeading(n *html.Node) bool {
+	return hasAncestor(n, func(a *html.Node) bool { return isHeading(a.DataAtom) })
+}
+
+// isDataRow reports whether a block is a row of a data table (three cells
+// or more): its words are data, not a byline, date or label. A manual's
+// table with a "comment" column is not an opinion piece.
+func isDataRow(b textBlock) bool {
+	return b.node != nil && b.node.DataAtom == atom.Tr && strings.Count(b.text, " | ") >= 2
 }
 
 // compactKinds returns kinds, or nil when every paragraph is plain text:

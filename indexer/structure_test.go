@@ -18,10 +18,11 @@ type docsiteGolden struct {
 }
 
 // TestDocSiteStructure extracts pages written in the style of Sphinx,
-// MkDocs (Material), Hugo (Docsy) and a WordPress theme, and compares
+// MkDocs (Material), Hugo (Docsy), a WordPress theme and DocBook, and compares
 // their title, paragraphs and kinds with testdata/docsite/<case>.golden.json
 // (-update rewrites them). Whatever the golden says, no permalink sign may
-// reach the title or end a paragraph, and every page must keep its
+// reach the title or end a paragraph, no in-page table of contents the
+// text, and every page must keep its
 // headings, a list and code or a table as such.
 func TestDocSiteStructure(t *testing.T) {
 	files, err := filepath.Glob("testdata/docsite/*.html")
@@ -59,7 +60,7 @@ func TestDocSiteStructure(t *testing.T) {
 				t.Errorf("extract %s =\n%s\nwant %s", f, gj, golden)
 			}
 
-			for _, sign := range []string{"¶", "🔗", "⚓", "Permalink"} {
+			for _, sign := range []string{"¶", "🔗", "⚓", "Permalink", "Table of Contents"} {
 				if strings.Contains(r.Title+"\n"+r.Text(), sign) {
 					t.Errorf("%s: %q reaches the title or text", f, sign)
 				}
@@ -97,6 +98,25 @@ func TestPermalinkSignsAndCode(t *testing.T) {
 <h2 id="a">A heading<a href="#a">¶</a></h2><p>Text under it, long enough to be read as a paragraph of the page.</p></article>`))
 	if !strings.Contains(r.Text(), "the introduction") || strings.Contains(r.Text(), "¶") || strings.Contains(r.Text(), " #") {
 		t.Errorf("paragraphs %q", r.Paragraphs)
+	}
+	// Sphinx's backlinks wrap a heading's text in a.toc-backref: text, not
+	// a table of contents.
+	back := extractOne(t, page("", `<article><h1>FAQ</h1><section><h2><a class="toc-backref" href="#id1" role="doc-backlink">Why is it slow?</a><a class="headerlink" href="#why" title="Permalink to this heading">¶</a></h2>
+<p>Because it reads every file, which takes a while on a large archive of briefings.</p></section></article>`))
+	if len(back.Paragraphs) == 0 || back.Paragraphs[0] != "Why is it slow?" {
+		t.Errorf("heading with a backlink: paragraphs %q", back.Paragraphs)
+	}
+	// A heading's anchor is named for the heading, not for page furniture.
+	anchored := extractOne(t, page("", `<article><h1>Manual</h1><h2 class="title"><a id="_sharing_and_copying"/>10.1. Sharing and copying</h2>
+<p>How to share an archive of briefings with colleagues, and keep both copies in step.</p></article>`))
+	if len(anchored.Paragraphs) == 0 || anchored.Paragraphs[0] != "10.1. Sharing and copying" {
+		t.Errorf("heading with an id of chrome words: paragraphs %q", anchored.Paragraphs)
+	}
+	// A data table's "comment" column near the top is no opinion label.
+	table := extractOne(t, page("", `<article><h1>Archive tools</h1><table><tr><th>package</th><th>size</th><th>comment</th></tr>
+<tr><td>tar</td><td>3144</td><td>the standard archiver</td></tr></table><p>More about archives follows in the next section of this chapter.</p></article>`))
+	if table.Kind == KindOpinion {
+		t.Errorf("a table with a comment column makes the page kind %q", table.Kind)
 	}
 	code := extractOne(t, page("", "<article><h1>Code</h1><pre>\n\nfor x in xs:\n\tprint(x)   \n\n</pre></article>"))
 	if len(code.Paragraphs) != 1 || code.Paragraphs[0] != "for x in xs:\n    print(x)" || code.Kinds[0] != ParaCode {

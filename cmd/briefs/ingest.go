@@ -35,18 +35,25 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		`Extract every briefing under each PATH (folders are walked recursively;
 HTML, text, Markdown and PDF files, optionally gzipped; a web page and the
 PDF it links to become one record; a JSON Lines file, .jsonl or .jsonl.gz,
-holds one record per line with its own id) and bring the index up to
+holds one record per line with its own id; files matching --exclude, a
+root's .briefsignore or the defaults, such as .git/, node_modules/ and
+Sphinx's _sources/, are left out and counted) and bring the index up to
 date: new files are added, changed files re-indexed, unchanged files skipped,
 and records whose files are gone are deleted. The live index is never
 modified in place: a new generation is built beside it and swapped in
 atomically when complete, so a killed ingest leaves the previous index as it was;
 after the swap the previous generation is removed (--keep N keeps N of them).
 
+Every file gets a record of its own: files whose names give one ID
+(x.html and x.pdf, index.html in two roots) get longer IDs, listed in
+the summary, and one root's records never replace another's.
+
 Exit status: 0 when every file was ingested, 3 when some files were skipped
 (each is listed with its reason), 1 on failure, 2 on a usage error.`,
 		"briefs ingest testdata/corpus",
 		"briefs ingest --index /srv/briefs.index --rebuild ~/archive/briefings",
-		"briefs ingest catalogue-export.jsonl.gz")
+		"briefs ingest catalogue-export.jsonl.gz",
+		"briefs ingest --exclude 'drafts/' --exclude '*.bak' ~/archive")
 	fs.StringVar(&cfg.IndexDir, "index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
 	fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build the index from scratch instead of updating it")
 	fs.IntVar(&cfg.Keep, "keep", 0, "earlier generations to keep on disk after the swap (0: only the new one)")
