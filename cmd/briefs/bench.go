@@ -251,9 +251,8 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 
 	if cfg.Index != "" && !cfg.SkipIngest {
 		if ents, err := os.ReadDir(cfg.Index); err == nil && len(ents) > 0 {
-			// An index keeps its previous generation beside the new one, so
-			// the size on disk would be wrong; and bench must not touch a
-			// real index.
+			// An incremental ingest would measure an update, not a build,
+			// and bench must not touch a real index.
 			return nil, usageError{fmt.Sprintf("bench: --index %s is not empty", cfg.Index)}
 		}
 	}
