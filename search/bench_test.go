@@ -104,3 +104,64 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSnippetsByLength searches one word that occurs once, near the
+// end, in a document of each size, with 3 snippets: the cost should not
+// grow with the document (a 20 MB single line is the pathological case).
+// The document page's first part is measured alongside.
+func BenchmarkSnippetsByLength(b *testing.B) {
+	filler := "the policy of the state towards the growers of the leaf was discussed again. "
+	sizes := []struct {
+		name string
+		size int
+		one  bool // all on one line
+	}{
+		{"10KB", 10 << 10, false}, {"1MB", 1 << 20, false}, {"20MB", 20 << 20, false}, {"20MB-one-line", 20 << 20, true},
+	}
+	var recs []Record
+	tag := func(i int) string { return "size" + string(rune('a'+i)) } // a title word naming the document
+	for i, s := range sizes {
+		var paras []string
+		text := strings.Repeat(filler, s.size/len(filler))
+		if s.one {
+			paras = []string{text + " needle" + tag(i)}
+		} else {
+			for len(text) > 0 {
+				n := min(len(text), 40*len(filler))
+				paras = append(paras, text[:n])
+				text = text[n:]
+			}
+			paras = append(paras, "needle"+tag(i))
+		}
+		recs = append(recs, Record{ID: s.name, Kind: "briefing", Language: "en", Title: "Report " + tag(i), Paragraphs: paras})
+	}
+	idx := mustBuildIndex(b, recs...)
+	ctx := context.Background()
+	for i, s := range sizes {
+		b.Run("search/"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				res, err := idx.Search(ctx, Query{Text: "needle" + tag(i)})
+				if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Snippets) == 0 {
+					b.Fatalf("%v %+v", err, res)
+				}
+			}
+		})
+		b.Run("common-word/"+s.name, func(b *testing.B) {
+			// "growers" occurs in every sentence: the first occurrences
+			// decide the passages.
+			for b.Loop() {
+				res, err := idx.Search(ctx, Query{Text: "growers " + tag(i)})
+				if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Snippets) == 0 {
+					b.Fatalf("%v %+v", err, res)
+				}
+			}
+		})
+		b.Run("page/"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := idx.Document(ctx, s.name); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

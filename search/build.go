@@ -26,10 +26,13 @@ import (
 // count (bleve#1304: one 300 MB batch vs 50 MB for 100-document batches).
 // With two batches in flight, 100 documents kept the peak memory of a
 // 10,000-briefing ingest at 392 MB against 1.1 GB for 500, for a fifth
-// fewer documents a second (docs/bench.md).
+// fewer documents a second (docs/bench.md). Analysed text takes about
+// thirty times its size (tokens with positions and offsets, for two
+// fields): 16 MB batches of 100,000-word reports peaked at 1.1 GB, so a
+// batch holds at most 4 MB of text.
 const (
 	DefaultBatchSize  = 100
-	DefaultBatchBytes = 16 << 20
+	DefaultBatchBytes = 4 << 20
 )
 
 // Keys of the internal (not searchable) values stored in each generation.

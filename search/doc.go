@@ -10,6 +10,11 @@
 // killed ingest changes nothing. Open searches the live generation; Reload
 // switches to a newer one without stopping searches in flight. One writer
 // at a time holds DIR/lock; a second one fails at once with ErrLocked.
+// A generation holds the bleve index and, in docs/, a document store of
+// our own (package docstore) with each record's metadata and text, read
+// for hits, snippets and document pages. After a swap the earlier
+// generations are removed (BuildOptions.Keep keeps some), and a finished
+// generation keeps only the segments its index uses (prune.go).
 //
 // # Mapping
 //
@@ -34,7 +39,11 @@
 // (Query.Countries, YearFrom, ...; they do not change scores), counts the
 // facets and keeps the requested page. Facets are disjunctive: each is
 // counted over the matches that pass every filter but its own. Snippets
-// are cut from the stored text of the shown hits at query time.
+// of the shown hits are cut at query time around the occurrences the
+// index recorded (term vectors: positions and byte offsets), reading only
+// that text from the document store (passages.go), so their cost does
+// not grow with the document; a long document's page comes in parts
+// (DocumentPart, parts.go).
 //
 // # Default matching
 //

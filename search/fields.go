@@ -115,7 +115,7 @@ func storeRecord(s *docstore.Store, rec Record) error {
 }
 
 // paragraphSep joins the paragraphs of a body, in the index and the store.
-const paragraphSep = "\n\n"
+const paragraphSep = docstore.Sep
 
 // validText replaces invalid UTF-8 in a record's prose with U+FFFD. The
 // tokenizer stops at an invalid byte, and the document store keeps the

@@ -119,7 +119,7 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		// address: show it, so the reader knows where the pages come from.
 		p.Info = append(p.Info, metaRow{Label: "PDF file", Value: raw})
 	}
-	p.Groups = paragraphGroups(rec, q.Text, cite, doc.FirstParagraph)
+	p.Groups = paragraphGroups(rec, q.Text, cite, doc.FirstParagraph, doc.Part)
 	if doc.Parts > 1 {
 		p.Part = &partNav{N: doc.Part, NextN: doc.Part + 1, Of: doc.Parts}
 		partURL := func(n int) string {
@@ -230,12 +230,15 @@ func displayDate(rec search.Record) string {
 
 // paragraphGroups numbers the paragraphs from 1 (anchors p1, p2, …) and,
 // when the record has page numbers, groups them under page headings.
-func paragraphGroups(rec search.Record, qtext string, cited, first int) []paraGroup {
+func paragraphGroups(rec search.Record, qtext string, cited, first, part int) []paraGroup {
 	terms := queryTerms(qtext)
 	paged := len(rec.Pages) == len(rec.Paragraphs) && len(rec.Pages) > 0
 	citeBase := "/doc/" + url.PathEscape(rec.ID) + "?"
 	if qtext != "" {
 		citeBase += paramQ + "=" + url.QueryEscape(qtext) + "&"
+	}
+	if part > 1 {
+		citeBase += "part=" + strconv.Itoa(part) + "&"
 	}
 	seen := map[int]bool{}
 	var groups []paraGroup

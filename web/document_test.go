@@ -2,12 +2,15 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/briefs/briefs/indexer"
 )
 
 func metaContents(doc *goquery.Document, name string) []string {
@@ -251,5 +254,51 @@ func TestHighlight(t *testing.T) {
 		if got := highlight(tt.text, queryTerms(tt.query)); got != tt.want {
 			t.Errorf("highlight(%q, terms of %q) = %q, want %q", tt.text, tt.query, got, tt.want)
 		}
+	}
+}
+
+// TestDocPageParts: a text longer than a part is shown in parts, linked
+// to each other; paragraph numbers and cite links run on across parts,
+// and a search snippet links to the part holding its paragraph.
+func TestDocPageParts(t *testing.T) {
+	rec := indexer.Record{ID: "long-report", Kind: "briefing", Title: "A long report", Language: "en"}
+	for i := range 1200 {
+		p := fmt.Sprintf("Paragraph %d. ", i+1) + strings.Repeat("Coca growers and the state met again. ", 25)
+		if i == 1100 {
+			p += "The needle was found here."
+		}
+		rec.Paragraphs = append(rec.Paragraphs, p)
+	}
+	ts := newTestServer(t, Config{Index: mustBuildIndex(t, rec)})
+
+	first := ts.page(t, "/doc/long-report", http.StatusOK)
+	nav := first.Find("nav.parts").First()
+	if !strings.HasPrefix(nav.Text(), "Part 1 of ") {
+		t.Fatalf("part nav = %q", nav.Text())
+	}
+	next, _ := nav.Find("a[rel=next]").Attr("href")
+	if next != "/doc/long-report?part=2" {
+		t.Errorf("next part link = %q", next)
+	}
+	if first.Find("#p1").Length() != 1 || first.Find("#p1100").Length() != 0 {
+		t.Error("part 1 should hold paragraph 1 and not 1100")
+	}
+
+	res := ts.page(t, "/search?q=needle", http.StatusOK)
+	href, _ := res.Find("a.snippet").First().Attr("href")
+	if !strings.Contains(href, "part=") || !strings.HasSuffix(href, "#p1101") {
+		t.Fatalf("snippet link = %q, want its part and #p1101", href)
+	}
+	part := ts.page(t, href, http.StatusOK)
+	if part.Find("#p1101").Length() != 1 || !strings.Contains(part.Find("#p1101").Text(), "needle") {
+		t.Errorf("%s does not show paragraph 1101", href)
+	}
+	cite, _ := part.Find("#p1101 a.cite-para").Attr("href")
+	if !strings.Contains(cite, "part=") {
+		t.Errorf("cite link %q loses the part", cite)
+	}
+	cited := ts.page(t, cite, http.StatusOK)
+	if !strings.Contains(cited.Find("#cite").Text()+cited.Find(".passage-loc").Text(), "1101") {
+		t.Errorf("citing paragraph 1101 from its part shows no passage citation")
 	}
 }

@@ -251,9 +251,8 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 
 	if cfg.Index != "" && !cfg.SkipIngest {
 		if ents, err := os.ReadDir(cfg.Index); err == nil && len(ents) > 0 {
-			// An index keeps its previous generation beside the new one, so
-			// the size on disk would be wrong; and bench must not touch a
-			// real index.
+			// An incremental ingest would measure an update, not a build,
+			// and bench must not touch a real index.
 			return nil, usageError{fmt.Sprintf("bench: --index %s is not empty", cfg.Index)}
 		}
 	}
@@ -1083,8 +1082,8 @@ func (r *benchReport) rows() [][2]string {
 	} else {
 		rows = append(rows,
 			[2]string{"corpus", corpus},
-			[2]string{"ingest", fmt.Sprintf("%.1f s: %s docs/s, %.2f MB/s; %.1f s CPU (%.0f docs per CPU second)",
-				in.Seconds, thousands(int(math.Round(docsPerSec))), mbPerSec, in.CPU, float64(in.Records)/math.Max(in.CPU, 1e-9))},
+			[2]string{"ingest", fmt.Sprintf("%.1f s: %s docs/s, %.2f MB/s; %.1f s CPU (%s docs per CPU second)",
+				in.Seconds, rate(docsPerSec), mbPerSec, in.CPU, rate(float64(in.Records)/math.Max(in.CPU, 1e-9)))},
 			[2]string{"index size", fmt.Sprintf("%.0f MB (%.2f× the input)", r.IndexMB, r.IndexMB/math.Max(float64(in.Bytes)/1e6, 1e-9))},
 			[2]string{"peak RSS, ingest", fmt.Sprintf("%.0f MB (peaks: %s; at the end: %s)", float64(in.PeakRSSKB)/1024, in.Peaks, in.Resident)},
 			[2]string{"Go allocation, ingest", fmt.Sprintf("%.1f GB in %d GC cycles", in.AllocMB/1000, in.GCCycles)},
@@ -1150,8 +1149,17 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 		return
 	}
 	fmt.Fprintf(w, "\n| engine, %s docs | docs/s indexed | index MB | peak RSS MB | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n", thousands(in.Records))
-	fmt.Fprintf(w, "| briefs, %s ingest | %s | %s | %s | %.1f | %.1f |\n", c.Format, thousands(int(math.Round(docsPerSec))),
+	fmt.Fprintf(w, "| briefs, %s ingest | %s | %s | %s | %.1f | %.1f |\n", c.Format, rate(docsPerSec),
 		thousands(int(math.Round(r.IndexMB))), thousands(int(math.Round(float64(in.PeakRSSKB)/1024))), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
+}
+
+// rate formats a rate: whole numbers with separators, two decimals below
+// ten (a --long corpus ingests a fraction of a document a second).
+func rate(v float64) string {
+	if v < 10 {
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return thousands(int(math.Round(v)))
 }
 
 // flagSet reports whether the flag name was given on the command line.

@@ -105,7 +105,7 @@ func (d *Doc) Len() int { return d.bodyLen }
 func (d *Doc) Paragraphs() int { return d.nParas }
 
 // Paragraph returns where paragraph i (0-based) starts in the body, where
-// it ends (before the "\n\n" joining it to the next) and its page.
+// it ends (before the Sep joining it to the next) and its page.
 func (d *Doc) Paragraph(i int) (start, end, page int, err error) {
 	if i < 0 || i >= d.nParas {
 		return 0, 0, 0, fmt.Errorf("paragraph %d of %d", i, d.nParas)
@@ -119,7 +119,7 @@ func (d *Doc) Paragraph(i int) (start, end, page int, err error) {
 		if err != nil {
 			return 0, 0, 0, err
 		}
-		end = next - 2
+		end = next - len(Sep)
 	}
 	return start, max(end, start), page, nil
 }

@@ -44,6 +44,10 @@ import (
 	"github.com/golang/snappy"
 )
 
+// Sep joins the paragraphs of a body: Put's callers join with it, and a
+// paragraph ends where Sep before the next one begins.
+const Sep = "\n\n"
+
 // BlockSize is how many bytes of body text are compressed together: a
 // snippet decompresses one or two blocks. It is part of the format: a
 // change needs a new tableMagic.
