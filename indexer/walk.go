@@ -36,13 +36,16 @@ type Skip struct{ Path, Reason, ID string }
 // and every warning with its reason.
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d files: %d documents, %d records indexed, %d skipped, %d warnings",
-		r.Files, r.Documents, r.Records, len(r.Skipped), len(r.Warnings))
+	// "read", not "indexed": the index line that follows says how many of
+	// them changed the index (none, on a second run over the same files).
+	fmt.Fprintf(&b, "%s: %s, %s read, %d skipped, %s",
+		count(r.Files, "file"), count(r.Documents, "document"), count(r.Records, "record"),
+		len(r.Skipped), count(len(r.Warnings), "warning"))
 	if r.Merged > 0 {
 		fmt.Fprintf(&b, ", %d %s merged into %s", r.Merged, plural(r.Merged, "PDF", "PDFs"), plural(r.Merged, "its web page", "their web pages"))
 	}
 	if r.Ignored > 0 {
-		fmt.Fprintf(&b, ", %d other files ignored", r.Ignored)
+		fmt.Fprintf(&b, ", %d other %s ignored", r.Ignored, plural(r.Ignored, "file", "files"))
 	}
 	fmt.Fprintf(&b, " in %s", roundDuration(r.Took))
 	for _, s := range r.Skipped {
@@ -52,6 +55,11 @@ func (r Report) String() string {
 		fmt.Fprintf(&b, "\n  warning %s: %s", s.Path, s.Reason)
 	}
 	return b.String()
+}
+
+// count is "1 file", "2 files".
+func count(n int, noun string) string {
+	return strconv.Itoa(n) + " " + plural(n, noun, noun+"s")
 }
 
 func plural(n int, one, many string) string {
