@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,12 +11,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserCiteAndTrends drives chromium over the demo corpus: the Cite
-// panel of a hit (rich text in italics, copy), selecting hits for export,
-// the phone layout's Filters toggle, and the trends page in counts and
-// shares. It saves screenshots of each, desktop and 390 px wide, into
-// $BRIEFS_SCREENSHOT_DIR (default: the test's temp dir).
-func TestBrowserCiteAndTrends(t *testing.T) {
+// toolsBrowser serves the demo corpus and starts a browser; shot saves a
+// screenshot into $BRIEFS_SCREENSHOT_DIR (default: the test's temp dir).
+func toolsBrowser(t *testing.T) (ctx context.Context, base string, shot func(string, chromedp.Action[[]byte])) {
+	t.Helper()
 	if os.Getenv("BRIEFS_SKIP_BROWSER") == "1" {
 		t.Skip("BRIEFS_SKIP_BROWSER=1")
 	}
@@ -27,20 +26,30 @@ func TestBrowserCiteAndTrends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := startServer(t, srv)
-	ctx := newBrowser(t)
+	base = startServer(t, srv)
+	ctx = newBrowser(t)
 	shotDir := os.Getenv("BRIEFS_SCREENSHOT_DIR")
 	if shotDir == "" {
 		shotDir = t.TempDir()
 	}
-	shot := func(name string, a chromedp.Action[[]byte]) {
+	shot = func(name string, a chromedp.Action[[]byte]) {
 		t.Helper()
 		png := run(t, ctx, "screenshot "+name, a)
 		if err := os.WriteFile(filepath.Join(shotDir, name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	blur := chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`)
+	return ctx, base, shot
+}
+
+var blur = chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`)
+
+// TestBrowserCite drives chromium over the demo corpus: the Cite panel of
+// a hit (rich text in italics, copy), selecting hits for export, and on a
+// phone the landing cards and the Filters toggle, with screenshots desktop
+// and 390 px wide.
+func TestBrowserCite(t *testing.T) {
+	ctx, base, shot := toolsBrowser(t)
 
 	// Desktop: open the first hit's Cite panel.
 	do(t, ctx, "search", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/search?q=coca+leaf&size=5"),
@@ -84,6 +93,14 @@ func TestBrowserCiteAndTrends(t *testing.T) {
 		t.Errorf("selection BibTeX link = %q", bib)
 	}
 
+	// Phone: the landing page's number cards do not clip ("1990–2025").
+	do(t, ctx, "phone landing", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(".stats")))
+	if clipped := run(t, ctx, "stats clipped", chromedp.Evaluate[string](
+		`Array.from(document.querySelectorAll('.stats dd')).filter(d => d.scrollWidth > d.clientWidth).map(d => d.textContent).join(', ')`)); clipped != "" {
+		t.Errorf("landing cards clip at 390 px: %s", clipped)
+	}
+
 	// Phone: the Filters toggle sits above the results and opens the sidebar.
 	do(t, ctx, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/search?q=coca+leaf&size=5"),
 		chromedp.WaitVisible(chromedp.CSS("label.filters-toggle")), blur)
@@ -102,7 +119,12 @@ func TestBrowserCiteAndTrends(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".hit:first-child .cite-rich")))
 	shot("cite-panel-390.png", chromedp.Screenshot(chromedp.CSS(".hit:first-child")))
 
-	// Trends: two queries, counts then shares.
+}
+
+// TestBrowserTrends draws the trends chart over the demo corpus, desktop and
+// 390 px wide, in counts then shares.
+func TestBrowserTrends(t *testing.T) {
+	ctx, base, shot := toolsBrowser(t)
 	for _, vp := range []struct {
 		w, h int64
 		name string
@@ -122,5 +144,4 @@ func TestBrowserCiteAndTrends(t *testing.T) {
 	if !strings.Contains(top, "%") {
 		t.Errorf("share chart's labels %q have no percentages", top)
 	}
-	t.Logf("screenshots in %s", shotDir)
 }
