@@ -37,3 +37,10 @@ func TestIngestSummaryWords(t *testing.T) {
 		t.Errorf("second ingest said:\n%s\nwant it to say nothing changed", second)
 	}
 }
+
+func TestGenSummaryOneFile(t *testing.T) {
+	s := genSummary{Docs: 3, Files: 1, ByFormat: map[string]int{genJSONL: 3}}
+	if got := s.String(); !strings.Contains(got, "in 1 file,") {
+		t.Errorf("genSummary = %q, want \"in 1 file,\"", got)
+	}
+}
