@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -42,15 +43,21 @@ func wantRecord(doc *genDocument) indexer.Record {
 		rec.Countries = append(rec.Countries, genCountries[c][0])
 	}
 	rec.Kind = "document"
-	low := strings.ToLower(doc.series)
-	switch {
-	case strings.Contains(low, "briefing") || strings.Contains(low, "informe"):
+	switch low := strings.ToLower(doc.series); {
+	case reBriefingSeries.MatchString(low):
 		rec.Kind = "briefing"
-	case strings.Contains(low, "paper") || strings.Contains(low, "report") || strings.Contains(low, "documento"):
+	case rePaperSeries.MatchString(low):
 		rec.Kind = "paper"
 	}
 	return rec
 }
+
+// The extractor's rule for kinds, as whole words of the series name (the
+// generator's series use these languages' words only).
+var (
+	reBriefingSeries = regexp.MustCompile(`\b(briefings?|briefs?|notes?|memos?|informes?|notas?)\b`)
+	rePaperSeries    = regexp.MustCompile(`\b(papers?|reports?|stud(y|ies)|documentos?|estudios?|estudos?|relatórios?|rapports?|cuadernos?)\b`)
+)
 
 // compareRecord reports the fields where got differs from want. Countries
 // are compared as sets: their order is the extractor's ranking.
