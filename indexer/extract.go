@@ -281,6 +281,7 @@ func extractBytes(p string, raw []byte, sc *sidecar, opts Options) ([]Record, []
 		// The kind follows the series, which the sidecar may have set.
 		rec.Kind = kindFor(rec.Series, rec.Kind == KindOpinion)
 	}
+	dropLeadMetaLines(&rec)
 	if strings.TrimSpace(rec.Title) == "" && len(rec.Paragraphs) == 0 && rec.Abstract == "" {
 		return nil, warns, skipf("no text")
 	}

@@ -261,7 +261,7 @@ func TestWalkMergeProgressAndReport(t *testing.T) {
 	if fmt.Sprint(done) != "[[2 3] [3 3]]" {
 		t.Errorf("progress = %v, want the merged pair counted as two files", done)
 	}
-	if s := rep.String(); !strings.Contains(s, "2 records indexed, 0 skipped, 0 warnings, 1 PDF merged into its web page") {
+	if s := rep.String(); !strings.Contains(s, "2 records read, 0 skipped, 0 warnings, 1 PDF merged into its web page") {
 		t.Errorf("String() = %q", s)
 	}
 }

@@ -41,8 +41,11 @@ type Skip struct{ Path, Reason, ID string }
 // and every warning with its reason.
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d files: %d documents, %d records indexed, %d skipped, %d warnings",
-		r.Files, r.Documents, r.Records, len(r.Skipped), len(r.Warnings))
+	// "read", not "indexed": the index line that follows says how many of
+	// them changed the index (none, on a second run over the same files).
+	fmt.Fprintf(&b, "%s: %s, %s read, %d skipped, %s",
+		count(r.Files, "file"), count(r.Documents, "document"), count(r.Records, "record"),
+		len(r.Skipped), count(len(r.Warnings), "warning"))
 	if r.Merged > 0 {
 		fmt.Fprintf(&b, ", %d %s merged into %s", r.Merged, plural(r.Merged, "PDF", "PDFs"), plural(r.Merged, "its web page", "their web pages"))
 	}
@@ -50,7 +53,7 @@ func (r Report) String() string {
 		fmt.Fprintf(&b, ", %d %s excluded", r.Excluded, plural(r.Excluded, "file", "files"))
 	}
 	if r.Ignored > 0 {
-		fmt.Fprintf(&b, ", %d other files ignored", r.Ignored)
+		fmt.Fprintf(&b, ", %d other %s ignored", r.Ignored, plural(r.Ignored, "file", "files"))
 	}
 	if len(r.Renamed) > 0 {
 		fmt.Fprintf(&b, ", %d %s a longer id (another file has the plain one)", len(r.Renamed), plural(len(r.Renamed), "file given", "files given"))
@@ -76,6 +79,11 @@ func (r Report) String() string {
 // collection with a PDF beside every HTML page would otherwise fill the
 // screen, and the ids follow one rule (assignIDs).
 const maxRenamedShown = 20
+
+// count is "1 file", "2 files".
+func count(n int, noun string) string {
+	return strconv.Itoa(n) + " " + plural(n, noun, noun+"s")
+}
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -294,7 +294,7 @@ func TestReportString(t *testing.T) {
 	rep := Report{Files: 62, Documents: 61, Records: 75, Took: 1234 * time.Millisecond,
 		Skipped: []Skip{{Path: "bad.html", Reason: "not a text file"}}}
 	got := rep.String()
-	want := "62 files: 61 documents, 75 records indexed, 1 skipped, 0 warnings in 1.2s\n  skipped bad.html: not a text file"
+	want := "62 files: 61 documents, 75 records read, 1 skipped, 0 warnings in 1.2s\n  skipped bad.html: not a text file"
 	if got != want {
 		t.Errorf("String() =\n%s\nwant\n%s", got, want)
 	}

@@ -155,7 +155,10 @@ func hitRecord(h search.Hit) search.Record {
 }
 
 // csvHeader is the export's column list, in order.
-var csvHeader = []string{"id", "title", "authors", "date", "year", "series", "number", "countries", "language", "url", "source"}
+// kind, publisher and abstract come last so that scripts reading the
+// older columns by position keep working.
+var csvHeader = []string{"id", "title", "authors", "date", "year", "series", "number", "countries", "language", "url", "source",
+	"kind", "publisher", "abstract"}
 
 func writeCSV(buf *bytes.Buffer, recs []search.Record) error {
 	cw := csv.NewWriter(buf)
@@ -170,7 +173,7 @@ func writeCSV(buf *bytes.Buffer, recs []search.Record) error {
 	}
 	for _, r := range recs {
 		row := []string{r.ID, r.Title, strings.Join(r.Authors, "; "), r.Date, num(r.Year), r.Series,
-			num(r.Number), strings.Join(r.Countries, "; "), r.Language, r.URL, r.Source}
+			num(r.Number), strings.Join(r.Countries, "; "), r.Language, r.URL, r.Source, r.Kind, r.Publisher, r.Abstract}
 		for i := range row {
 			row[i] = csvSafe(row[i])
 		}

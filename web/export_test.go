@@ -95,6 +95,9 @@ func TestExports(t *testing.T) {
 			if r[2] != "Ricardo Soberón; Martin Jelsma" || r[7] != "Bolivia; Peru" || r[4] != "2005" || r[6] != "12" {
 				t.Errorf("CSV row = %q", r)
 			}
+			if r[11] != "briefing" || r[12] != "Transnational Institute" || !strings.HasPrefix(r[13], "The coca leaf is not cocaine") {
+				t.Errorf("CSV row's kind, publisher, abstract = %q", r[11:])
+			}
 		}
 	}
 	if !slices.Equal(ids, want) {

@@ -45,7 +45,7 @@ const (
 	lineW       = 720
 	lineH       = 320
 	lineLeft    = 52 // room for the y labels
-	lineRight   = 12
+	lineRight   = 28 // room for half of the last year label
 	lineTop     = 12
 	lineBottom  = 30 // room for the x labels
 	lineMaxXLbl = 12 // x labels at most, so that four-digit years never touch

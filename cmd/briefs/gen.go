@@ -78,8 +78,12 @@ func (s genSummary) String() string {
 		}
 	}
 	secs := s.Took.Seconds()
-	return fmt.Sprintf("%s documents (%s) in %s files, %.1f MB, in %s (%s docs/s)",
-		thousands(s.Docs), strings.Join(parts, ", "), thousands(s.Files), float64(s.Bytes)/1e6,
+	files := "files"
+	if s.Files == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("%s documents (%s) in %s %s, %.1f MB, in %s (%s docs/s)",
+		thousands(s.Docs), strings.Join(parts, ", "), thousands(s.Files), files, float64(s.Bytes)/1e6,
 		s.Took.Round(10*time.Millisecond), thousands(int(float64(s.Docs)/math.Max(secs, 1e-9))))
 }
 

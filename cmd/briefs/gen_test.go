@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -41,25 +42,22 @@ func wantRecord(doc *genDocument) indexer.Record {
 	for _, c := range doc.countries {
 		rec.Countries = append(rec.Countries, genCountries[c][0])
 	}
-	// The kind the series names (briefs and notes are briefings; papers,
-	// reports and studies are papers), else a plain document.
 	rec.Kind = "document"
-	has := func(words ...string) bool {
-		for _, w := range strings.Fields(strings.ToLower(doc.series)) {
-			if slices.Contains(words, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("briefing", "brief", "informe", "informes", "nota", "notas"):
+	switch low := strings.ToLower(doc.series); {
+	case reBriefingSeries.MatchString(low):
 		rec.Kind = "briefing"
-	case has("paper", "papers", "report", "studies", "documento", "documentos", "cuadernos"):
+	case rePaperSeries.MatchString(low):
 		rec.Kind = "paper"
 	}
 	return rec
 }
+
+// The extractor's rule for kinds, as whole words of the series name (the
+// generator's series use these languages' words only).
+var (
+	reBriefingSeries = regexp.MustCompile(`\b(briefings?|briefs?|notes?|memos?|informes?|notas?)\b`)
+	rePaperSeries    = regexp.MustCompile(`\b(papers?|reports?|stud(y|ies)|documentos?|estudios?|estudos?|relatórios?|rapports?|cuadernos?)\b`)
+)
 
 // compareRecord reports the fields where got differs from want. Countries
 // are compared as sets: their order is the extractor's ranking.

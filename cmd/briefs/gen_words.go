@@ -480,8 +480,8 @@ Bolaños Peñaloza Irigoyen Urrutia Goicoechea
 
 // genSeries are the publication series: name, language and publisher
 // (an index into genPublishers). Their kinds follow the extractor's rule:
-// "Briefing"/"Informe" make briefings, "Paper"/"Report"/"Documento"
-// papers, anything else a document.
+// "Briefing", "Brief", "Note", "Memo", "Informe" make briefings, "Paper",
+// "Report", "Studies", "Documento" papers, anything else a document.
 var genSeries = []struct {
 	Name, Lang string
 	Publisher  int

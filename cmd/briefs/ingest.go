@@ -80,7 +80,11 @@ Exit status: 0 when every file was ingested, 3 when some files were skipped
 		return err
 	}
 	fmt.Fprintln(stderr, rep)
-	fmt.Fprintf(stderr, "index %s: %s\n", cfg.IndexDir, stats)
+	if stats.Added+stats.Updated+stats.Deleted == 0 {
+		fmt.Fprintf(stderr, "index %s: up to date, nothing changed (%s)\n", cfg.IndexDir, stats)
+	} else {
+		fmt.Fprintf(stderr, "index %s: %s\n", cfg.IndexDir, stats)
+	}
 	if len(rep.Skipped) > 0 {
 		return exitStatus(exitSkipped)
 	}

@@ -81,7 +81,7 @@ func TestIngestJSONL(t *testing.T) {
 	}
 
 	out := ingest(index, folder)
-	check("first ingest", out, "2 files: 4 documents, 4 records indexed, 1 skipped",
+	check("first ingest", out, "2 files: 4 documents, 4 records read, 1 skipped",
 		"skipped catalogue.jsonl:2: invalid JSON", "4 records in gen-000001: 4 added")
 	if got := hits(index, "wombat"); !slices.Equal(got, []string{"dpb-11", "ipd-12"}) {
 		t.Errorf("search wombat = %q, want dpb-11 (catalogue.jsonl) and ipd-12 (more.jsonl.gz)", got)
@@ -93,7 +93,7 @@ func TestIngestJSONL(t *testing.T) {
 	lines[1] = ""
 	writeJSONL("catalogue.jsonl", lines, false)
 	out = ingest(index, folder)
-	check("second ingest", out, "2 files: 2 documents, 2 records indexed, 1 skipped",
+	check("second ingest", out, "2 files: 2 documents, 2 records read, 1 skipped",
 		`skipped catalogue.jsonl:3: date "2005-13-45" is not a date`,
 		"3 records in gen-000002: 0 added, 0 updated, 2 unchanged, 1 deleted")
 	if got := hits(index, "cannabis"); !slices.Equal(got, []string{"dpb-14"}) {
@@ -119,7 +119,7 @@ func TestIngestJSONL(t *testing.T) {
 	writeJSONL("one.jsonl.gz", []string{good, "{"}, true)
 	other := filepath.Join(t.TempDir(), "index")
 	out = ingest(other, filepath.Join(folder, "one.jsonl.gz"))
-	check("single-file ingest", out, "1 files: 1 documents, 1 records indexed, 1 skipped", "skipped one.jsonl.gz:2")
+	check("single-file ingest", out, "1 file: 1 document, 1 record read, 1 skipped", "skipped one.jsonl.gz:2")
 	if got := hits(other, "wombat"); !slices.Equal(got, []string{"dpb-11"}) {
 		t.Errorf("search wombat in the single-file index = %q, want dpb-11", got)
 	}

@@ -38,7 +38,7 @@ func TestIngestAndSearchPDF(t *testing.T) {
 		t.Fatalf("briefs ingest: %v\n%s", err, errOut.String())
 	}
 	summary := errOut.String()
-	for _, want := range []string{"5 files: 4 documents, 4 records indexed, 0 skipped", "1 PDF merged into its web page"} {
+	for _, want := range []string{"5 files: 4 documents, 4 records read, 0 skipped", "1 PDF merged into its web page"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("briefs ingest said:\n%s\nwant %q", summary, want)
 		}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -40,13 +41,15 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
 	dir := *indexDir
+	demo := false
 	if dir == "" {
 		dir = defaultIndexDir()
 		if !search.Exists(dir) {
-			log.Info("no index yet: indexing the demo corpus", "index", dir)
+			fmt.Fprint(stderr, demoNotice(dir))
 			if err := buildDemo(ctx, dir, stderr); err != nil {
 				return fmt.Errorf("serve: build demo index: %w", err)
 			}
+			demo = true
 		}
 	}
 	ix, err := search.Open(dir)
@@ -67,11 +70,42 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	}
 	go watchIndex(ctx, ix, *reload, log)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "index", dir)
+	n, _ := ix.Count()
+	fmt.Fprint(stderr, serveBanner(dir, n, ix.Generation(), "http://"+ln.Addr().String()+"/", demo))
 	if err := srv.Serve(ctx, ln); err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// absPath is p made absolute for messages, or p when that fails.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// demoNotice says, before a demo index is built, that it is and how to
+// serve one's own documents instead: serve started in another folder than
+// the ingest otherwise builds a demo index there in silence.
+func demoNotice(dir string) string {
+	return fmt.Sprintf(`briefs: no index at %s
+briefs: building one from the DEMO corpus embedded in this binary (65 files; a few seconds)
+briefs: to serve your own documents instead:
+          briefs ingest --index DIR YOUR-FOLDER
+          briefs serve --index DIR        (or set $BRIEFS_INDEX=DIR, or start serve where you ran ingest)
+`, absPath(dir))
+}
+
+// serveBanner says loudly which index is served, how big, and where.
+func serveBanner(dir string, docs uint64, gen, url string, demo bool) string {
+	what := "index"
+	if demo {
+		what = "DEMO index"
+	}
+	return fmt.Sprintf("briefs: serving the %s %s (%d records, %s) at %s\n", what, absPath(dir), docs, gen, url)
 }
 
 // buildDemo indexes the embedded demo corpus into dir.
