@@ -36,6 +36,12 @@
 // counted over the matches that pass every filter but its own. Snippets
 // are cut from the stored text of the shown hits at query time.
 //
+// Records that are versions of one work (a translation, another copy, a
+// listing entry naming a document) share a work key; the walk collapses
+// their matches into one hit per work, and totals and facets count works
+// (work.go, work_collect.go). Hit.Versions and Document.Versions reach the
+// others.
+//
 // # Default matching
 //
 // How the plain words of a query combine depends on how many there are
