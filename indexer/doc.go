@@ -22,9 +22,12 @@
 // an Informe, "paper" for a Paper, Report or Documento series, "opinion"
 // when the page labels itself Opinion, Commentary or Op-ed, "document"
 // otherwise. A listing page (a page whose main area lists at least three
-// publications, each with a linked title and a series number or a date) is
-// one "page" record for its overview text plus one "reference" record per
-// entry, with IDs "<page id>-ref-<n>" and Parent set to the page.
+// publications, each with a title and a series number or a date) is one
+// "page" record for its overview text plus one "reference" record per
+// entry, with IDs "<page id>-ref-<n>" and Parent set to the page. Web
+// pages (listing.go) and pages saved as text or Markdown (listing_text.go)
+// are split alike; entry.go reads an entry's authors, title, series,
+// number and date in the forms entries are written in.
 //
 // # Formats
 //

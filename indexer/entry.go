@@ -89,7 +89,7 @@ func (p *entryParts) readVenue(v string) {
 		p.Series, p.Number = name, n
 		// "Peru Solidarity Forum, Bulletin 21": who publishes the series.
 		if i := strings.LastIndex(v, ", "); i > 0 {
-			if _, _, ok := parseSeries(v[:i]); !ok {
+			if _, _, ok := parseSeries(v[:i]); !ok && isPublisher(v[:i]) {
 				p.Publisher = v[:i]
 			}
 		}
@@ -105,9 +105,17 @@ func (p *entryParts) readVenue(v string) {
 			return
 		}
 	}
-	if len(v) <= 80 {
+	if len(v) <= 80 && isPublisher(v) {
 		p.Publisher = v
 	}
+}
+
+// isPublisher reports whether a venue names who published: it starts
+// with an acronym ("TNI Website", "TNI/Acción Andina") or holds an
+// organisation word ("Peru Solidarity Forum"). A genre label such as
+// "Commentary" is neither.
+func isPublisher(v string) bool {
+	return isAcronymLed(v) || looksLikeOrg(v)
 }
 
 // entryNameList reads s as a list of personal names ("Martin Jelsma and

@@ -16,6 +16,24 @@ import (
 // citation on one line (entry.go reads its parts). A list introduced by a
 // heading like "Recent publications" is a sidebar, not the page's list.
 
+// reBibliographyHeading introduces a document's own sources: a briefing
+// with a reference list is a briefing, not a listing page.
+var reBibliographyHeading = regexp.MustCompile(`(?i)^\W*(references|bibliography|sources|notes|endnotes|footnotes|works cited|further reading|referencias|bibliografía|fuentes|notas)\b`)
+
+// listingShare reports whether the list is a good part of the document
+// (a quarter of its text or more), as on a listing page, rather than a
+// list of publications cited in passing by a long text.
+func listingShare(items []textItem, src string) bool {
+	n := 0
+	for _, it := range items {
+		n += len(it.head)
+		for _, l := range it.more {
+			n += len(l)
+		}
+	}
+	return n*4 >= len(strings.Join(strings.Fields(src), " "))
+}
+
 // textItem is one bullet of a text list.
 type textItem struct {
 	head  string   // the bullet's line, without the bullet
@@ -34,7 +52,7 @@ func extractTextDoc(src string, markdown bool) (Record, []Record) {
 	rec := extractText(src, markdown)
 	src = cleanText(src)
 	items := textListing(strings.Split(src, "\n"), markdown)
-	if len(items) == 0 {
+	if len(items) == 0 || !listingShare(items, src) {
 		return rec, nil
 	}
 	common := lowerWords(src)
@@ -78,7 +96,7 @@ func textListing(lines []string, markdown bool) []textItem {
 	lastText := ""
 	blank := false
 	flush := func() {
-		if len(cur) > len(best) && !reAsideHeading.MatchString(heading) {
+		if len(cur) > len(best) && !reAsideHeading.MatchString(heading) && !reBibliographyHeading.MatchString(heading) {
 			best = cur
 		}
 		cur = nil

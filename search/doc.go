@@ -45,6 +45,12 @@
 // not grow with the document; a long document's page comes in parts
 // (DocumentPart, parts.go).
 //
+// Records that are versions of one work (a translation, another copy, a
+// listing entry naming a document) share a work key; the walk collapses
+// their matches into one hit per work, and totals and facets count works
+// (work.go, work_collect.go). Hit.Versions and Document.Versions reach the
+// others.
+//
 // # Default matching
 //
 // How the plain words of a query combine depends on how many there are

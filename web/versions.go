@@ -42,10 +42,14 @@ func hitVersions(h search.Hit, q search.Query) []link {
 	if u := webURL(h.PDFURL); u != "" {
 		out = append(out, link{Label: "PDF", URL: u})
 	}
-	if n := len(pages); n > 0 && h.Kind != kindReference {
-		label := "listed on 1 page"
-		if n > 1 {
-			label = "listed on " + strconv.Itoa(n) + " pages"
+	delete(pages, h.Parent) // a listing entry shows its own page already
+	if n := len(pages); n > 0 {
+		label := "listed on "
+		if h.Kind == kindReference {
+			label = "also listed on "
+		}
+		if label += strconv.Itoa(n) + " page"; n > 1 {
+			label += "s"
 		}
 		out = append(out, link{Label: label, URL: docURL(h.ID, q) + "#listed"})
 	}

@@ -118,3 +118,36 @@ func TestHitVersionsLine(t *testing.T) {
 		t.Errorf("hitVersions = %q\nwant %q", strings.Join(got, " | "), want)
 	}
 }
+
+// TestListedPublicationWithoutFullText: an entry naming a publication the
+// index does not hold stays a record of its own, links to its original
+// address and, listed on two pages, is one hit reachable from both.
+func TestListedPublicationWithoutFullText(t *testing.T) {
+	recs := []search.Record{
+		{ID: "a", Kind: "page", Title: "Coca in the Andes", Year: 2010, Language: "en", Paragraphs: []string{"An overview of coca."}},
+		{ID: "a-ref-1", Kind: "reference", Parent: "a", Title: "The Coca Markets of the Apurímac Valley", Date: "2000-05", Year: 2000,
+			Series: "Coca Bulletin", Number: 14, URL: "https://example.org/bulletin-14", Language: "en"},
+		{ID: "b", Kind: "page", Title: "Peru Publications", Year: 2011, Language: "en", Paragraphs: []string{"What we wrote on Peru."}},
+		{ID: "b-ref-2", Kind: "reference", Parent: "b", Title: "The Coca Markets of the Apurímac Valley", Date: "2000", Year: 2000, Language: "en"},
+	}
+	idx, err := buildIndex(t.TempDir(), recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	ts := newTestServer(t, Config{Index: idx})
+	doc := ts.page(t, "/doc/a-ref-1", http.StatusOK)
+	if href, _ := doc.Find(".doc-body .muted a, .muted a[href^='https://example.org']").First().Attr("href"); href != "https://example.org/bulletin-14" {
+		t.Errorf("entry without full text links to %q, want its original address", href)
+	}
+	if doc.Find(".full-text").Length() != 0 {
+		t.Error("entry without full text in the index links to one")
+	}
+	res := ts.page(t, "/search?q=coca+markets", http.StatusOK)
+	if n := res.Find(".hit").Length(); n != 1 {
+		t.Fatalf("%d hits for one publication listed on two pages, want 1", n)
+	}
+	if line := res.Find(".hit .versions").Text(); !strings.Contains(line, "also listed on 1 page") {
+		t.Errorf("versions line %q, want it to say where else it is listed", line)
+	}
+}

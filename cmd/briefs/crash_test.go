@@ -103,36 +103,37 @@ func indexState(t *testing.T, dir string) state {
 		t.Fatalf("search %s: %v", dir, err)
 	}
 	st := state{}
+	works := 0
 	for page := 1; ; page++ {
 		res, err := ix.Search(ctx, search.Query{Page: page, Size: search.MaxSize, Snippets: -1, FacetSize: 1})
 		if err != nil {
 			t.Fatalf("list %s page %d: %v", dir, page, err)
 		}
-		// A hit stands for its work: its other versions are records too.
-		var ids []string
+		works += len(res.Hits)
 		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
+			// A hit stands for a work: its other versions are records too.
+			ids := []string{h.ID}
 			for _, v := range h.Versions {
 				ids = append(ids, v.ID)
 			}
-		}
-		for _, id := range ids {
-			doc, err := ix.Document(ctx, id)
-			if err != nil {
-				t.Fatalf("%s: record %q listed but unreadable: %v", dir, id, err)
+			for _, id := range ids {
+				doc, err := ix.Document(ctx, id)
+				if err != nil {
+					t.Fatalf("%s: record %q listed but unreadable: %v", dir, id, err)
+				}
+				rec := doc.Record
+				if rec.ID != id || rec.Hash == "" {
+					t.Fatalf("%s: record %q reads back as id %q hash %q", dir, id, rec.ID, rec.Hash)
+				}
+				if err := rec.Validate(); err != nil {
+					t.Fatalf("%s: record %q: %v", dir, id, err)
+				}
+				st[rec.ID] = rec.Hash
 			}
-			rec := doc.Record
-			if rec.ID != id || rec.Hash == "" {
-				t.Fatalf("%s: record %q reads back as id %q hash %q", dir, id, rec.ID, rec.Hash)
-			}
-			if err := rec.Validate(); err != nil {
-				t.Fatalf("%s: record %q: %v", dir, id, err)
-			}
-			st[rec.ID] = rec.Hash
 		}
 		if page >= res.Pages {
-			if uint64(len(st)) != res.Total {
-				t.Fatalf("%s: %d records listed, total says %d", dir, len(st), res.Total)
+			if uint64(works) != res.Total {
+				t.Fatalf("%s: %d works listed, total says %d", dir, works, res.Total)
 			}
 			return st
 		}
