@@ -184,7 +184,10 @@ type walk struct {
 }
 
 func newWalk(g *generation, c *docColumns, p *plan) *walk {
-	w := &walk{c: c, p: p, filters: filtersOf(p, c), names: g.facetNames(), lo: 0, hi: -1}
+	w := &walk{c: c, p: p, filters: filtersOf(p, c), lo: 0, hi: -1}
+	if !p.noFacets {
+		w.names = g.facetNames()
+	}
 	if g.minY > 0 {
 		w.lo, w.hi = g.yearBounds()
 	}

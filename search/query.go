@@ -25,6 +25,9 @@ type plan struct {
 	snippets  int
 	sort      string
 	notes     []string
+	// noFacets skips counting facets: the walk over partial matches, whose
+	// facets are not shown (the facets describe the full matches).
+	noFacets bool
 }
 
 // Validate checks a query without searching: a *SyntaxError for text that

@@ -135,6 +135,7 @@ func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, ma
 	}
 	tp := *p
 	tp.skipWorks = main.works
+	tp.noFacets = true
 	start, end := max(uint64(p.from), full), uint64(p.from+p.size)
 	tp.from, tp.size = int(start-full), int(end-start)
 	if end <= start {
