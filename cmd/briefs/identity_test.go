@@ -84,7 +84,7 @@ func TestIngestEveryFileItsOwnRecord(t *testing.T) {
 	}
 	const files = 10
 	out := ingest(a, b)
-	if !strings.Contains(out, "10 files: 10 documents, 10 records indexed, 0 skipped") ||
+	if !strings.Contains(out, "10 files: 10 documents, 10 records read, 0 skipped") ||
 		!strings.Contains(out, "id site-b-index for index.html: another ingest root has the id \"index\"") ||
 		!strings.Contains(out, "id x-md for x.md: x.html has the id \"x\"") {
 		t.Errorf("first ingest said:\n%s", out)
