@@ -719,13 +719,39 @@ func (b *Builder) mergeAll(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-		return fmt.Errorf("merge: %w", err)
+	// One ForceMerge merges at most SegmentsPerMergeTask (10) segments per
+	// task: repeat until one is left (each round divides the count by
+	// ten; the bound only guards against a merger that stops merging).
+	for range 8 {
+		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if err := b.async.get(); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, err := segmentCount(s)
+		if err != nil || n <= 1 {
+			return err
+		}
 	}
-	if err := b.async.get(); err != nil {
-		return fmt.Errorf("merge: %w", err)
+	return nil
+}
+
+// segmentCount is the number of segments in the index's current snapshot.
+func segmentCount(s *scorch.Scorch) (int, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
 	}
-	return ctx.Err()
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, nil
+	}
+	return len(snap.Segments()), nil
 }
 
 // removeUnused deletes the generation name after a failed commit unless

@@ -64,6 +64,9 @@ func pruneGeneration(genDir string) error {
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = compactRoot(store)
+	}
 	if err != nil {
 		return fmt.Errorf("prune %s: %w", genDir, err)
 	}
@@ -77,6 +80,35 @@ func pruneGeneration(genDir string) error {
 		}
 	}
 	return nil
+}
+
+// compactRoot rewrites the root bolt file without the pages the deleted
+// snapshots left free: bolt never shrinks a file, and how far it had grown
+// depended on how many snapshots the build went through (512 KB or 1 MB
+// for the same small index).
+func compactRoot(store string) error {
+	src, err := openRoot(store, true)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	tmp := filepath.Join(store, "root.bolt.compact")
+	os.Remove(tmp)
+	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	err = bolt.Compact(dst, src, 0)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(store, "root.bolt"))
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 func openRoot(store string, readOnly bool) (*bolt.DB, error) {
