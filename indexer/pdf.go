@@ -915,7 +915,10 @@ func (doc *pdfDoc) record(p string) Record {
 	}
 	body := bodySize(doc.pages)
 	titleText := pageTitle(first, body)
-	if rec.Title == "" {
+	if rec.Title == "" || titleText != "" && !sharesWords(rec.Title, titleText) {
+		// A metadata title that has no word in common with the cover's
+		// is a template's or a publisher's ("World Bank Document"), the
+		// same on every file it made.
 		rec.Title = titleText
 	}
 	v := shownMeta{metaLines: map[string]bool{}}

@@ -103,3 +103,23 @@ func reverseRunes(s string) string {
 	}
 	return b.String()
 }
+
+// sharesWords reports whether two titles have a word of four letters or
+// more in common, case folded.
+func sharesWords(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	words := map[string]bool{}
+	for _, w := range split(a) {
+		if len([]rune(w)) >= 4 {
+			words[w] = true
+		}
+	}
+	for _, w := range split(b) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
