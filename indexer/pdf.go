@@ -327,31 +327,24 @@ func glyphLines(gs []pdfGlyph) []pdfLine {
 }
 
 // splitRow cuts a row at gaps wider than a column gutter and joins the
-// glyphs of each piece into text.
+// glyphs of each piece into text (rowText: right-to-left lines in logical
+// order).
 func splitRow(row []pdfGlyph) []pdfLine {
 	var out []pdfLine
-	var b strings.Builder
 	start := 0
 	flush := func(end int) {
-		if t := collapse(b.String()); t != "" {
+		if t := rowText(row[start:end]); t != "" {
 			out = append(out, pdfLine{x0: row[start].x0, x1: row[end-1].x1, y: row[start].y, size: rowSize(row[start:end]), text: t})
 		}
-		b.Reset()
 	}
 	for i, g := range row {
 		if i > start {
 			prev := row[i-1]
-			gap := g.x0 - prev.x1
-			size := max(g.size, prev.size, 1)
-			switch {
-			case gap > 1.6*size && gap > 12:
+			if gap, size := g.x0-prev.x1, max(g.size, prev.size, 1); gap > 1.6*size && gap > 12 {
 				flush(i)
 				start = i
-			case gap > 0.18*size:
-				b.WriteByte(' ')
 			}
 		}
-		b.WriteString(g.text)
 	}
 	flush(len(row))
 	return out
@@ -922,7 +915,10 @@ func (doc *pdfDoc) record(p string) Record {
 	}
 	body := bodySize(doc.pages)
 	titleText := pageTitle(first, body)
-	if rec.Title == "" {
+	if rec.Title == "" || titleText != "" && !sharesWords(rec.Title, titleText) {
+		// A metadata title that has no word in common with the cover's
+		// is a template's or a publisher's ("World Bank Document"), the
+		// same on every file it made.
 		rec.Title = titleText
 	}
 	v := shownMeta{metaLines: map[string]bool{}}

@@ -315,18 +315,7 @@ func textTitle(paras []textPara) int {
 // ending in a full stop) and more than a date or a number.
 func isTextTitle(s string) bool {
 	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > maxTextTitleWords || utf8.RuneCountInString(s) > maxTextTitle {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	if unicode.IsLower(r) {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(",;-–(", last) || last == '.' && !isNumberedHeading(s) {
-		return false
-	}
-	if continuationWords[strings.ToLower(strings.Trim(words[len(words)-1], `"'“”‘’`))] {
+	if len(words) < 2 || len(words) > maxTextTitleWords || utf8.RuneCountInString(s) > maxTextTitle || !headingShaped(s, words) {
 		return false
 	}
 	letters := 0

@@ -149,6 +149,14 @@ func isHeadingLine(s string) bool {
 	if len(words) == 0 || len(words) > maxHeadingWords || utf8.RuneCountInString(s) > 120 {
 		return false
 	}
+	return headingShaped(s, words)
+}
+
+// headingShaped reports whether a line (and its words) is shaped like a
+// heading: not starting in lower case, not ending on a comma, a hyphen or
+// a word that wants a continuation, not a sentence ending in a full stop
+// (a numbered heading may end in one).
+func headingShaped(s string, words []string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	if unicode.IsLower(r) {
 		return false
