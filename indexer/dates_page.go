@@ -51,7 +51,7 @@ var (
 		"publié", "publiée", "publie", "mis en ligne", "publicado", "publicada", "fecha", "pubblicato",
 		"pubblicata", "gepubliceerd", "opublikowano", "data", "release date", "released", "issued", "created",
 		"notizia del"}
-	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "updated", "last updated",
+	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "änderung", "letzte änderung", "updated", "last updated",
 		"last modified", "modified", "last edited", "edited", "mis à jour", "actualizado", "aggiornato",
 		"bijgewerkt", "revised", "reviewed"}
 	// Words a byline puts between the name and the date.
@@ -63,7 +63,7 @@ var (
 // Class words of blocks whose dates are not the page's: comments, related
 // and recommended lists, sidebars and widgets, calendars of events.
 var otherDateBlockWords = []string{"comment", "comments", "respond", "reply", "replies", "disqus",
-	"related", "recommended", "recommendations", "sidebar", "widget", "widgets", "teaser", "teasers",
+	"related", "recommended", "recommendations", "sidebar", "teaser", "teasers",
 	"calendar", "event", "events", "termine", "archive", "archiv", "popular", "trending", "more", "nav",
 	"navigation", "menu", "breadcrumb", "footer-nav"}
 
@@ -134,23 +134,31 @@ func (p *htmlPage) pageDates() []dateCandidate {
 			return true
 		}
 		t := nodeText(n)
-		d, start, _ := findDate(t)
-		if len(d) != len("2006-01-02") {
-			return true
-		}
-		before := strings.ToLower(t[:start])
-		if strings.TrimSpace(before) == "" {
-			before = strings.ToLower(labelBefore(n))
-		}
-		switch {
-		case hasLabel(before, updatedLabels):
-			add(d, weightUpdated, true)
-		case hasLabel(before, publishedLabels):
-			add(d, weightLabel, true)
-		case isBylineBefore(before):
-			add(d, weightByline, true)
-		case hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...):
-			add(d, weightDateClass, true)
+		// Each full date in the text with the words just before it: "Letzte
+		// Änderung: 31.10.2023 Erschienen am: 01.11.2023" gives two.
+		for from, k := 0, 0; from < len(t) && k < 4; k++ {
+			d, start, end := findDate(t[from:])
+			if d == "" {
+				break
+			}
+			before := strings.ToLower(t[from : from+start])
+			if from == 0 && strings.TrimSpace(before) == "" {
+				before = strings.ToLower(labelBefore(n))
+			}
+			from += end
+			if len(d) != len("2006-01-02") {
+				continue
+			}
+			switch {
+			case hasLabel(before, updatedLabels):
+				add(d, weightUpdated, true)
+			case hasLabel(before, publishedLabels):
+				add(d, weightLabel, true)
+			case k == 0 && isBylineBefore(before):
+				add(d, weightByline, true)
+			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...)):
+				add(d, weightDateClass, true)
+			}
 		}
 		return true
 	})
@@ -336,22 +344,32 @@ func showsDay(cands []dateCandidate, d string) bool {
 	return false
 }
 
-// adjacentDay reports whether days a and b (YYYY-MM-DD) are one apart.
-func adjacentDay(a, b string) bool {
-	ta, err1 := time.Parse("2006-01-02", a)
-	tb, err2 := time.Parse("2006-01-02", b)
+// localDayOf reports whether day local can be the publisher's calendar
+// day of a UTC timestamp on day utcDay at hour: the day after when the
+// hour is 16 or later (offsets of +8 and more reach midnight: Asia,
+// Australia; Europe from 22 or 23), the day before when it is before 6
+// (the Americas' evening).
+func localDayOf(utcDay string, hour int, local string) bool {
+	tu, err1 := time.Parse("2006-01-02", utcDay)
+	tl, err2 := time.Parse("2006-01-02", local)
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	d := ta.Sub(tb)
-	return d == 24*time.Hour || d == -24*time.Hour
+	switch tl.Sub(tu) {
+	case 24 * time.Hour:
+		return hour >= 16
+	case -24 * time.Hour:
+		return hour < 6
+	}
+	return false
 }
 
 // choosePageDate settles the date from the head (resolved) with the
 // page's own evidence: the body's best day when the head has none or only
 // its month or year, and the publisher's local day when the head's day
-// comes from a UTC timestamp one day off what the page shows.
-func choosePageDate(resolved string, utc bool, cands []dateCandidate, urlDay string) string {
+// comes from a UTC timestamp one day off what the page shows. utcHour is
+// the hour of that timestamp, or -1 if the head's day is not from one.
+func choosePageDate(resolved string, utcHour int, cands []dateCandidate, urlDay string) string {
 	best, w := bestPageDate(cands, false)
 	switch {
 	case resolved == "":
@@ -368,11 +386,11 @@ func choosePageDate(resolved string, utc bool, cands []dateCandidate, urlDay str
 				return c.date
 			}
 		}
-	case utc && resolved != urlDay && !showsDay(cands, resolved):
-		if adjacentDay(resolved, urlDay) {
+	case utcHour >= 0 && resolved != urlDay && !showsDay(cands, resolved):
+		if localDayOf(resolved, utcHour, urlDay) {
 			return urlDay
 		}
-		if local, w := bestPageDate(cands, true); w > weightUpdated && adjacentDay(resolved, local) {
+		if local, w := bestPageDate(cands, true); w > weightUpdated && localDayOf(resolved, utcHour, local) {
 			return local
 		}
 	}
@@ -381,17 +399,26 @@ func choosePageDate(resolved string, utc bool, cands []dateCandidate, urlDay str
 
 // reUTCStamp matches a timestamp given in UTC: "2019-03-14T23:15:00Z",
 // "...+00:00", "20200414T00:38:07Z".
-var reUTCStamp = regexp.MustCompile(`(?i)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|utc|gmt|[+-]00:?00)$`)
+var reUTCStamp = regexp.MustCompile(`(?i)(\d{1,2}):\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|utc|gmt|[+-]00:?00)$`)
 
 // stamp parses a head date and remembers a day read from a UTC
 // timestamp: near midnight it may be a day off the publisher's calendar.
 func (h *headMeta) stamp(raw string) string {
 	d := parseDate(raw)
-	if d != "" && reUTCStamp.MatchString(strings.TrimSpace(raw)) {
-		if h.utcDays == nil {
-			h.utcDays = map[string]bool{}
+	if m := reUTCStamp.FindStringSubmatch(strings.TrimSpace(raw)); d != "" && m != nil {
+		if h.utcHours == nil {
+			h.utcHours = map[string]int{}
 		}
-		h.utcDays[d] = true
+		h.utcHours[d] = atoi(m[1])
 	}
 	return d
+}
+
+// utcHour returns the hour of the UTC timestamp day d was read from, or
+// -1.
+func (h *headMeta) utcHour(d string) int {
+	if hour, ok := h.utcHours[d]; ok {
+		return hour
+	}
+	return -1
 }

@@ -53,6 +53,17 @@ func TestPageDates(t *testing.T) {
 			`<meta property="article:published_time" content="2026-06-30T16:34:54Z"><link rel="canonical" href="https://example.com/news/court-ruling-20260701-p60.html">`,
 			`<h1>Court ruling</h1><p><time datetime="2026-06-30T16:34:54.488Z">June 30, 2026 - 4.34pm</time></p>` + para,
 			"2026-06-30"},
+		{"a blog's posts sit in a widget: its date header still counts",
+			`<link rel="canonical" href="https://example.blogspot.com/2015/06/juni.html">`,
+			`<div class="widget Blog" id="Blog1"><div class="post-header"><div class="date-header">Freitag, 5. Juni 2015</div></div><h3>Juni</h3>` + para + `</div>`,
+			"2015-06-05"},
+		{"of two labelled dates, the published one",
+			"", `<h1>Rezension</h1>` + para + `<p class="footer">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p>`,
+			"2023-11-01"},
+		{"a UTC morning stamp is not moved to the day before",
+			`<meta property="article:published_time" content="2022-05-06T09:30:19+00:00">`,
+			`<h1>Blessing of vehicles</h1>` + para + `<p class="date">05.05.2022</p>`,
+			"2022-05-06"},
 		{"a timestamp with its own offset stays",
 			`<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">`,
 			`<h1>Night session</h1><p class="date">28.06.2020</p>` + para,
@@ -84,6 +95,26 @@ func TestHasLabel(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasLabel(tt.before, tt.labels); got != tt.want {
 			t.Errorf("hasLabel(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+func TestLocalDayOf(t *testing.T) {
+	tests := []struct {
+		utcDay string
+		hour   int
+		local  string
+		want   bool
+	}{
+		{"2021-11-04", 23, "2021-11-05", true},  // Europe after midnight
+		{"2020-02-25", 2, "2020-02-24", true},   // American evening
+		{"2022-05-06", 9, "2022-05-05", false},  // no publisher is that far west
+		{"2022-05-06", 12, "2022-05-07", false}, // nor that far east
+		{"2022-05-06", 23, "2022-05-08", false}, // two days is not a time zone
+	}
+	for _, tt := range tests {
+		if got := localDayOf(tt.utcDay, tt.hour, tt.local); got != tt.want {
+			t.Errorf("localDayOf(%s, %d, %s) = %v, want %v", tt.utcDay, tt.hour, tt.local, got, tt.want)
 		}
 	}
 }

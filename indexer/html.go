@@ -69,7 +69,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()},
 		metaFields{Date: urlDay}), vis)
 	pageDates = outsideEntries(pageDates, flattenGroups(p.groups))
-	rec.Date = choosePageDate(rec.Date, p.head.utcDays[rec.Date], pageDates, urlDay)
+	rec.Date = choosePageDate(rec.Date, p.head.utcHour(rec.Date), pageDates, urlDay)
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)

@@ -28,7 +28,7 @@ type headMeta struct {
 	citationAbstract, metaDesc      string
 	ogDesc, jsonldDesc, dcDesc      string
 	dcCoverage, jsonldSpatial       []string
-	utcDays                         map[string]bool // days read from a UTC timestamp
+	utcHours                        map[string]int // days read from a UTC timestamp, with its hour
 }
 
 // metaFields are the values one source gives.
