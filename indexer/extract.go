@@ -37,7 +37,8 @@ type Options struct {
 	// .briefsignore (see exclude.go).
 	Exclude []string
 
-	ids map[string]string // the IDs Walk planned, by path
+	ids       map[string]string // the IDs Walk planned, by path
+	templates map[string]bool   // metadata titles many PDFs of the walk share (see templateTitles)
 }
 
 func (o Options) maxSize() int64 {

@@ -73,7 +73,7 @@ func extractPDF(p string, data []byte, opts Options) (Record, error) {
 			}
 			done <- res
 		}()
-		res.rec, res.err = readPDF(p, data, stop)
+		res.rec, res.err = readPDF(p, data, stop, opts.templates)
 	}()
 	budget := pdfTimeBudget
 	timer := time.NewTimer(budget)
@@ -249,15 +249,17 @@ type pdfDoc struct {
 	pages      [][]pdfLine // per page, in reading order, without headers and footers
 	running    []string    // header and footer lines of the first page
 	totalPages int
+	template   bool // the metadata title is one many PDFs of the walk share
 }
 
-func readPDF(p string, data []byte, stop func() bool) (Record, error) {
+func readPDF(p string, data []byte, stop func() bool, templates map[string]bool) (Record, error) {
 	r, info, err := openPDF(data)
 	if err != nil {
 		return Record{}, err
 	}
 	var doc pdfDoc
 	doc.info = readInfo(r, info)
+	doc.template = templates[titleKey(doc.info.Title)]
 	doc.totalPages = r.NumPage()
 	n := min(doc.totalPages, maxPDFPages)
 	raw := make([][]pdfLine, 0, n)
@@ -900,7 +902,7 @@ func (doc *pdfDoc) record(p string) Record {
 	var rec Record
 	paras := paragraphs(doc.pages)
 	rec.Title = doc.info.Title
-	if !usableInfoTitle(rec.Title) || sameText(rec.Title, titleFromPath(p)) {
+	if doc.template || !usableInfoTitle(rec.Title) || sameText(rec.Title, titleFromPath(p)) {
 		rec.Title = ""
 	}
 

@@ -1,6 +1,11 @@
 package indexer
 
-import "testing"
+import (
+	"context"
+	"io/fs"
+	"testing"
+	"testing/fstest"
+)
 
 // A publisher's template leaves the same metadata title on every PDF it
 // makes ("World Bank Document"): it shares no word with the cover's title,
@@ -33,5 +38,91 @@ func TestExtractPDFTemplateTitleAndReportNumber(t *testing.T) {
 	}
 	if len(rec.Countries) == 0 || rec.Countries[0] != "Jordan" {
 		t.Errorf("Countries = %q, want Jordan", rec.Countries)
+	}
+}
+
+// coverPDF builds a one-page report whose information dictionary says
+// meta and whose cover says cover.
+func coverPDF(t *testing.T, meta, cover, country string) []byte {
+	t.Helper()
+	pdf := newTestPDF()
+	pdf.SetTitle(meta, false)
+	tr := pdf.UnicodeTranslatorFromDescriptor("")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "B", 20)
+	pdf.Text(72, 130, cover)
+	pdf.SetFont("Times", "", 11)
+	lines(pdf, tr, 72, 180, 14,
+		"This memorandum looks at how "+country+" can grow faster and create more jobs,",
+		"and at what its public finances can afford over the coming years. Growth in "+country,
+		"slowed while the number of people looking for work went up.")
+	return finish(t, pdf)
+}
+
+// walkTitles walks fsys and returns each record's title by ID.
+func walkTitles(t *testing.T, fsys fs.FS) map[string]string {
+	t.Helper()
+	titles := map[string]string{}
+	if _, err := Walk(context.Background(), fsys, Options{}, nil, func(r Record) error {
+		titles[r.ID] = r.Title
+		return nil
+	}); err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	return titles
+}
+
+// A template's metadata title that shares words with each cover ("Country
+// Economic Memorandum" on every report of a series) passes the one-file
+// check; that several files of one walk carry it marks it as the
+// template's, and every record takes its cover's title.
+func TestWalkPDFTemplateTitleAcrossFolder(t *testing.T) {
+	const meta = "Country Economic Memorandum"
+	covers := map[string][2]string{
+		"reports/jordan.pdf":  {"Jordan Country Economic Memorandum: Jobs for Young People", "Jordan"},
+		"reports/kenya.pdf":   {"Kenya Country Economic Memorandum: Cities and Growth", "Kenya"},
+		"reports/peru.pdf":    {"Peru Country Economic Memorandum: Beyond Mining", "Peru"},
+		"reports/vietnam.pdf": {"Vietnam Country Economic Memorandum: Exports and Skills", "Vietnam"},
+	}
+	fsys := fstest.MapFS{}
+	for p, c := range covers {
+		fsys[p] = &fstest.MapFile{Data: coverPDF(t, meta, c[0], c[1])}
+	}
+	// Three copies of one file with a good title are one document, not
+	// a template.
+	own := coverPDF(t, "Peru Fiscal Review", "Peru Fiscal Review 2019", "Peru")
+	for _, p := range []string{"copies/a.pdf", "copies/b.pdf", "copies/c.pdf"} {
+		fsys[p] = &fstest.MapFile{Data: own}
+	}
+	titles := walkTitles(t, fsys)
+	for p, c := range covers {
+		if got := titles[IDFromPath(p)]; got != c[0] {
+			t.Errorf("%s: Title = %q, want the cover's %q", p, got, c[0])
+		}
+	}
+	for _, p := range []string{"copies/a.pdf", "copies/b.pdf", "copies/c.pdf"} {
+		if got := titles[IDFromPath(p)]; got != "Peru Fiscal Review" {
+			t.Errorf("%s: Title = %q, want the metadata's", p, got)
+		}
+	}
+
+	// Alone in its folder, a report keeps a good metadata title.
+	one := fstest.MapFS{"jordan.pdf": fsys["reports/jordan.pdf"]}
+	if got := walkTitles(t, one)["jordan"]; got != meta {
+		t.Errorf("single PDF: Title = %q, want the metadata's %q", got, meta)
+	}
+}
+
+// Metadata titles that name a file or a template are never titles.
+func TestUsableInfoTitle(t *testing.T) {
+	for _, s := range []string{"Microsoft Word - brief 12.doc", "brief_final.pdf", "untitled", "Untitled-3", "Document1", "Title", "op09", ""} {
+		if usableInfoTitle(s) {
+			t.Errorf("usableInfoTitle(%q) = true, want false", s)
+		}
+	}
+	for _, s := range []string{"Peru Fiscal Review", "Jobs for Young People in Jordan"} {
+		if !usableInfoTitle(s) {
+			t.Errorf("usableInfoTitle(%q) = false, want true", s)
+		}
 	}
 }

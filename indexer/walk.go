@@ -131,6 +131,10 @@ func roundDuration(d time.Duration) time.Duration {
 // that gives an id taken already, is reported as a duplicate: the first
 // wins.
 //
+// Before extracting, Walk reads the metadata title of every PDF under the
+// root (see templateTitles): a title that several PDFs share is a
+// template's, and those PDFs take their cover's title instead.
+//
 // Sidecars are read with their document, not as documents. A bad file is
 // reported in Report.Skipped and the walk goes on; only fn's error or ctx's
 // cancellation stops it early. progress, if not nil, is called after each
@@ -172,6 +176,7 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options, progress func(done, tot
 			w.total++
 		}
 	}
+	w.opts.templates = templateTitles(ctx, fsys, pdfs, opts.maxSize())
 	w.pdfs = newPDFIndex(pdfs)
 	// Workers look for a page's PDF as if none were merged yet: which ones
 	// are depends on the pages before, and w.pdfs.done is written by the
