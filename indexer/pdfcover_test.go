@@ -1,8 +1,12 @@
 package indexer
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
@@ -125,4 +129,56 @@ func TestUsableInfoTitle(t *testing.T) {
 			t.Errorf("usableInfoTitle(%q) = false, want true", s)
 		}
 	}
+}
+
+// benchPDFFolder writes n twenty-page reports, all with one metadata
+// title, into a folder on disk.
+func benchPDFFolder(b *testing.B, n int) fs.FS {
+	b.Helper()
+	dir := b.TempDir()
+	for i := range n {
+		pdf := newTestPDF()
+		pdf.SetTitle("Country Economic Memorandum", false)
+		tr := pdf.UnicodeTranslatorFromDescriptor("")
+		for pg := range 20 {
+			pdf.AddPage()
+			pdf.SetFont("Times", "", 11)
+			y := 72.0
+			for l := range 45 {
+				y = lines(pdf, tr, 72, y, 14, fmt.Sprintf("Report %d, page %d, line %d: growth, jobs and public finances over the coming years.", i, pg, l))
+			}
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.pdf", i)), buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return os.DirFS(dir)
+}
+
+// The pre-pass that finds template titles, beside the walk it precedes,
+// on a folder of 50 PDFs.
+func BenchmarkTemplateTitles(b *testing.B) {
+	fsys := benchPDFFolder(b, 50)
+	var pdfs []string
+	for i := range 50 {
+		pdfs = append(pdfs, fmt.Sprintf("r%02d.pdf", i))
+	}
+	b.Run("prepass", func(b *testing.B) {
+		for b.Loop() {
+			if len(templateTitles(context.Background(), fsys, pdfs, DefaultMaxFileSize)) != 1 {
+				b.Fatal("template title not found")
+			}
+		}
+	})
+	b.Run("walk", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Walk(context.Background(), fsys, Options{}, nil, func(Record) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
