@@ -34,7 +34,7 @@ type Fuzzy struct {
 }
 
 // Field restricts a sub-query to one field: title, author, series, country,
-// year, language, kind or text. Name is the canonical (lower-case) name.
+// publisher, year, language, kind or text. Name is the canonical (lower-case) name.
 type Field struct {
 	Name string
 	Node Node

@@ -15,9 +15,9 @@ import (
 //	                          a b OR c means (a b) OR c
 //	-heroin  NOT heroin       exclude; -"phrase" and -(group) too
 //	(a OR b) c                grouping, at most 20 levels deep
-//	author:Soberón            a field (title, author, series, country, year,
-//	title:"coca leaf"         language, kind, text; case-insensitive, with the
-//	title:(coca OR leaf)      aliases listed in Fields)
+//	author:Soberón            a field (title, author, series, country,
+//	title:"coca leaf"         publisher, year, language, kind, text;
+//	title:(coca OR leaf)      case-insensitive, with the aliases listed in Fields)
 //	year:2005  year:1998..2005  year:1998..  year:..2005  year:>=2010  year:<2000
 //	coca*                     prefix (at least 2 characters before the *)
 //	coca~  coca~1  coca~2     fuzzy (automatic distance, or 1 or 2 edits)
@@ -76,6 +76,7 @@ var queryFields = []QueryField{
 	{Name: "author", Aliases: []string{"authors", "by"}, Example: "Soberón"},
 	{Name: "series", Example: `"Drug Policy Briefing"`},
 	{Name: "country", Aliases: []string{"countries"}, Example: "Bolivia"},
+	{Name: "publisher", Example: "TNI"},
 	{Name: "year", Example: "2005"},
 	{Name: "language", Aliases: []string{"lang"}, Example: "es"},
 	{Name: "kind", Aliases: []string{"type"}, Example: "briefing"},
@@ -95,8 +96,8 @@ var fieldNames = func() map[string]QueryField {
 }()
 
 // Fields lists the field names users may write before a colon, with their
-// aliases: title, author (authors, by), series, country (countries), year,
-// language (lang), kind (type), text (body).
+// aliases: title, author (authors, by), series, country (countries),
+// publisher, year, language (lang), kind (type), text (body).
 func Fields() []QueryField {
 	out := make([]QueryField, len(queryFields))
 	for i, f := range queryFields {

@@ -103,6 +103,8 @@ var parseCases = []parseCase{
 	{in: "AUTHOR:Soberón", want: "author:Soberón"},
 	{in: "authors:Jelsma", want: "author:Jelsma"},
 	{in: "by:Jelsma", want: "author:Jelsma"},
+	{in: "publisher:TNI", want: "publisher:TNI", tree: Field{"publisher", Term{"TNI"}}},
+	{in: `Publisher:"Transnational Institute"`, want: `publisher:"Transnational Institute"`},
 	{in: "series:debate", want: "series:debate"},
 	{in: "Country:Bolivia", want: "country:Bolivia"},
 	{in: "countries:Perú", want: "country:Perú"},
@@ -378,7 +380,7 @@ func TestFields(t *testing.T) {
 		"title": "title", "author": "author", "authors": "author", "by": "author",
 		"series": "series", "country": "country", "countries": "country", "year": "year",
 		"language": "language", "lang": "language", "kind": "kind", "type": "kind",
-		"text": "text", "body": "text",
+		"text": "text", "body": "text", "publisher": "publisher",
 	}
 	got := map[string]string{}
 	for _, f := range Fields() {

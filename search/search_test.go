@@ -514,3 +514,34 @@ func TestUnknownLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPublisherField checks that publisher: is a query field: it finds a
+// record by the whole publisher name or one of its words, case- and
+// accent-insensitively, and only that record.
+func TestPublisherField(t *testing.T) {
+	idx := mustBuildIndex(t,
+		Record{ID: "tni", Kind: "briefing", Language: "en", Title: "Coca markets",
+			Publisher: "Transnational Institute", Paragraphs: []string{"Coca growers and markets."}},
+		Record{ID: "wola", Kind: "briefing", Language: "en", Title: "Coca policy",
+			Publisher: "WOLA Publicación", Paragraphs: []string{"Coca policy in the Andes."}},
+		Record{ID: "none", Kind: "briefing", Language: "en", Title: "Coca",
+			Paragraphs: []string{"Transnational coca trade."}},
+	)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{q: "publisher:transnational", want: []string{"tni"}},
+		{q: `publisher:"Transnational Institute"`, want: []string{"tni"}},
+		{q: "Publisher:publicacion coca", want: []string{"wola"}},
+		{q: "coca -publisher:wola", want: []string{"none", "tni"}},
+		{q: "publisher:nobody", want: nil},
+	} {
+		res := mustSearch(t, idx, Query{Text: tc.q, Size: 10})
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Search(%q) = %v, want %v (searched for %q)", tc.q, got, tc.want, res.SearchedFor)
+		}
+	}
+}
