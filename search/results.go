@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/briefs/briefs/indexer"
+	"github.com/briefs/briefs/search/syntax"
 )
 
 // This file fixes the shapes that the search package hands to its callers
@@ -27,7 +28,7 @@ const (
 	MaxResultWindow  = 10000 // (page-1)*size+size may not exceed this
 	DefaultFacetSize = 10
 	MaxFacetSize     = 200
-	MaxQueryLength   = 2000 // bytes of query text
+	MaxQueryLength   = syntax.MaxLength // bytes of query text
 )
 
 // Query is one search: the user's query text plus facet filters, sort and

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/briefs/briefs/search/syntax"
 )
 
 // Search runs a query: hits of the requested page with snippets, facet
@@ -46,11 +47,11 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	}
 	defer func() { out.t.close() }()
 	notes := append([]string(nil), p.notes...)
-	if m.mode == matchRanked && out.main.total > 0 {
+	if m.Mode == syntax.MatchRanked && out.main.total > 0 {
 		notes = append(notes, "a long query: results need not contain every word; those matching it best come first")
 	}
 	var tail *collected // the partial matches, after the full ones
-	if partial(m, p.tree) {
+	if syntax.Partial(m, p.tree) {
 		if tail, err = g.partialMatches(ctx, p, m, out.main); err != nil {
 			return nil, err
 		}
@@ -119,7 +120,7 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 // p.from on, past the first full. Their facets are not counted: the
 // facets, like the total, describe the full matches. A work among the full
 // matches is not a partial match through another of its versions.
-func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, main *collected) (*collected, error) {
+func (g *generation) partialMatches(ctx context.Context, p *plan, m syntax.Matching, main *collected) (*collected, error) {
 	full := main.total
 	ft := newTranslator(g, m)
 	defer ft.close()
@@ -127,7 +128,7 @@ func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, ma
 	if err != nil {
 		return nil, err
 	}
-	rt := newTranslator(g, matching{mode: matchAny, plus: m.plus})
+	rt := newTranslator(g, syntax.Matching{Mode: syntax.MatchAny, Plus: m.Plus})
 	defer rt.close()
 	most, none, err := rt.text(p.tree)
 	if err != nil || none {
@@ -157,7 +158,7 @@ func (g *generation) partialMatches(ctx context.Context, p *plan, m matching, ma
 
 // run searches once: one walk over the matches of the query text gives the
 // hits, the total and the facets (collect.go).
-func (g *generation) run(ctx context.Context, p *plan, m matching) (*outcome, error) {
+func (g *generation) run(ctx context.Context, p *plan, m syntax.Matching) (*outcome, error) {
 	t := newTranslator(g, m)
 	text, none, err := t.text(p.tree)
 	if err != nil {
@@ -220,8 +221,8 @@ func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *
 }
 
 // matching applies the default matching rule (match.go) to a plan.
-func (g *generation) matching(p *plan) matching {
-	return defaultMatching(p.q.Text, p.tree, g.content)
+func (g *generation) matching(p *plan) syntax.Matching {
+	return syntax.DefaultMatching(p.q.Text, p.tree, g.content)
 }
 
 // content reports whether a word is a content word: the analyzer of every

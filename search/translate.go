@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/briefs/briefs/search/syntax"
 )
 
 // This file translates the parsed query tree into bleve queries.
@@ -71,7 +72,7 @@ var (
 // collects notes for the user.
 type translator struct {
 	g     *generation
-	match matching // how the plain words of the top level combine
+	match syntax.Matching // how the plain words of the top level combine
 	r     index.IndexReader
 	stats *corpusStats
 	exp   map[string][]string
@@ -83,7 +84,7 @@ type translator struct {
 	err     error
 }
 
-func newTranslator(g *generation, m matching) *translator {
+func newTranslator(g *generation, m syntax.Matching) *translator {
 	return &translator{g: g, match: m, exp: map[string][]string{}, surface: map[string]string{}}
 }
 
@@ -251,11 +252,11 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 // words combine: matchAll requires each, matchAny requires one of them
 // (ranking those with more first), matchRanked goes to ranked.
 func (t *translator) and(n And, g string, sc scope, top bool) part {
-	if top && t.match.mode == matchRanked {
+	if top && t.match.Mode == syntax.MatchRanked {
 		return t.ranked(n, g, sc)
 	}
 	var must, mustNot, filters, words []query.Query
-	relaxed := top && t.match.mode == matchAny
+	relaxed := top && t.match.Mode == syntax.MatchAny
 	for _, c := range n.Nodes {
 		if not, ok := c.(Not); ok {
 			p := t.node(not.Node, g, sc, false)
@@ -265,7 +266,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 			continue
 		}
 		term, isWord := c.(Term)
-		isWord = isWord && relaxed && !required(term)
+		isWord = isWord && relaxed && !syntax.Required(term)
 		p := t.node(c, g, sc, false)
 		switch {
 		case p.vacuous:
@@ -309,10 +310,10 @@ func (t *translator) ranked(n And, g string, sc scope) part {
 			}
 			continue
 		case Term:
-			if !required(c) {
+			if !syntax.Required(c) {
 				switch {
 				case g == "" || !t.g.content(c.Text):
-				case requestWord(c.Text):
+				case syntax.RequestWord(c.Text):
 					requests = append(requests, c.Text)
 				default:
 					// A word the analyzer splits (hidden-line) adds
@@ -322,7 +323,7 @@ func (t *translator) ranked(n And, g string, sc scope) part {
 				continue
 			}
 		case Phrase:
-			if !t.match.plus[c.Text] {
+			if !t.match.Plus[c.Text] {
 				if g != "" {
 					bag = append(bag, t.analyze(g, c.Text)...)
 					if p := t.phrase(c.Text, g, sc); !p.vacuous && !p.none {
@@ -890,8 +891,7 @@ func docFreq(r index.IndexReader, field, term string) uint64 {
 // expanded: what snippets and titles highlight. Phrases are also listed
 // among the words, so their words are marked too.
 func (t *translator) positive(n Node) (words, phrases []string) {
-	var walk func(Node)
-	walk = func(n Node) {
+	for _, n := range syntax.Positive(n, t.match) {
 		switch n := n.(type) {
 		case Term:
 			words = append(words, n.Text)
@@ -902,28 +902,7 @@ func (t *translator) positive(n Node) (words, phrases []string) {
 			words = append(words, t.expandPrefix(n)...)
 		case Fuzzy:
 			words = append(words, t.expandFuzzy(n)...)
-		case Field:
-			if n.Name == "title" || n.Name == "text" {
-				walk(n.Node)
-			}
-		case And:
-			for _, c := range n.Nodes {
-				walk(c)
-			}
-		case Or:
-			for _, c := range n.Nodes {
-				walk(c)
-			}
 		}
 	}
-	if and, ok := n.(And); ok && t.match.mode == matchRanked {
-		for _, c := range and.Nodes {
-			if w, ok := c.(Term); !ok || required(w) || !requestWord(w.Text) {
-				walk(c)
-			}
-		}
-		return words, phrases
-	}
-	walk(n)
 	return words, phrases
 }

@@ -1,4 +1,4 @@
-package search
+package syntax
 
 import "strings"
 
@@ -14,30 +14,30 @@ import "strings"
 // every document having any of them, best first by BM25F (bm25.go), whose
 // sum over words already puts documents with more of the words first.
 
-// matchMode is how the plain words of a query's top level combine.
-type matchMode int
+// Mode is how the plain words of a query's top level combine.
+type Mode int
 
 const (
-	// matchAll requires every plain word: short keyword queries.
-	matchAll matchMode = iota
-	// matchAny requires any one of the plain words: the partial matches
-	// of a matchAll query (partial), which come after its full matches.
-	matchAny
-	// matchRanked requires none of the words in particular: records with
+	// MatchAll requires every plain word: short keyword queries.
+	MatchAll Mode = iota
+	// MatchAny requires any one of the plain words: the partial matches
+	// of a MatchAll query (partial), which come after its full matches.
+	MatchAny
+	// MatchRanked requires none of the words in particular: records with
 	// any of them are ranked by BM25F over all of them, request words
 	// ("find", "articles", ...) dropped. Long, natural-language queries.
-	matchRanked
+	MatchRanked
 )
 
-// matching is what the default matching rule decided for one query.
-type matching struct {
-	mode matchMode
-	// plus holds the phrases written +"...": required in a ranked query,
+// Matching is what the default matching rule decided for one query.
+type Matching struct {
+	Mode Mode
+	// Plus holds the phrases written +"...": required in a ranked query,
 	// where other phrases only rank.
-	plus map[string]bool
-	// and is set when the query has an explicit AND: every word is
+	Plus map[string]bool
+	// And is set when the query has an explicit AND: every word is
 	// required and a query finding nothing is not relaxed.
-	and bool
+	And bool
 }
 
 // rankedFrom is the number of content words from which a query is matched
@@ -46,21 +46,21 @@ type matching struct {
 // keeps "the war on drugs" a two-word keyword query.
 const rankedFrom = 4
 
-// defaultMatching is the default matching rule, applied to a query's text
+// DefaultMatching is the default matching rule, applied to a query's text
 // and its parsed tree. It counts the plain words at the top level of the
 // tree (Term nodes directly in the top-level AND, or the tree itself when
 // it is one Term) that are content words (content reports whether the
 // analyzers keep a word, i.e. it is not a stop word):
 //
-//   - fewer than rankedFrom: matchAll, every word required;
-//   - rankedFrom or more: matchRanked, unless the text has an explicit AND
+//   - fewer than rankedFrom: MatchAll, every word required;
+//   - rankedFrom or more: MatchRanked, unless the text has an explicit AND
 //     (or &&), which asks for every word however long the query.
 //
 // In a ranked query words, "phrases", prefix* and fuzzy~ words rank the
 // results; +word and +"phrase" are required; -x, field:x and (a OR b)
 // groups keep their boolean meaning (translator.ranked).
-func defaultMatching(text string, tree Node, content func(string) bool) matching {
-	m := matching{mode: matchAll}
+func DefaultMatching(text string, tree Node, content func(string) bool) Matching {
+	m := Matching{Mode: MatchAll}
 	toks, err := lex(repair(text))
 	if err != nil {
 		return m // cannot happen for a text that parsed
@@ -68,13 +68,13 @@ func defaultMatching(text string, tree Node, content func(string) bool) matching
 	for i, t := range toks {
 		switch {
 		case t.kind == tAnd:
-			m.and = true
+			m.And = true
 		case t.kind == tPhrase && i > 0 && toks[i-1].kind == tWord &&
 			toks[i-1].end == t.pos && strings.HasSuffix(toks[i-1].text, "+"):
-			if m.plus == nil {
-				m.plus = map[string]bool{}
+			if m.Plus == nil {
+				m.Plus = map[string]bool{}
 			}
-			m.plus[t.text] = true
+			m.Plus[t.text] = true
 		}
 	}
 	n := 0
@@ -83,8 +83,8 @@ func defaultMatching(text string, tree Node, content func(string) bool) matching
 			n++
 		}
 	}
-	if n >= rankedFrom && !m.and {
-		m.mode = matchRanked
+	if n >= rankedFrom && !m.And {
+		m.Mode = MatchRanked
 	}
 	return m
 }
@@ -110,9 +110,9 @@ func plainWords(tree Node) []string {
 
 // required reports whether a word was written +word: required in a ranked
 // query. The parser keeps the + in the word's text (the analyzer drops it).
-func required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text) > 1 }
+func Required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text) > 1 }
 
-// partial reports whether a matchAll query is followed by its partial
+// partial reports whether a MatchAll query is followed by its partial
 // matches: records holding some of its plain words but not all, listed
 // after those holding all of them (generation.search), those with more of
 // the words first. It needs at least two plain words and no explicit AND.
@@ -124,8 +124,8 @@ func required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text
 // the share of the words found, so records with two of three words rank
 // above those with one. On CACM any word gave MAP 0.3568 against 0.3566
 // for all but one, on the demo judgements 0.9435 against 0.9302.
-func partial(m matching, tree Node) bool {
-	return m.mode == matchAll && !m.and && len(plainWords(tree)) >= 2
+func Partial(m Matching, tree Node) bool {
+	return m.Mode == MatchAll && !m.And && len(plainWords(tree)) >= 2
 }
 
 // requestWord reports whether a word of a ranked query only says that the
@@ -136,7 +136,7 @@ func partial(m matching, tree Node) bool {
 // analyzers' stop lists and is almost never the subject of a search; other
 // languages' request words are searched like any word. A word typed as
 // +word or inside quotes is always searched.
-func requestWord(w string) bool {
+func RequestWord(w string) bool {
 	return requestWords[strings.ToLower(strings.Trim(w, ".,;:!?'\""))]
 }
 
@@ -156,3 +156,42 @@ var requestWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// Positive lists the leaves of tree that a matching record contains, in
+// query order: its Term, Phrase, Prefix and Fuzzy nodes, leaving out those
+// under a Not and those in a metadata field (only title: and text: count).
+// In a ranked query the request words of the top level are left out too
+// (RequestWord), unless written +word: the ranking ignores them. These are
+// the words snippets and titles highlight.
+func Positive(tree Node, m Matching) []Node {
+	var out []Node
+	var walk func(Node)
+	walk = func(n Node) {
+		switch n := n.(type) {
+		case Term, Phrase, Prefix, Fuzzy:
+			out = append(out, n)
+		case Field:
+			if n.Name == "title" || n.Name == "text" {
+				walk(n.Node)
+			}
+		case And:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case Or:
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		}
+	}
+	if and, ok := tree.(And); ok && m.Mode == MatchRanked {
+		for _, c := range and.Nodes {
+			if w, ok := c.(Term); !ok || Required(w) || !RequestWord(w.Text) {
+				walk(c)
+			}
+		}
+		return out
+	}
+	walk(tree)
+	return out
+}

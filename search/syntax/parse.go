@@ -1,4 +1,4 @@
-package search
+package syntax
 
 import (
 	"fmt"
@@ -45,6 +45,8 @@ import (
 // Limits on a query. They keep parsing and the bleve query it turns into
 // small whatever is pasted into the box; real queries stay far below them.
 const (
+	// MaxLength is the longest query Parse accepts, in bytes.
+	MaxLength     = 2000
 	maxQueryDepth = 20 // nested parentheses
 	maxQueryTerms = 64 // words, phrases, prefixes, fuzzy words and years
 )
@@ -117,7 +119,7 @@ func lookupField(name string) (QueryField, bool) {
 // UTF-8 and invisible characters are repaired first, never rejected; see
 // the notes at the top of this file.
 func Parse(s string) (Node, error) {
-	return parse(s, limits{length: MaxQueryLength, depth: maxQueryDepth, terms: maxQueryTerms})
+	return parse(s, limits{length: MaxLength, depth: maxQueryDepth, terms: maxQueryTerms})
 }
 
 type limits struct{ length, depth, terms int }
