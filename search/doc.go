@@ -31,7 +31,8 @@
 //
 // # Queries
 //
-// Parse turns the search box into a small tree (ast.go); translate.go turns
+// Parse turns the search box into a small tree (package search/syntax, the
+// query language, which imports no bleve); translate.go turns
 // the tree into bleve queries, once per language group, with our own BM25F
 // and phrase searchers (bm25.go, phrase.go). collect.go walks the matches
 // once (in one part per core when there are many) and, from per-document
@@ -54,7 +55,7 @@
 // # Default matching
 //
 // How the plain words of a query combine depends on how many there are
-// (defaultMatching in match.go):
+// (syntax.DefaultMatching):
 //
 //   - Fewer than four content words (stop words such as "the" or "de" do
 //     not count): the records holding every word come first, and only they

@@ -220,7 +220,7 @@ func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *
 	return hit, nil
 }
 
-// matching applies the default matching rule (match.go) to a plan.
+// matching applies the default matching rule (syntax.DefaultMatching) to a plan.
 func (g *generation) matching(p *plan) syntax.Matching {
 	return syntax.DefaultMatching(p.q.Text, p.tree, g.content)
 }

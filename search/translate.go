@@ -248,7 +248,7 @@ func (t *translator) node(n Node, g string, sc scope, top bool) part {
 }
 
 // and requires all of its children; Not children become must-not clauses.
-// At the top level the default matching rule (match.go) decides how plain
+// At the top level the default matching rule (syntax.DefaultMatching) decides how plain
 // words combine: matchAll requires each, matchAny requires one of them
 // (ranking those with more first), matchRanked goes to ranked.
 func (t *translator) and(n And, g string, sc scope, top bool) part {

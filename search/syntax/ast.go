@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// The query language parses into this small tree (see parse.go); query.go
-// translates the tree into bleve queries. Keeping the tree our own lets the
+// The query language parses into this small tree (see parse.go); package
+// search translates the tree into bleve queries (search/translate.go). Keeping the tree our own lets the
 // parser be tested without an index and lets "searched for: ..." be printed
 // from what was understood, not from what was typed.
 

@@ -3,7 +3,7 @@ package syntax
 import "strings"
 
 // This file decides how the plain words of a query combine: the default
-// matching rule (see doc.go, "Default matching").
+// matching rule (see package search's doc.go, "Default matching").
 //
 // Short keyword queries and long natural-language questions need opposite
 // rules. Someone typing "coca eradication Peru" expects every word to
@@ -21,7 +21,7 @@ const (
 	// MatchAll requires every plain word: short keyword queries.
 	MatchAll Mode = iota
 	// MatchAny requires any one of the plain words: the partial matches
-	// of a MatchAll query (partial), which come after its full matches.
+	// of a MatchAll query (Partial), which come after its full matches.
 	MatchAny
 	// MatchRanked requires none of the words in particular: records with
 	// any of them are ranked by BM25F over all of them, request words
@@ -108,13 +108,13 @@ func plainWords(tree Node) []string {
 	return out
 }
 
-// required reports whether a word was written +word: required in a ranked
+// Required reports whether a word was written +word: required in a ranked
 // query. The parser keeps the + in the word's text (the analyzer drops it).
 func Required(t Term) bool { return strings.HasPrefix(t.Text, "+") && len(t.Text) > 1 }
 
-// partial reports whether a MatchAll query is followed by its partial
+// Partial reports whether a MatchAll query is followed by its partial
 // matches: records holding some of its plain words but not all, listed
-// after those holding all of them (generation.search), those with more of
+// after those holding all of them (in package search), those with more of
 // the words first. It needs at least two plain words and no explicit AND.
 // Phrases, fields and operators stay required in the partial matches.
 //
@@ -128,7 +128,7 @@ func Partial(m Matching, tree Node) bool {
 	return m.Mode == MatchAll && !m.And && len(plainWords(tree)) >= 2
 }
 
-// requestWord reports whether a word of a ranked query only says that the
+// RequestWord reports whether a word of a ranked query only says that the
 // user is asking for something ("find", "articles", "interested",
 // "especially"), not what about. In a ranked query such a word would only
 // favour records that happen to use it ("this article", "we find"). The

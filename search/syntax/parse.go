@@ -32,7 +32,7 @@ import (
 //   - A query made only of exclusions is an error, and so is an OR side made
 //     only of exclusions (a OR -b would match nearly everything). So in the
 //     tree a Not always sits in an And beside at least one node that is not a
-//     Not: query.go can translate it as a must-not clause.
+//     Not: package search can translate it as a must-not clause.
 //   - Field never wraps a Not directly: title:(-a -b) becomes
 //     -title:a -title:b, and year values become Range nodes without Field.
 //   - Inside quotes, \" and \\ stand for " and \; any other backslash is
