@@ -58,6 +58,8 @@ func (g *generation) facets(p *plan, out *outcome) Facets {
 			fs.Languages = tf
 		case facetKind:
 			fs.Kinds = tf
+		case facetPublisher:
+			fs.Publishers = tf
 		}
 	}
 	fs.Years = g.yearFacet(out)
