@@ -60,6 +60,8 @@ func (g *generation) facets(p *plan, out *outcome) Facets {
 			fs.Kinds = tf
 		case facetPublisher:
 			fs.Publishers = tf
+		case facetKeyword:
+			fs.Keywords = tf
 		}
 	}
 	fs.Years = g.yearFacet(out)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,7 +165,8 @@ func TestYearFacetWithoutYears(t *testing.T) {
 func TestPublisherFacet(t *testing.T) {
 	rec := func(id, publisher, country string) Record {
 		return Record{ID: id, Kind: "briefing", Language: "en", Title: "Coca report " + id,
-			Publisher: publisher, Countries: []string{country}, Paragraphs: []string{"Coca growers in " + country + "."}}
+			Publisher: publisher, Countries: []string{country}, Paragraphs: []string{"Coca growers in " + country + "."},
+			Keywords: []string{"coca", country + " policy"}}
 	}
 	idx := mustBuildIndex(t,
 		rec("a", "Transnational Institute", "Bolivia"),
@@ -189,5 +191,13 @@ func TestPublisherFacet(t *testing.T) {
 	}
 	if got, want := facetString(res.Facets.Countries), "Bolivia 1, Peru* 1"; got != want {
 		t.Errorf("countries under the publisher filter = %q, want %q", got, want)
+	}
+	// Keywords are a facet too, each keyword a value.
+	res = mustSearch(t, idx, Query{Text: "coca", Keywords: []string{"PERU POLICY"}})
+	if got := ids(res); strings.Join(slices.Sorted(slices.Values(got)), ",") != "b,c,d" {
+		t.Errorf("keyword filter: hits %v, want [b c d]", got)
+	}
+	if got, want := facetString(res.Facets.Keywords), "coca 4, Peru policy* 3, Bolivia policy 1"; got != want {
+		t.Errorf("keywords = %q, want %q", got, want)
 	}
 }

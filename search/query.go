@@ -116,6 +116,7 @@ const (
 	facetLanguage  = "language"
 	facetKind      = "kind"
 	facetPublisher = "publisher"
+	facetKeyword   = "keyword"
 	facetYear      = "year"
 )
 
@@ -135,6 +136,7 @@ var termFacets = []struct {
 	{facetLanguage, FieldLanguage, FieldLanguage, langCode, func(q Query) []string { return q.Languages }},
 	{facetKind, FieldKind, FieldKind, strings.ToLower, func(q Query) []string { return q.Kinds }},
 	{facetPublisher, FieldPublisher, FieldPublisherKey, normKey, func(q Query) []string { return q.Publishers }},
+	{facetKeyword, FieldKeyword, FieldKeywordKey, normKey, func(q Query) []string { return q.Keywords }},
 }
 
 // filters returns the filter clause of each facet with a selection: values

@@ -40,6 +40,7 @@ type Query struct {
 	Languages  []string `json:"language,omitempty"`
 	Kinds      []string `json:"kind,omitempty"`
 	Publishers []string `json:"publisher,omitempty"`
+	Keywords   []string `json:"keyword,omitempty"`
 	YearFrom   int      `json:"year_from,omitempty"` // inclusive; 0 = open
 	YearTo     int      `json:"year_to,omitempty"`   // inclusive; 0 = open
 	Sort       string   `json:"sort,omitempty"`
@@ -141,6 +142,7 @@ type Facets struct {
 	Languages  TermFacet `json:"language"`
 	Kinds      TermFacet `json:"kind"`
 	Publishers TermFacet `json:"publisher"`
+	Keywords   TermFacet `json:"keyword"`
 }
 
 // TermFacet counts the values of one keyword field, most frequent first

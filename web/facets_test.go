@@ -14,7 +14,8 @@ func publisherIndexRecords() []indexer.Record {
 	rec := func(id, publisher, country string) indexer.Record {
 		return indexer.Record{ID: id, Kind: "briefing", Language: "en", Year: 2001, Title: "Coca report " + id,
 			Publisher: publisher, Authors: []string{"Ana Ruiz"}, Series: "Drug Policy Briefing",
-			Countries: []string{country}, Paragraphs: []string{"Coca growers in " + country + "."}}
+			Countries: []string{country}, Keywords: []string{country + " policy"},
+			Paragraphs: []string{"Coca growers in " + country + "."}}
 	}
 	return []indexer.Record{
 		rec("a", "Transnational Institute", "Bolivia"),
@@ -36,9 +37,9 @@ func facetIDs(doc *goquery.Document) []string {
 // and their order; publisher is one of them, counted and filtered.
 func TestFacetsChosen(t *testing.T) {
 	idx := mustBuildIndex(t, publisherIndexRecords()...)
-	ts := newTestServer(t, Config{Index: idx, Facets: []string{"publisher", "country", "author"}})
+	ts := newTestServer(t, Config{Index: idx, Facets: []string{"publisher", "country", "keyword", "author"}})
 	doc := ts.page(t, "/search?q=coca", http.StatusOK)
-	if got, want := strings.Join(facetIDs(doc), ","), "facet-publisher,facet-country,facet-author"; got != want {
+	if got, want := strings.Join(facetIDs(doc), ","), "facet-publisher,facet-country,facet-keyword,facet-author"; got != want {
 		t.Errorf("facets shown %s, want %s", got, want)
 	}
 	if doc.Find("#facet-year").Length() != 0 {
@@ -54,6 +55,11 @@ func TestFacetsChosen(t *testing.T) {
 	}
 	if !strings.Contains(doc.Find(".chips").Text(), "Publisher: WOLA") {
 		t.Errorf("no Publisher chip in %q", doc.Find(".chips").Text())
+	}
+
+	doc = ts.page(t, "/search?q=coca&keyword=peru+policy", http.StatusOK)
+	if n := doc.Find(".hits .hit").Length(); n != 2 {
+		t.Errorf("keyword=peru policy: %d hits, want 2", n)
 	}
 
 	// The default: today's facets and the year chart, no publisher.

@@ -222,6 +222,7 @@ func languageName(code string) string {
 var facetLabels = map[string]string{
 	paramKind: "Type", paramSeries: "Series", paramCountry: "Country",
 	paramLanguage: "Language", paramAuthor: "Author", paramPublisher: "Publisher",
+	paramKeyword: "Keyword",
 }
 
 // facetOrder is the default sidebar order: the broad cuts first, authors
@@ -249,7 +250,7 @@ func checkFacets(names []string) error {
 	seen := map[string]bool{}
 	for _, n := range names {
 		if _, ok := facetLabels[n]; !ok && n != paramYear {
-			return fmt.Errorf("unknown facet %q (known: kind, series, country, language, author, publisher, year)", n)
+			return fmt.Errorf("unknown facet %q (known: kind, series, country, language, author, publisher, keyword, year)", n)
 		}
 		if seen[n] {
 			return fmt.Errorf("facet %q named twice", n)
@@ -261,7 +262,7 @@ func checkFacets(names []string) error {
 
 // chipOrder orders the chips of active filters: every filter a URL can
 // set, whether or not its facet is shown.
-var chipOrder = append(slices.Clone(facetOrder), paramPublisher)
+var chipOrder = append(slices.Clone(facetOrder), paramPublisher, paramKeyword)
 
 func termFacet(f search.Facets, field string) search.TermFacet {
 	switch field {
@@ -277,6 +278,8 @@ func termFacet(f search.Facets, field string) search.TermFacet {
 		return f.Kinds
 	case paramPublisher:
 		return f.Publishers
+	case paramKeyword:
+		return f.Keywords
 	}
 	return search.TermFacet{}
 }

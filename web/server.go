@@ -33,8 +33,8 @@ type Config struct {
 	// Version is shown in the footer; empty hides it.
 	Version string
 	// Facets names the facets the search page shows, in order: any of
-	// kind, series, country, language, author, publisher and year (the
-	// year chart). nil shows kind, series, country, language, author and
+	// kind, series, country, language, author, publisher, keyword and
+	// year (the year chart). nil shows kind, series, country, language, author and
 	// the year chart.
 	Facets []string
 }
