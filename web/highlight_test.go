@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,13 +17,7 @@ import (
 // "eradicate" marks every "eradication" of the text, and each word a
 // snippet marks is marked in its paragraph on the document page.
 func TestDocMarksAsSnippets(t *testing.T) {
-	idx, err := demoIndex(t)
-	if os.IsNotExist(err) {
-		t.Skip("no demo corpus at " + demoCorpus)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := demoServerIndex(t)
 	ts := newTestServer(t, Config{Index: idx})
 	results := ts.page(t, "/search?q=eradicate", http.StatusOK)
 	checked := 0
