@@ -58,6 +58,10 @@ func (g *generation) facets(p *plan, out *outcome) Facets {
 			fs.Languages = tf
 		case facetKind:
 			fs.Kinds = tf
+		case facetPublisher:
+			fs.Publishers = tf
+		case facetKeyword:
+			fs.Keywords = tf
 		}
 	}
 	fs.Years = g.yearFacet(out)

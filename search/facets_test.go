@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -155,5 +156,48 @@ func TestYearFacetWithoutYears(t *testing.T) {
 	y := mustSearch(t, idx, Query{}).Facets.Years
 	if len(y.Bins) != 0 || y.NoDate != 1 || y.Min != 0 {
 		t.Errorf("year facet of an undated corpus = %+v, want no bins and 1 without date", y)
+	}
+}
+
+// TestPublisherFacet: publisher is a facet like the others, counted
+// disjunctively and filtered with its values normalised as the other
+// keyword filters are.
+func TestPublisherFacet(t *testing.T) {
+	rec := func(id, publisher, country string) Record {
+		return Record{ID: id, Kind: "briefing", Language: "en", Title: "Coca report " + id,
+			Publisher: publisher, Countries: []string{country}, Paragraphs: []string{"Coca growers in " + country + "."},
+			Keywords: []string{"coca", country + " policy"}}
+	}
+	idx := mustBuildIndex(t,
+		rec("a", "Transnational Institute", "Bolivia"),
+		rec("b", "Transnational Institute", "Peru"),
+		rec("c", "WOLA", "Peru"),
+		rec("d", "", "Peru"),
+	)
+	res := mustSearch(t, idx, Query{Text: "coca"})
+	if got, want := facetString(res.Facets.Publishers), "Transnational Institute 2, WOLA 1"; got != want {
+		t.Errorf("publishers = %q, want %q", got, want)
+	}
+	if res.Facets.Publishers.Missing != 1 || res.Facets.Publishers.Field != "publisher" {
+		t.Errorf("publisher facet = %+v, want field publisher, 1 missing", res.Facets.Publishers)
+	}
+	res = mustSearch(t, idx, Query{Text: "coca", Publishers: []string{"transnational institute"}, Countries: []string{"Peru"}})
+	if got := ids(res); strings.Join(got, ",") != "b" {
+		t.Errorf("publisher and country filter: hits %v, want [b]", got)
+	}
+	// Disjunctive: the publisher counts ignore their own filter, not the others.
+	if got, want := facetString(res.Facets.Publishers), "Transnational Institute* 1, WOLA 1"; got != want {
+		t.Errorf("filtered publishers = %q, want %q", got, want)
+	}
+	if got, want := facetString(res.Facets.Countries), "Bolivia 1, Peru* 1"; got != want {
+		t.Errorf("countries under the publisher filter = %q, want %q", got, want)
+	}
+	// Keywords are a facet too, each keyword a value.
+	res = mustSearch(t, idx, Query{Text: "coca", Keywords: []string{"PERU POLICY"}})
+	if got := ids(res); strings.Join(slices.Sorted(slices.Values(got)), ",") != "b,c,d" {
+		t.Errorf("keyword filter: hits %v, want [b c d]", got)
+	}
+	if got, want := facetString(res.Facets.Keywords), "coca 4, Peru policy* 3, Bolivia policy 1"; got != want {
+		t.Errorf("keywords = %q, want %q", got, want)
 	}
 }

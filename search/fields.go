@@ -61,6 +61,7 @@ func docFields(rec Record, root string) (map[string]any, error) {
 	facet(FieldSeries, FieldSeriesKey, FieldSeriesText, nonEmpty(rec.Series))
 	facet(FieldCountry, FieldCountryKey, FieldCountryText, rec.Countries)
 	facet(FieldPublisher, FieldPublisherKey, FieldPublisherText, nonEmpty(rec.Publisher))
+	facet(FieldKeyword, FieldKeywordKey, "", rec.Keywords)
 	if lang := strings.ToLower(strings.TrimSpace(rec.Language)); lang != "" {
 		f[FieldLanguage] = lang
 	}

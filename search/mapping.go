@@ -26,7 +26,7 @@ import (
 // the way records are turned into documents changes: an index built with
 // another version is refused by Open (a *VersionError) instead of giving
 // quietly wrong answers.
-const MappingVersion = 3
+const MappingVersion = 4 // 4: keyword, keyword_key (the keywords facet)
 
 // Index field names. Prose fields exist once per language group
 // (title_en, title_es, ..., title_xx; see proseField); a record fills only
@@ -49,6 +49,7 @@ const (
 	FieldLanguage  = "language" // ISO 639-1 code as the record gives it, lower-cased
 	FieldKind      = "kind"
 	FieldPublisher = "publisher"
+	FieldKeyword   = "keyword" // one of the record's keywords
 
 	// Matching variants of the facet fields. *_key holds the whole value
 	// folded by normKey ("Ricardo Soberón Garrido" -> "ricardo soberon
@@ -63,6 +64,7 @@ const (
 	FieldCountryText   = "country_text"
 	FieldPublisherKey  = "publisher_key"
 	FieldPublisherText = "publisher_text"
+	FieldKeywordKey    = "keyword_key"
 
 	FieldYear   = "year"   // number; absent when the record has no date
 	FieldNumber = "number" // number within the series; absent when 0
@@ -224,7 +226,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	// (columns.go), so only the language, which a document's translations
 	// are sorted by, keeps doc values.
 	add(FieldLanguage, keywordField(true))
-	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldLangGroup, FieldParent, FieldWork} {
+	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldKeyword, FieldKeywordKey, FieldLangGroup, FieldParent, FieldWork} {
 		add(f, keywordField(false))
 	}
 	for _, f := range []string{FieldAuthorText, FieldSeriesText, FieldCountryText, FieldPublisherText} {

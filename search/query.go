@@ -110,12 +110,14 @@ func (p *plan) pages(total uint64) int {
 
 // Facet (and filter) names.
 const (
-	facetAuthor   = "author"
-	facetSeries   = "series"
-	facetCountry  = "country"
-	facetLanguage = "language"
-	facetKind     = "kind"
-	facetYear     = "year"
+	facetAuthor    = "author"
+	facetSeries    = "series"
+	facetCountry   = "country"
+	facetLanguage  = "language"
+	facetKind      = "kind"
+	facetPublisher = "publisher"
+	facetKeyword   = "keyword"
+	facetYear      = "year"
 )
 
 // termFacets describes the keyword facets: the Query field holding their
@@ -133,6 +135,8 @@ var termFacets = []struct {
 	{facetCountry, FieldCountry, FieldCountryKey, normKey, func(q Query) []string { return q.Countries }},
 	{facetLanguage, FieldLanguage, FieldLanguage, langCode, func(q Query) []string { return q.Languages }},
 	{facetKind, FieldKind, FieldKind, strings.ToLower, func(q Query) []string { return q.Kinds }},
+	{facetPublisher, FieldPublisher, FieldPublisherKey, normKey, func(q Query) []string { return q.Publishers }},
+	{facetKeyword, FieldKeyword, FieldKeywordKey, normKey, func(q Query) []string { return q.Keywords }},
 }
 
 // filters returns the filter clause of each facet with a selection: values

@@ -161,7 +161,7 @@ func applySelection(page *searchPage, v url.Values, base string) {
 		on[h.ID] = true
 	}
 	st := &selection{IDs: sel}
-	for _, k := range []string{paramQ, paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind,
+	for _, k := range []string{paramQ, paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind, paramPublisher, paramKeyword,
 		paramFrom, paramTo, paramSort, paramPage, paramSize, paramFacetSize} {
 		for _, val := range v[k] {
 			st.Hidden = append(st.Hidden, hiddenField{k, val})

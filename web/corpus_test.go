@@ -43,9 +43,10 @@ func demoIndex(t testing.TB) (*search.Index, error) {
 	return idx, nil
 }
 
-// TestDemoCorpus serves the demo corpus and follows its links: the landing
-// page, a search, every hit's document page and the exports.
-func TestDemoCorpus(t *testing.T) {
+// demoServerIndex is demoIndex for a test that needs it: skipped when
+// the demo corpus is absent, failed on any other error.
+func demoServerIndex(t *testing.T) *search.Index {
+	t.Helper()
 	idx, err := demoIndex(t)
 	if os.IsNotExist(err) {
 		t.Skip("no demo corpus at " + demoCorpus)
@@ -53,6 +54,13 @@ func TestDemoCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return idx
+}
+
+// TestDemoCorpus serves the demo corpus and follows its links: the landing
+// page, a search, every hit's document page and the exports.
+func TestDemoCorpus(t *testing.T) {
+	idx := demoServerIndex(t)
 	ts := newTestServer(t, Config{Index: idx})
 	landing := ts.page(t, "/", http.StatusOK)
 	if landing.Find(".landing .hits .hit").Length() == 0 {

@@ -2,6 +2,8 @@ package web
 
 import (
 	"errors"
+	"html"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -35,11 +37,35 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	marks, err := s.marks(r, q, doc.Record)
+	if err != nil {
+		return err
+	}
 	cite, _ := strconv.Atoi(v.Get("cite"))
-	page := buildDocPage(doc, parent, q, cite, s.baseURL(r))
+	page := buildDocPage(doc, parent, q, marks, cite, s.baseURL(r))
 	page.Version = s.cfg.Version
 	page.Box = q.Text
 	return s.render(w, r, http.StatusOK, "doc.html", page)
+}
+
+// marks returns rec's paragraphs, escaped, with the query's words marked
+// by the search package's highlighter: the analysis the result list's
+// snippets come from, so both pages mark the same words. A query that
+// does not parse or is not allowed marks nothing (the page was asked for
+// the document; a missed mark is harmless), and no query gives nil.
+func (s *Server) marks(r *http.Request, q search.Query, rec search.Record) ([]template.HTML, error) {
+	if q.Text == "" {
+		return nil, nil
+	}
+	ctx, cancel := s.searchContext(r)
+	defer cancel()
+	marks, err := s.index.Highlight(ctx, q, rec.Language, rec.Paragraphs)
+	var synErr *search.SyntaxError
+	var reqErr *search.RequestError
+	if errors.As(err, &synErr) || errors.As(err, &reqErr) {
+		return nil, nil
+	}
+	return marks, err
 }
 
 // baseURL is the site's absolute address for feed IDs, citations and meta
@@ -97,7 +123,8 @@ func partParam(u string, n int) string {
 }
 
 // buildDocPage is the pure part of handleDoc.
-func buildDocPage(doc *search.Document, parent *search.Document, q search.Query, cite int, base string) *docPage {
+// marks holds the paragraphs' marked HTML (see Server.marks), or nil.
+func buildDocPage(doc *search.Document, parent *search.Document, q search.Query, marks []template.HTML, cite int, base string) *docPage {
 	rec := doc.Record
 	rec.URL, rec.PDFURL = webURL(rec.URL), webURL(rec.PDFURL)
 	self := "/doc/" + url.PathEscape(rec.ID)
@@ -119,7 +146,7 @@ func buildDocPage(doc *search.Document, parent *search.Document, q search.Query,
 		// address: show it, so the reader knows where the pages come from.
 		p.Info = append(p.Info, metaRow{Label: "PDF file", Value: raw})
 	}
-	p.Groups = paragraphGroups(rec, q.Text, cite, doc.FirstParagraph, doc.Part)
+	p.Groups = paragraphGroups(rec, q.Text, marks, cite, doc.FirstParagraph, doc.Part)
 	if doc.Parts > 1 {
 		p.Part = &partNav{N: doc.Part, NextN: doc.Part + 1, Of: doc.Parts}
 		partURL := func(n int) string {
@@ -230,8 +257,8 @@ func displayDate(rec search.Record) string {
 
 // paragraphGroups numbers the paragraphs from 1 (anchors p1, p2, …) and,
 // when the record has page numbers, groups them under page headings.
-func paragraphGroups(rec search.Record, qtext string, cited, first, part int) []paraGroup {
-	terms := queryTerms(qtext)
+// marks, when not nil, holds each paragraph's marked HTML.
+func paragraphGroups(rec search.Record, qtext string, marks []template.HTML, cited, first, part int) []paraGroup {
 	paged := len(rec.Pages) == len(rec.Paragraphs) && len(rec.Pages) > 0
 	citeBase := "/doc/" + url.PathEscape(rec.ID) + "?"
 	if qtext != "" {
@@ -258,11 +285,15 @@ func paragraphGroups(rec search.Record, qtext string, cited, first, part int) []
 			groups = append(groups, g)
 		}
 		g := &groups[len(groups)-1]
-		shape = shapeOf(rec, i, shape, text, terms)
+		marked := template.HTML(html.EscapeString(text))
+		if i < len(marks) {
+			marked = marks[i]
+		}
+		shape = shapeOf(rec, i, shape, marked)
 		g.Paras = append(g.Paras, para{
 			N:       n,
 			ID:      "p" + strconv.Itoa(n),
-			HTML:    highlight(text, terms),
+			HTML:    marked,
 			CiteURL: citeBase + "cite=" + strconv.Itoa(n) + "#cite",
 			Cited:   n == cited,
 			Shape:   shape,

@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"net/http"
 	"strings"
 	"testing"
@@ -230,30 +229,6 @@ func TestDocNotFound(t *testing.T) {
 	doc := ts.page(t, "/no/such/page", http.StatusNotFound)
 	if !strings.Contains(doc.Find(".status").Text(), "404") {
 		t.Errorf("404 page status = %q", doc.Find(".status").Text())
-	}
-}
-
-func TestHighlight(t *testing.T) {
-	tests := []struct {
-		text, query string
-		want        template.HTML
-	}{
-		{"The coca leaf", "coca", "The <mark>coca</mark> leaf"},
-		{"Coca, cocaine & <b>", "coca", "<mark>Coca</mark>, <mark>cocaine</mark> &amp; &lt;b&gt;"},
-		{"Policies and a policy", "policies", "<mark>Policies</mark> and a <mark>policy</mark>"},
-		{"Soberón wrote", "soberon", "<mark>Soberón</mark> wrote"},
-		{"heroin and coca", "coca -heroin", "heroin and <mark>coca</mark>"},
-		{"Jelsma on coca", "author:jelsma coca", "Jelsma on <mark>coca</mark>"},
-		{"coca leaf chewing", `"coca leaf" OR chew*`, "<mark>coca</mark> <mark>leaf</mark> <mark>chewing</mark>"},
-		{"<script>alert(1)</script>", "script", "&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;"},
-		{"nothing here", "", "nothing here"},
-		{"unbalanced (coca", "(coca", "unbalanced (<mark>coca</mark>"},
-		{"a mark", "mark", "a <mark>mark</mark>"},
-	}
-	for _, tt := range tests {
-		if got := highlight(tt.text, queryTerms(tt.query)); got != tt.want {
-			t.Errorf("highlight(%q, terms of %q) = %q, want %q", tt.text, tt.query, got, tt.want)
-		}
 	}
 }
 

@@ -38,6 +38,7 @@ func (s *Server) base(r *http.Request, title string) basePage {
 // searchPage is "/" and "/search".
 type searchPage struct {
 	basePage
+	facets     []string // the facets shown, in order (Config.Facets); nil: the default
 	Query      search.Query
 	QueryError string
 	Results    *search.Results

@@ -21,6 +21,9 @@ const (
 	paramCountry   = "country"
 	paramLanguage  = "language"
 	paramKind      = "kind"
+	paramPublisher = "publisher"
+	paramKeyword   = "keyword"
+	paramYear      = "year" // a facet name (the year chart), not a URL parameter
 	paramFrom      = "from"
 	paramTo        = "to"
 	paramSort      = "sort"
@@ -41,7 +44,7 @@ const (
 )
 
 // filterFields lists the repeatable keyword filters in canonical URL order.
-var filterFields = []string{paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind}
+var filterFields = []string{paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind, paramPublisher, paramKeyword}
 
 // filterValues returns a pointer to the slice of q holding field's values,
 // or nil for an unknown field.
@@ -57,6 +60,10 @@ func filterValues(q *search.Query, field string) *[]string {
 		return &q.Languages
 	case paramKind:
 		return &q.Kinds
+	case paramPublisher:
+		return &q.Publishers
+	case paramKeyword:
+		return &q.Keywords
 	}
 	return nil
 }
@@ -221,7 +228,7 @@ func isEmpty(q search.Query) bool {
 }
 
 func hasFilters(q search.Query) bool {
-	return len(q.Authors)+len(q.Series)+len(q.Countries)+len(q.Languages)+len(q.Kinds) > 0 ||
+	return len(q.Authors)+len(q.Series)+len(q.Countries)+len(q.Languages)+len(q.Kinds)+len(q.Publishers)+len(q.Keywords) > 0 ||
 		q.YearFrom != 0 || q.YearTo != 0
 }
 
@@ -289,6 +296,8 @@ func clone(q search.Query) search.Query {
 	q.Countries = slices.Clone(q.Countries)
 	q.Languages = slices.Clone(q.Languages)
 	q.Kinds = slices.Clone(q.Kinds)
+	q.Publishers = slices.Clone(q.Publishers)
+	q.Keywords = slices.Clone(q.Keywords)
 	return q
 }
 

@@ -28,7 +28,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 			q, qerr, requested = bq, nil, n
 		}
 	}
-	page := &searchPage{basePage: s.base(r, "Search"), Query: q}
+	page := &searchPage{basePage: s.base(r, "Search"), Query: q, facets: s.cfg.Facets}
 	page.Nav = "search"
 	if qerr != nil {
 		return s.renderQueryError(w, r, page, qerr)
@@ -87,8 +87,10 @@ func buildLanding(page *searchPage, res *search.Results) {
 	for _, h := range res.Hits {
 		page.Recent = append(page.Recent, newHitView(h, page.Query))
 	}
-	page.Facets = facetGroups(page.Query, f)
-	page.Chart = newYearChart(f.Years, page.Query)
+	page.Facets = facetGroups(page.Query, f, page.facetOrder())
+	if page.showsYear() {
+		page.Chart = newYearChart(f.Years, page.Query)
+	}
 	page.FormState = formState(page.Query)
 }
 
@@ -109,13 +111,15 @@ func buildResults(page *searchPage, res *search.Results) {
 	if res.More > 0 {
 		page.PartialHeading = partialHeading(res.More)
 	}
-	page.Facets = facetGroups(q, res.Facets)
+	page.Facets = facetGroups(q, res.Facets, page.facetOrder())
 	page.Chips = chips(q)
 	if len(page.Chips) > 0 {
 		cq := search.Query{Text: q.Text, Sort: q.Sort, Size: q.Size, FacetSize: q.FacetSize}
 		page.ClearURL = searchURL(cq)
 	}
-	page.Chart = newYearChart(res.Facets.Years, q)
+	if page.showsYear() {
+		page.Chart = newYearChart(res.Facets.Years, q)
+	}
 	if q.YearFrom != 0 {
 		page.YearFrom = strconv.Itoa(q.YearFrom)
 	}
@@ -217,12 +221,48 @@ func languageName(code string) string {
 // facetLabels names the facet fields for people.
 var facetLabels = map[string]string{
 	paramKind: "Type", paramSeries: "Series", paramCountry: "Country",
-	paramLanguage: "Language", paramAuthor: "Author",
+	paramLanguage: "Language", paramAuthor: "Author", paramPublisher: "Publisher",
+	paramKeyword: "Keyword",
 }
 
-// facetOrder is the sidebar order: the broad cuts first, authors last
-// since they are the longest list.
+// facetOrder is the default sidebar order: the broad cuts first, authors
+// last since they are the longest list. A collection chooses its own with
+// Config.Facets.
 var facetOrder = []string{paramKind, paramSeries, paramCountry, paramLanguage, paramAuthor}
+
+// facetOrder returns the facets the page shows, in order.
+func (p *searchPage) facetOrder() []string {
+	if p.facets == nil {
+		return facetOrder
+	}
+	return p.facets
+}
+
+// showsYear reports whether the page shows the year chart: always by
+// default, else when the chosen facets name year.
+func (p *searchPage) showsYear() bool {
+	return p.facets == nil || slices.Contains(p.facets, paramYear)
+}
+
+// checkFacets validates a collection's choice of facets (Config.Facets):
+// known names, each once.
+func checkFacets(names []string) error {
+	seen := map[string]bool{}
+	for _, n := range names {
+		if _, ok := facetLabels[n]; !ok && n != paramYear {
+			return fmt.Errorf("unknown facet %q (known: kind, series, country, language, author, publisher, keyword, year)", n)
+		}
+		if seen[n] {
+			return fmt.Errorf("facet %q named twice", n)
+		}
+		seen[n] = true
+	}
+	return nil
+}
+
+// chipOrder orders the chips of active filters: every filter a URL can
+// set, whether or not its facet is shown.
+var chipOrder = append(slices.Clone(facetOrder), paramPublisher, paramKeyword)
 
 func termFacet(f search.Facets, field string) search.TermFacet {
 	switch field {
@@ -236,6 +276,10 @@ func termFacet(f search.Facets, field string) search.TermFacet {
 		return f.Languages
 	case paramKind:
 		return f.Kinds
+	case paramPublisher:
+		return f.Publishers
+	case paramKeyword:
+		return f.Keywords
 	}
 	return search.TermFacet{}
 }
@@ -250,11 +294,14 @@ func valueLabel(field, value string) string {
 	return value
 }
 
-// facetGroups turns the term facets into sidebar groups; empty facets are
-// left out.
-func facetGroups(q search.Query, f search.Facets) []facetGroup {
+// facetGroups turns the term facets named in order into sidebar groups;
+// empty facets are left out.
+func facetGroups(q search.Query, f search.Facets, order []string) []facetGroup {
 	var groups []facetGroup
-	for _, field := range facetOrder {
+	for _, field := range order {
+		if field == paramYear {
+			continue // the year chart, not a sidebar group
+		}
 		tf := termFacet(f, field)
 		if len(tf.Values) == 0 {
 			continue
@@ -280,7 +327,7 @@ func facetGroups(q search.Query, f search.Facets) []facetGroup {
 // chips are the active filters, each with a link removing it.
 func chips(q search.Query) []chip {
 	var cs []chip
-	for _, field := range facetOrder {
+	for _, field := range chipOrder {
 		for _, v := range *filterValues(&q, field) {
 			cs = append(cs, chip{
 				Label:     facetLabels[field] + ": " + valueLabel(field, v),

@@ -32,6 +32,11 @@ type Config struct {
 	BaseURL string
 	// Version is shown in the footer; empty hides it.
 	Version string
+	// Facets names the facets the search page shows, in order: any of
+	// kind, series, country, language, author, publisher, keyword and
+	// year (the year chart). nil shows kind, series, country, language, author and
+	// the year chart.
+	Facets []string
 }
 
 // Timeouts of the http.Server. WriteTimeout must cover the slowest handler:
@@ -68,6 +73,9 @@ type Server struct {
 func NewServer(cfg Config) (*Server, error) {
 	if cfg.Index == nil {
 		return nil, errors.New("new server: no index")
+	}
+	if err := checkFacets(cfg.Facets); err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
 	}
 	s := &Server{cfg: cfg, index: cfg.Index, log: cfg.Log, timeout: cfg.SearchTimeout, exportLimit: maxExport,
 		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout}

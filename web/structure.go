@@ -21,8 +21,11 @@ type paraShape struct {
 }
 
 // shapeOf returns the shape of paragraph i of rec; prev is the shape of
-// paragraph i-1, to number list items in a run.
-func shapeOf(rec indexer.Record, i int, prev paraShape, text string, terms []string) paraShape {
+// paragraph i-1, to number list items in a run. marked is the paragraph's
+// escaped, marked HTML; a table row's cells are cut from it at their " | "
+// separators, which escaping leaves as they are and no mark spans (a
+// marked word holds no space).
+func shapeOf(rec indexer.Record, i int, prev paraShape, marked template.HTML) paraShape {
 	kind := ""
 	if len(rec.Kinds) == len(rec.Paragraphs) {
 		kind = rec.Kinds[i]
@@ -53,8 +56,8 @@ func shapeOf(rec indexer.Record, i int, prev paraShape, text string, terms []str
 		return paraShape{Tag: "dt"}
 	case indexer.ParaRow:
 		var cells []template.HTML
-		for _, c := range strings.Split(text, " | ") {
-			cells = append(cells, highlight(c, terms))
+		for _, c := range strings.Split(string(marked), " | ") {
+			cells = append(cells, template.HTML(c)) // cut from escaped HTML at separators
 		}
 		return paraShape{Tag: "tr", Cells: cells}
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,13 +14,7 @@ import (
 // demoServer serves the demo corpus, or skips the test without it.
 func demoServer(t *testing.T) *testServer {
 	t.Helper()
-	idx, err := demoIndex(t)
-	if os.IsNotExist(err) {
-		t.Skip("no demo corpus at " + demoCorpus)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := demoServerIndex(t)
 	return newTestServer(t, Config{Index: idx})
 }
 

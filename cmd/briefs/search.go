@@ -16,7 +16,7 @@ import (
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var q search.Query
-	var authors, series, countries, languages, kinds listFlag
+	var authors, series, countries, languages, kinds, publishers, keywords listFlag
 	fs := newFlagSet("search", stderr, "briefs search [flags] QUERY...",
 		`Search the index and print the best hits: title, authors, year, series and
 number, countries and source path, with highlighted passages. With up to three
@@ -37,9 +37,11 @@ one filter are ORed, different filters are ANDed.`,
 	fs.Var(&series, "series", "filter by series (repeatable)")
 	fs.Var(&countries, "country", "filter by country (repeatable)")
 	fs.Var(&languages, "language", "filter by language code, e.g. es (repeatable)")
+	fs.Var(&publishers, "publisher", "filter by publisher (repeatable)")
+	fs.Var(&keywords, "keyword", "filter by keyword (repeatable)")
 	fs.Var(&kinds, "kind", "filter by kind: briefing, paper, opinion, page, reference, document (repeatable)")
 	fs.IntVar(&q.FacetSize, "facet-size", search.DefaultFacetSize, "values shown per facet")
-	showFacets := fs.Bool("facets", false, "print the facet counts (year, author, series, country, language, kind)")
+	showFacets := fs.Bool("facets", false, "print the facet counts (year, author, series, country, language, kind, publisher, keyword)")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the structure of the web API's /api/search)")
 	indexDir := fs.String("index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
 	timeout := fs.Duration("timeout", 10*time.Second, "give up after this long")
@@ -48,6 +50,7 @@ one filter are ORed, different filters are ANDed.`,
 	}
 	q.Text = strings.Join(fs.Args(), " ")
 	q.Authors, q.Series, q.Countries, q.Languages, q.Kinds = authors, series, countries, languages, kinds
+	q.Publishers, q.Keywords = publishers, keywords
 	if err := q.Validate(); err != nil {
 		return usageError{fmt.Sprintf("search: %v", err)}
 	}
@@ -165,7 +168,7 @@ func printFacets(w io.Writer, f search.Facets) {
 	for _, tf := range []struct {
 		name string
 		f    search.TermFacet
-	}{{"author", f.Authors}, {"series", f.Series}, {"country", f.Countries}, {"language", f.Languages}, {"kind", f.Kinds}} {
+	}{{"author", f.Authors}, {"series", f.Series}, {"country", f.Countries}, {"language", f.Languages}, {"kind", f.Kinds}, {"publisher", f.Publishers}, {"keyword", f.Keywords}} {
 		var vals []string
 		for _, v := range tf.f.Values {
 			mark := ""

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -31,6 +32,7 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	addr := fs.String("addr", envOr("BRIEFS_ADDR", "127.0.0.1:8080"), "address to listen on ($BRIEFS_ADDR; port 0 picks a free port, logged at start)")
 	indexDir := fs.String("index", "", "index directory ($BRIEFS_INDEX; default ./briefs.index, built from the demo corpus if empty)")
 	reload := fs.Duration("reload", 2*time.Second, "how often to look for a newer index generation (0: only on SIGHUP)")
+	facets := fs.String("facets", "", "the facets the search page shows, in order, comma-separated: kind, series, country, language, author, publisher, keyword, year (default kind,series,country,language,author,year)")
 	dev := fs.Bool("dev", false, "re-read templates and static files from ./web on every request")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -58,7 +60,13 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	}
 	defer ix.Close()
 
-	srv, err := web.NewServer(web.Config{Index: ix, Addr: *addr, Dev: *dev, Log: log})
+	var facetNames []string
+	if *facets != "" {
+		for _, f := range strings.Split(*facets, ",") {
+			facetNames = append(facetNames, strings.TrimSpace(f))
+		}
+	}
+	srv, err := web.NewServer(web.Config{Index: ix, Addr: *addr, Dev: *dev, Log: log, Facets: facetNames})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
