@@ -614,9 +614,12 @@ func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	}
 	if b.prev != "" && !b.opts.Rebuild && b.stats.Added+b.stats.Updated+b.stats.Deleted == 0 {
 		// Nothing changed: keep the live generation rather than swapping in
-		// an identical copy (readers then have nothing to reload).
+		// an identical copy (readers then have nothing to reload). Earlier
+		// generations a killed run left behind (killed after its switch,
+		// before its clean-up) go all the same, under the lock.
 		b.stats.Generation = b.prev
 		stats := b.stats
+		b.removeOld(b.prev)
 		b.Abort()
 		return stats, nil
 	}

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,5 +107,39 @@ func TestIdenticalIngestsSameSize(t *testing.T) {
 	lo, hi := min(sizes[0], sizes[1]), max(sizes[0], sizes[1])
 	if float64(hi) > 1.05*float64(lo) {
 		t.Errorf("identical ingests gave %d and %d bytes (%.1f%% apart)", sizes[0], sizes[1], 100*float64(hi-lo)/float64(lo))
+	}
+}
+
+// TestUnchangedRunRemovesLeftovers: a run killed after its switch leaves
+// the generation before it on disk; the next run removes it even when it
+// changes nothing and so swaps in no generation of its own.
+func TestUnchangedRunRemovesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	recs := manyRecords(20)
+	mustCommit(t, dir, BuildOptions{}, recs[:19]...)
+	mustCommit(t, dir, BuildOptions{}, recs...)
+	live, err := readCurrent(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := parseGen(live)
+	if n < 2 {
+		t.Fatalf("live generation %s, want a second one", live)
+	}
+	// What a killed run leaves: an earlier generation beside the live one.
+	left := filepath.Join(dir, genName(n-1))
+	if err := os.MkdirAll(filepath.Join(left, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stats := mustCommit(t, dir, BuildOptions{}, recs...)
+	if stats.Added+stats.Updated+stats.Deleted != 0 || stats.Generation != live {
+		t.Fatalf("unchanged run: %+v, want nothing changed and %s still live", stats, live)
+	}
+	if _, err := os.Stat(left); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("leftover generation %s still on disk after an unchanged run (%v)", left, err)
+	}
+	gens, err := generations(dir)
+	if err != nil || len(gens) != 1 {
+		t.Errorf("generations after the unchanged run = %v (%v), want the live one alone", gens, err)
 	}
 }
