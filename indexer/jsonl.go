@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/briefs/briefs/fields"
 )
 
 // JSON Lines input: one record per line, for corpora exported from another
@@ -335,12 +337,48 @@ func parseJSONRecord(line []byte, source string) (Record, string) {
 		rec.Language = DetectLanguage(rec.Title + "\n" + rec.Abstract + "\n" + strings.Join(rec.Paragraphs, "\n"))
 	}
 
+	if reason := jsonlExtra(line, &rec); reason != "" {
+		return Record{}, reason
+	}
+
 	h := sha256.Sum256(line)
 	rec.Hash = hex.EncodeToString(h[:])
 	if err := rec.Validate(); err != nil {
 		return Record{}, "invalid record: " + err.Error()
 	}
 	return rec, ""
+}
+
+// jsonlExtra reads the keyword fields the table of fields declares beyond
+// Record's own (Record.Extra): a list of strings, or one string of values
+// separated by commas or semicolons. The line is decoded a second time
+// only when the table declares such a field.
+func jsonlExtra(line []byte, rec *Record) (reason string) {
+	var keys []string
+	for _, f := range fields.All() {
+		if _, ok := extraField(f.Key); ok {
+			keys = append(keys, f.Key)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(line, &raw); err != nil {
+		return jsonReason(err)
+	}
+	for _, k := range keys {
+		v, ok := raw[k]
+		if !ok || string(bytes.TrimSpace(v)) == "null" {
+			continue
+		}
+		list, err := sidecarList(v, func(s string) []string { return []string{s} })
+		if err != nil {
+			return fmt.Sprintf("field %q: %v", k, err)
+		}
+		rec.setExtra(k, list)
+	}
+	return ""
 }
 
 // jsonlCountries gives known countries their canonical names and keeps

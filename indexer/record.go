@@ -44,6 +44,11 @@ type Record struct {
 	Abstract  string   `json:"abstract,omitempty"`
 	Publisher string   `json:"publisher,omitempty"`
 	Keywords  []string `json:"keywords,omitempty"`
+	// Extra holds the values of the keyword fields a collection declares
+	// in the table of fields (package fields) beyond Record's own: a
+	// "topic" or "region" read from sidecars and JSON Lines, keyed by the
+	// field's Key. A new facet needs no new struct field.
+	Extra map[string][]string `json:"extra,omitempty"`
 
 	Source string `json:"source,omitempty"`  // path of the file, relative to the ingest root
 	URL    string `json:"url,omitempty"`     // canonical web address, if known

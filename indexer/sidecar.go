@@ -213,6 +213,13 @@ func (sc *sidecar) apply(rec *Record) (countries []string, unknown []string, err
 		case "hash":
 			// The hash is computed from the files; a sidecar cannot set it.
 		default:
+			if _, ok := extraField(k); ok {
+				var list []string
+				if list, ferr = sidecarList(raw, func(s string) []string { return []string{s} }); ferr == nil {
+					rec.setExtra(k, list)
+				}
+				break
+			}
 			unknown = append(unknown, k)
 		}
 		if ferr != nil {
@@ -274,6 +281,10 @@ func clearField(rec *Record, k string) {
 		rec.Language = ""
 	case "id", "title", "series", "abstract", "publisher", "url", "pdf_url", "parent", "note":
 		*stringField(rec, k) = ""
+	default:
+		if _, ok := extraField(k); ok {
+			rec.setExtra(k, nil)
+		}
 	}
 }
 

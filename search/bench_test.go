@@ -89,12 +89,12 @@ func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	for _, q := range []Query{
 		{Text: "coca eradication"},
-		{Text: "coca eradication", Countries: []string{"Peru", "Bolivia"}, YearFrom: 2000},
+		{Text: "coca eradication", Filters: map[string][]string{"country": {"Peru", "Bolivia"}}, YearFrom: 2000},
 		{Text: `"harm reduction" OR prison*`, Sort: SortNewest},
-		{Text: "eradicaton~ policy", Languages: []string{"en"}},
+		{Text: "eradicaton~ policy", Filters: map[string][]string{"language": {"en"}}},
 		{},
 	} {
-		b.Run(q.Text+fmt.Sprint(len(q.Countries)), func(b *testing.B) {
+		b.Run(q.Text+fmt.Sprint(len(q.Filters["country"])), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := idx.Search(ctx, q); err != nil {

@@ -75,9 +75,9 @@ func (f *facetFilter) pass(d uint64) bool {
 // filtersOf resolves the plan's selections against the columns.
 func filtersOf(p *plan, c *docColumns) []*facetFilter {
 	var out []*facetFilter
-	for i, f := range termFacets {
+	for _, f := range termFacets() {
 		want := map[string]bool{}
-		for _, v := range f.values(p.q) {
+		for _, v := range p.q.Filters[f.name] {
 			if v = f.norm(v); v != "" {
 				want[v] = true
 			}
@@ -85,7 +85,7 @@ func filtersOf(p *plan, c *docColumns) []*facetFilter {
 		if len(want) == 0 {
 			continue
 		}
-		col := &c.terms[i]
+		col := c.term(f.name)
 		ff := &facetFilter{name: f.name, col: col, ok: make([]bool, len(col.values))}
 		for o, k := range col.keys {
 			ff.ok[o] = want[k]
@@ -204,7 +204,7 @@ func newWalk(g *generation, c *docColumns, p *plan) *walk {
 			w.sizes = append(w.sizes, w.hi-w.lo+1)
 			continue
 		}
-		col := &c.terms[termIndex(name)]
+		col := c.term(name)
 		w.cols = append(w.cols, col)
 		w.sizes = append(w.sizes, len(col.values))
 	}
@@ -358,16 +358,6 @@ func (w *walk) merge(shards []*shard) *collected {
 	return out
 }
 
-// termIndex is a term facet's position in termFacets.
-func termIndex(name string) int {
-	for i, f := range termFacets {
-		if f.name == name {
-			return i
-		}
-	}
-	panic("search: unknown facet " + name)
-}
-
 // topN keeps the best k matches in a sort order. Every order ends with the
 // ID (its byte order), so that pages never shuffle between requests.
 type topN struct {
@@ -405,7 +395,7 @@ func newTopN(sort string, c *docColumns, k int) *topN {
 			return byID(a, b)
 		}
 	case SortNumber:
-		series := &c.terms[termIndex(facetSeries)]
+		series := c.term(facetSeries)
 		first := func(d uint64) int64 {
 			if o := series.of(d); len(o) > 0 {
 				return int64(o[0])

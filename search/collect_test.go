@@ -56,8 +56,8 @@ func TestCollectAgainstBruteForce(t *testing.T) {
 	for i := range 300 {
 		q := Query{
 			Text: texts[rnd.IntN(len(texts))], Sort: sorts[rnd.IntN(len(sorts))],
-			Authors: pick(authors, 2), Countries: pick(countries, 2), Series: pick(series, 1), Languages: pick(langs, 1),
-			Size: 1 + rnd.IntN(15), Page: 1 + rnd.IntN(2), FacetSize: MaxFacetSize, Snippets: -1,
+			Filters: filterMap(map[string][]string{"author": pick(authors, 2), "country": pick(countries, 2), "series": pick(series, 1), "language": pick(langs, 1)}),
+			Size:    1 + rnd.IntN(15), Page: 1 + rnd.IntN(2), FacetSize: MaxFacetSize, Snippets: -1,
 		}
 		if rnd.IntN(3) == 0 {
 			q.YearFrom = 1995 + rnd.IntN(20)
@@ -68,7 +68,7 @@ func TestCollectAgainstBruteForce(t *testing.T) {
 			want := bruteForce(t, g, all, q)
 			if got.Total > 0 {
 				found++
-				if len(q.Authors)+len(q.Countries)+len(q.Series)+len(q.Languages) > 0 || q.YearFrom > 0 {
+				if len(q.Filters["author"])+len(q.Filters["country"])+len(q.Filters["series"])+len(q.Filters["language"]) > 0 || q.YearFrom > 0 {
 					filtered++
 				}
 			}
@@ -82,10 +82,10 @@ func TestCollectAgainstBruteForce(t *testing.T) {
 				name      string
 				got, want TermFacet
 			}{
-				{"author", got.Facets.Authors, want.Facets.Authors},
-				{"country", got.Facets.Countries, want.Facets.Countries},
-				{"series", got.Facets.Series, want.Facets.Series},
-				{"language", got.Facets.Languages, want.Facets.Languages},
+				{"author", got.Facets.Term("author"), want.Facets.Term("author")},
+				{"country", got.Facets.Term("country"), want.Facets.Term("country")},
+				{"series", got.Facets.Term("series"), want.Facets.Term("series")},
+				{"language", got.Facets.Term("language"), want.Facets.Term("language")},
 			} {
 				if facetString(f.got) != facetString(f.want) || f.got.Missing != f.want.Missing || f.got.Distinct != f.want.Distinct {
 					t.Fatalf("%+v: %s facet %q (missing %d, distinct %d), want %q (missing %d, distinct %d)", q, f.name,
@@ -172,17 +172,17 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 		}
 	}
 	var filters []filter
-	if len(q.Authors) > 0 {
-		filters = append(filters, filter{facetAuthor, anyOf(q.Authors, normKey, func(r Record) []string { return r.Authors })})
+	if len(q.Filters["author"]) > 0 {
+		filters = append(filters, filter{"author", anyOf(q.Filters["author"], normKey, func(r Record) []string { return r.Authors })})
 	}
-	if len(q.Series) > 0 {
-		filters = append(filters, filter{facetSeries, anyOf(q.Series, normKey, func(r Record) []string { return nonEmpty(r.Series) })})
+	if len(q.Filters["series"]) > 0 {
+		filters = append(filters, filter{facetSeries, anyOf(q.Filters["series"], normKey, func(r Record) []string { return nonEmpty(r.Series) })})
 	}
-	if len(q.Countries) > 0 {
-		filters = append(filters, filter{facetCountry, anyOf(q.Countries, normKey, func(r Record) []string { return r.Countries })})
+	if len(q.Filters["country"]) > 0 {
+		filters = append(filters, filter{"country", anyOf(q.Filters["country"], normKey, func(r Record) []string { return r.Countries })})
 	}
-	if len(q.Languages) > 0 {
-		filters = append(filters, filter{facetLanguage, anyOf(q.Languages, langCode, func(r Record) []string { return nonEmpty(r.Language) })})
+	if len(q.Filters["language"]) > 0 {
+		filters = append(filters, filter{facetLanguage, anyOf(q.Filters["language"], langCode, func(r Record) []string { return nonEmpty(r.Language) })})
 	}
 	if q.YearFrom > 0 || q.YearTo > 0 {
 		filters = append(filters, filter{facetYear, func(r Record) bool {
@@ -317,10 +317,11 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 		}
 		return termFacet(name, values, fc, selected, p.facetSize, norm)
 	}
-	res.Facets.Authors = count(facetAuthor, func(r Record) []string { return r.Authors }, q.Authors, normKey)
-	res.Facets.Countries = count(facetCountry, func(r Record) []string { return r.Countries }, q.Countries, normKey)
-	res.Facets.Series = count(facetSeries, func(r Record) []string { return nonEmpty(r.Series) }, q.Series, normKey)
-	res.Facets.Languages = count(facetLanguage, func(r Record) []string { return nonEmpty(strings.ToLower(r.Language)) }, q.Languages, langCode)
+	res.Facets.Terms = map[string]TermFacet{}
+	res.Facets.Terms["author"] = count("author", func(r Record) []string { return r.Authors }, q.Filters["author"], normKey)
+	res.Facets.Terms["country"] = count("country", func(r Record) []string { return r.Countries }, q.Filters["country"], normKey)
+	res.Facets.Terms["series"] = count(facetSeries, func(r Record) []string { return nonEmpty(r.Series) }, q.Filters["series"], normKey)
+	res.Facets.Terms["language"] = count(facetLanguage, func(r Record) []string { return nonEmpty(strings.ToLower(r.Language)) }, q.Filters["language"], langCode)
 
 	yf := YearFacet{Min: g.minY, Max: g.maxY}
 	lo, hi := g.yearBounds()
@@ -379,4 +380,17 @@ func worksOf(all map[string]Record) map[string]string {
 		}
 	}
 	return work
+}
+
+// filterMap drops the facets without values, as parsed queries do.
+func filterMap(m map[string][]string) map[string][]string {
+	for k, v := range m {
+		if len(v) == 0 {
+			delete(m, k)
+		}
+	}
+	if len(m) == 0 {
+		return nil
+	}
+	return m
 }

@@ -26,7 +26,8 @@ import (
 // docColumns are a generation's columns.
 type docColumns struct {
 	n      int          // document numbers are below n
-	terms  []termColumn // one per termFacets entry, same order
+	terms  []termColumn // one per term facet of the table when read
+	names  []string     // the facet of each of terms
 	year   []int16      // 0: no year
 	date   []int64      // UnixNano; noDate when absent
 	number []int32      // number within the series; 0 when absent
@@ -63,6 +64,24 @@ func (c *termColumn) of(d uint64) []uint32 {
 		return c.single[d : d+1]
 	}
 	return c.ords[c.start[d]:c.start[d+1]]
+}
+
+// term returns the column of the term facet called name: nil for a nil c,
+// an empty column for a facet declared after the columns were read.
+func (c *docColumns) term(name string) *termColumn {
+	if c == nil {
+		return nil
+	}
+	for i, n := range c.names {
+		if n == name {
+			return &c.terms[i]
+		}
+	}
+	col := &termColumn{single: make([]uint32, c.n)}
+	for d := range col.single {
+		col.single[d] = noOrd
+	}
+	return col
 }
 
 // columns returns the generation's columns, reading them on first use.
@@ -104,12 +123,13 @@ func readColumns(g *generation) (*docColumns, error) {
 		c.idRank[p.doc] = int32(p.ord)
 	}
 
-	for _, f := range termFacets {
+	for _, f := range termFacets() {
 		col, err := readTermColumn(r, f.display, f.norm, c.n)
 		if err != nil {
 			return nil, err
 		}
 		c.terms = append(c.terms, col)
+		c.names = append(c.names, f.name)
 	}
 
 	c.year = make([]int16, c.n)

@@ -123,7 +123,7 @@ type seriesDocs struct {
 
 // lang is the language code of document d ("" if none).
 func (s seriesDocs) lang(d uint64) string {
-	langs := &s.c.terms[termIndex(facetLanguage)]
+	langs := s.c.term(facetLanguage)
 	if o := langs.of(d); len(o) > 0 {
 		return langs.values[o[0]]
 	}
@@ -139,7 +139,7 @@ func (g *generation) inSeries(rec Record) (seriesDocs, error) {
 		return seriesDocs{}, err
 	}
 	out := seriesDocs{c: c}
-	series := &c.terms[termIndex(facetSeries)]
+	series := c.term(facetSeries)
 	key := normKey(rec.Series)
 	want := make([]bool, len(series.values))
 	found := false
@@ -151,7 +151,7 @@ func (g *generation) inSeries(rec Record) (seriesDocs, error) {
 	if !found {
 		return out, nil
 	}
-	kinds := &c.terms[termIndex(facetKind)]
+	kinds := c.term(facetKind)
 	skip := make([]bool, len(kinds.values))
 	for o, v := range kinds.values {
 		skip[o] = v == indexer.KindReference || v == indexer.KindPage

@@ -60,7 +60,7 @@ func ExampleIndex_Search() {
 	defer idx.Close()
 
 	// "eradicate" also finds "eradication": English records are stemmed.
-	res, err := idx.Search(context.Background(), search.Query{Text: "eradicate coca", Languages: []string{"en"}})
+	res, err := idx.Search(context.Background(), search.Query{Text: "eradicate coca", Filters: map[string][]string{"language": {"en"}}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func ExampleIndex_Search_facets() {
 	}
 	defer idx.Close()
 
-	res, err := idx.Search(context.Background(), search.Query{Text: "coca", Countries: []string{"Peru"}})
+	res, err := idx.Search(context.Background(), search.Query{Text: "coca", Filters: map[string][]string{"country": {"Peru"}}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func ExampleIndex_Search_facets() {
 	// Facets are disjunctive: the country facet ignores the country filter,
 	// so it shows what selecting another country would add. They count
 	// works: dpb-11 and its Spanish translation are one.
-	for _, v := range res.Facets.Countries.Values {
+	for _, v := range res.Facets.Term("country").Values {
 		fmt.Printf("%s %d %v\n", v.Value, v.Count, v.Selected)
 	}
 	// Output:

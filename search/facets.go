@@ -14,9 +14,9 @@ import (
 const maxYearBins = 300
 
 func facetOrder() []string {
-	out := make([]string, len(termFacets))
-	for i, f := range termFacets {
-		out[i] = f.name
+	var out []string
+	for _, f := range termFacets() {
+		out = append(out, f.name)
 	}
 	return out
 }
@@ -40,29 +40,13 @@ func (g *generation) yearBounds() (int, int) {
 // facets assembles the Facets of an outcome.
 func (g *generation) facets(p *plan, out *outcome) Facets {
 	c, _ := g.columns() // read already by collect; nil when nothing was searched
-	fs := Facets{}
-	for i, f := range termFacets {
+	fs := Facets{Terms: map[string]TermFacet{}}
+	for _, f := range termFacets() {
 		var values []string
-		if c != nil {
-			values = c.terms[i].values
+		if col := c.term(f.name); col != nil {
+			values = col.values
 		}
-		tf := termFacet(f.name, values, out.main.facets[f.name], f.values(p.q), p.facetSize, f.norm)
-		switch f.name {
-		case facetAuthor:
-			fs.Authors = tf
-		case facetSeries:
-			fs.Series = tf
-		case facetCountry:
-			fs.Countries = tf
-		case facetLanguage:
-			fs.Languages = tf
-		case facetKind:
-			fs.Kinds = tf
-		case facetPublisher:
-			fs.Publishers = tf
-		case facetKeyword:
-			fs.Keywords = tf
-		}
+		fs.Terms[f.name] = termFacet(f.name, values, out.main.facets[f.name], p.q.Filters[f.name], p.facetSize, f.norm)
 	}
 	fs.Years = g.yearFacet(out)
 	return fs

@@ -39,7 +39,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 	}{
 		{
 			name:  "one country selected",
-			q:     Query{Countries: []string{"Peru"}},
+			q:     Query{Filters: map[string][]string{"country": {"Peru"}}},
 			total: 2, // works: dpb-12 and its Spanish version are one
 			// Counted without the country filter; "Perú" is the same country written
 			// differently, and both match the selection. Each work counts once
@@ -52,7 +52,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 		},
 		{
 			name:  "two countries and a language",
-			q:     Query{Countries: []string{"peru", "Colombia"}, Languages: []string{"en"}},
+			q:     Query{Filters: map[string][]string{"country": {"peru", "Colombia"}, "language": {"en"}}},
 			total: 3,
 			// The selection "peru" is shown as the indexed "Peru".
 			country:         "Netherlands 2, Peru* 2, Bolivia 1, Colombia* 1, Ecuador 1, Morocco 1",
@@ -63,7 +63,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 		},
 		{
 			name:            "text query",
-			q:               Query{Text: "coca", Kinds: []string{"briefing"}},
+			q:               Query{Text: "coca", Filters: map[string][]string{"kind": {"briefing"}}},
 			total:           3,
 			country:         "Peru 2, Bolivia 1, Colombia 1, Ecuador 1, Perú 1",
 			countryDistinct: 5, countryMiss: 0,
@@ -82,7 +82,7 @@ func TestFacetsDisjunctive(t *testing.T) {
 				name string
 				got  TermFacet
 				want string
-			}{{"country", f.Countries, tc.country}, {"language", f.Languages, tc.lang}, {"author", f.Authors, tc.author}, {"kind", f.Kinds, tc.kind}} {
+			}{{"country", f.Term("country"), tc.country}, {"language", f.Term("language"), tc.lang}, {"author", f.Term("author"), tc.author}, {"kind", f.Term("kind"), tc.kind}} {
 				if got := facetString(c.got); got != c.want {
 					t.Errorf("%s facet = %q, want %q", c.name, got, c.want)
 				}
@@ -90,9 +90,9 @@ func TestFacetsDisjunctive(t *testing.T) {
 					t.Errorf("%s facet Field = %q", c.name, c.got.Field)
 				}
 			}
-			if f.Countries.Distinct != tc.countryDistinct || f.Countries.Missing != tc.countryMiss {
+			if f.Term("country").Distinct != tc.countryDistinct || f.Term("country").Missing != tc.countryMiss {
 				t.Errorf("country facet distinct %d missing %d, want %d and %d",
-					f.Countries.Distinct, f.Countries.Missing, tc.countryDistinct, tc.countryMiss)
+					f.Term("country").Distinct, f.Term("country").Missing, tc.countryDistinct, tc.countryMiss)
 			}
 		})
 	}
@@ -109,15 +109,15 @@ func TestFacetSelectedValueSpelling(t *testing.T) {
 
 func TestFacetSize(t *testing.T) {
 	idx := fixtureIndex(t)
-	res := mustSearch(t, idx, Query{FacetSize: 1, Countries: []string{"morocco"}})
-	if got, want := facetString(res.Facets.Countries), "Bolivia 2, Morocco* 1"; got != want {
+	res := mustSearch(t, idx, Query{FacetSize: 1, Filters: map[string][]string{"country": {"morocco"}}})
+	if got, want := facetString(res.Facets.Term("country")), "Bolivia 2, Morocco* 1"; got != want {
 		t.Errorf("country facet, size 1 = %q, want %q (selected values always shown)", got, want)
 	}
-	if res.Facets.Countries.Distinct != 7 {
-		t.Errorf("Distinct = %d, want 7 (all values, not just those shown)", res.Facets.Countries.Distinct)
+	if res.Facets.Term("country").Distinct != 7 {
+		t.Errorf("Distinct = %d, want 7 (all values, not just those shown)", res.Facets.Term("country").Distinct)
 	}
 	res = mustSearch(t, idx, Query{FacetSize: 2})
-	if got, want := facetString(res.Facets.Authors), "Pien Metaal 3, Martin Jelsma 2"; got != want {
+	if got, want := facetString(res.Facets.Term("author")), "Pien Metaal 3, Martin Jelsma 2"; got != want {
 		t.Errorf("author facet, size 2 = %q, want %q", got, want)
 	}
 }
@@ -132,7 +132,7 @@ func TestYearFacet(t *testing.T) {
 		{"everything", Query{},
 			"2001:1 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:1 2009:1 nodate:2"},
 		// The year facet ignores the year filter (disjunctive), not the others.
-		{"year filter", Query{YearFrom: 2005, YearTo: 2006, Languages: []string{"en"}},
+		{"year filter", Query{YearFrom: 2005, YearTo: 2006, Filters: map[string][]string{"language": {"en"}}},
 			"2001:1 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:0 2009:1 nodate:2"},
 		{"text", Query{Text: "coca"},
 			"2001:0 2002:0 2003:0 2004:1 2005:1 2006:1 2007:0 2008:0 2009:0 nodate:0"},
@@ -175,29 +175,29 @@ func TestPublisherFacet(t *testing.T) {
 		rec("d", "", "Peru"),
 	)
 	res := mustSearch(t, idx, Query{Text: "coca"})
-	if got, want := facetString(res.Facets.Publishers), "Transnational Institute 2, WOLA 1"; got != want {
+	if got, want := facetString(res.Facets.Term("publisher")), "Transnational Institute 2, WOLA 1"; got != want {
 		t.Errorf("publishers = %q, want %q", got, want)
 	}
-	if res.Facets.Publishers.Missing != 1 || res.Facets.Publishers.Field != "publisher" {
-		t.Errorf("publisher facet = %+v, want field publisher, 1 missing", res.Facets.Publishers)
+	if res.Facets.Term("publisher").Missing != 1 || res.Facets.Term("publisher").Field != "publisher" {
+		t.Errorf("publisher facet = %+v, want field publisher, 1 missing", res.Facets.Term("publisher"))
 	}
-	res = mustSearch(t, idx, Query{Text: "coca", Publishers: []string{"transnational institute"}, Countries: []string{"Peru"}})
+	res = mustSearch(t, idx, Query{Text: "coca", Filters: map[string][]string{"publisher": {"transnational institute"}, "country": {"Peru"}}})
 	if got := ids(res); strings.Join(got, ",") != "b" {
 		t.Errorf("publisher and country filter: hits %v, want [b]", got)
 	}
 	// Disjunctive: the publisher counts ignore their own filter, not the others.
-	if got, want := facetString(res.Facets.Publishers), "Transnational Institute* 1, WOLA 1"; got != want {
+	if got, want := facetString(res.Facets.Term("publisher")), "Transnational Institute* 1, WOLA 1"; got != want {
 		t.Errorf("filtered publishers = %q, want %q", got, want)
 	}
-	if got, want := facetString(res.Facets.Countries), "Bolivia 1, Peru* 1"; got != want {
+	if got, want := facetString(res.Facets.Term("country")), "Bolivia 1, Peru* 1"; got != want {
 		t.Errorf("countries under the publisher filter = %q, want %q", got, want)
 	}
 	// Keywords are a facet too, each keyword a value.
-	res = mustSearch(t, idx, Query{Text: "coca", Keywords: []string{"PERU POLICY"}})
+	res = mustSearch(t, idx, Query{Text: "coca", Filters: map[string][]string{"keyword": {"PERU POLICY"}}})
 	if got := ids(res); strings.Join(slices.Sorted(slices.Values(got)), ",") != "b,c,d" {
 		t.Errorf("keyword filter: hits %v, want [b c d]", got)
 	}
-	if got, want := facetString(res.Facets.Keywords), "coca 4, Peru policy* 3, Bolivia policy 1"; got != want {
+	if got, want := facetString(res.Facets.Term("keyword")), "coca 4, Peru policy* 3, Bolivia policy 1"; got != want {
 		t.Errorf("keywords = %q, want %q", got, want)
 	}
 }

@@ -40,34 +40,7 @@ func docFields(rec Record, root string) (map[string]any, error) {
 		f[FieldSpell] = spell
 	}
 
-	facet := func(display, key, text string, values []string) {
-		var vals, keys []string
-		for _, v := range values {
-			if v = strings.TrimSpace(v); v != "" {
-				vals = append(vals, v)
-				keys = append(keys, normKey(v))
-			}
-		}
-		if len(vals) == 0 {
-			return
-		}
-		f[display] = vals
-		f[key] = keys
-		if text != "" {
-			f[text] = vals
-		}
-	}
-	facet(FieldAuthor, FieldAuthorKey, FieldAuthorText, rec.Authors)
-	facet(FieldSeries, FieldSeriesKey, FieldSeriesText, nonEmpty(rec.Series))
-	facet(FieldCountry, FieldCountryKey, FieldCountryText, rec.Countries)
-	facet(FieldPublisher, FieldPublisherKey, FieldPublisherText, nonEmpty(rec.Publisher))
-	facet(FieldKeyword, FieldKeywordKey, "", rec.Keywords)
-	if lang := strings.ToLower(strings.TrimSpace(rec.Language)); lang != "" {
-		f[FieldLanguage] = lang
-	}
-	if rec.Kind != "" {
-		f[FieldKind] = strings.ToLower(rec.Kind)
-	}
+	metaFields(f, rec) // author, series, country, ..., from the table of fields (table.go)
 	if rec.Parent != "" {
 		f[FieldParent] = rec.Parent
 	}

@@ -104,7 +104,7 @@ func TestRebuildWhileSearching(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			qs := []Query{{}, {Text: "coca", Countries: []string{"x"}}, {Text: "coca"}}
+			qs := []Query{{}, {Text: "coca", Filters: map[string][]string{"country": {"x"}}}, {Text: "coca"}}
 			for ctx.Err() == nil {
 				q := qs[w]
 				res, err := idx.Search(context.Background(), q)
@@ -113,7 +113,7 @@ func TestRebuildWhileSearching(t *testing.T) {
 					errs <- err
 					return
 				}
-				if q.Countries != nil {
+				if q.Filters["country"] != nil {
 					continue
 				}
 				if res.Total != uint64(len(small)) && res.Total != uint64(len(large)) {

@@ -222,15 +222,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	keywordField := func(docValues bool) *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: docValues}
 	}
-	// Facets are counted and sorted from columns read off the postings
-	// (columns.go), so only the language, which a document's translations
-	// are sorted by, keeps doc values.
-	add(FieldLanguage, keywordField(true))
-	for _, f := range []string{FieldAuthor, FieldSeries, FieldCountry, FieldKind, FieldPublisher, FieldAuthorKey, FieldSeriesKey, FieldCountryKey, FieldPublisherKey, FieldKeyword, FieldKeywordKey, FieldLangGroup, FieldParent, FieldWork} {
+	// The metadata fields of the table of fields (table.go).
+	addMetaMappings(add, keywordField)
+	for _, f := range []string{FieldLangGroup, FieldParent, FieldWork} {
 		add(f, keywordField(false))
-	}
-	for _, f := range []string{FieldAuthorText, FieldSeriesText, FieldCountryText, FieldPublisherText} {
-		add(f, &mapping.FieldMapping{Type: "text", Analyzer: nameAnalyzer, Index: true, IncludeTermVectors: true})
 	}
 
 	add(FieldYear, &mapping.FieldMapping{Type: "number", Index: true, DocValues: true, Store: true}) // stored for the corpus year span

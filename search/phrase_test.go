@@ -44,7 +44,7 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 			}
 			var names []string
 			var theirs []query.Query
-			for _, f := range fields(grp, sc) {
+			for _, f := range proseFields(grp, sc) {
 				names = append(names, f.name)
 				q := query.NewMatchPhraseQuery(phrase)
 				q.SetField(f.name)

@@ -108,44 +108,13 @@ func (p *plan) pages(total uint64) int {
 	return int((n + uint64(p.size) - 1) / uint64(p.size))
 }
 
-// Facet (and filter) names.
-const (
-	facetAuthor    = "author"
-	facetSeries    = "series"
-	facetCountry   = "country"
-	facetLanguage  = "language"
-	facetKind      = "kind"
-	facetPublisher = "publisher"
-	facetKeyword   = "keyword"
-	facetYear      = "year"
-)
-
-// termFacets describes the keyword facets: the Query field holding their
-// selection, the display field counted, the field filters match and how a
-// value is normalised to match it.
-var termFacets = []struct {
-	name    string
-	display string
-	match   string
-	norm    func(string) string
-	values  func(Query) []string
-}{
-	{facetAuthor, FieldAuthor, FieldAuthorKey, normKey, func(q Query) []string { return q.Authors }},
-	{facetSeries, FieldSeries, FieldSeriesKey, normKey, func(q Query) []string { return q.Series }},
-	{facetCountry, FieldCountry, FieldCountryKey, normKey, func(q Query) []string { return q.Countries }},
-	{facetLanguage, FieldLanguage, FieldLanguage, langCode, func(q Query) []string { return q.Languages }},
-	{facetKind, FieldKind, FieldKind, strings.ToLower, func(q Query) []string { return q.Kinds }},
-	{facetPublisher, FieldPublisher, FieldPublisherKey, normKey, func(q Query) []string { return q.Publishers }},
-	{facetKeyword, FieldKeyword, FieldKeywordKey, normKey, func(q Query) []string { return q.Keywords }},
-}
-
 // filters returns the filter clause of each facet with a selection: values
 // of one facet are ORed, facets are ANDed by the caller.
 func (p *plan) filters() map[string]query.Query {
 	out := map[string]query.Query{}
-	for _, f := range termFacets {
+	for _, f := range termFacets() {
 		var qs []query.Query
-		for _, v := range f.values(p.q) {
+		for _, v := range p.q.Filters[f.name] {
 			if v = f.norm(v); v != "" {
 				qs = append(qs, termQuery(v, f.match, 1))
 			}
@@ -200,8 +169,8 @@ func (p *plan) describe() string {
 	if p.tree != nil {
 		parts = append(parts, p.tree.String())
 	}
-	for _, f := range termFacets {
-		if vs := f.values(p.q); len(vs) > 0 {
+	for _, f := range termFacets() {
+		if vs := p.q.Filters[f.name]; len(vs) > 0 {
 			parts = append(parts, f.name+": "+strings.Join(vs, " OR "))
 		}
 	}

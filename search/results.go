@@ -34,20 +34,18 @@ const (
 // Query is one search: the user's query text plus facet filters, sort and
 // paging. The zero value (empty text, no filters) matches every document.
 type Query struct {
-	Text       string   `json:"q"`
-	Authors    []string `json:"author,omitempty"`
-	Series     []string `json:"series,omitempty"`
-	Countries  []string `json:"country,omitempty"`
-	Languages  []string `json:"language,omitempty"`
-	Kinds      []string `json:"kind,omitempty"`
-	Publishers []string `json:"publisher,omitempty"`
-	Keywords   []string `json:"keyword,omitempty"`
-	YearFrom   int      `json:"year_from,omitempty"` // inclusive; 0 = open
-	YearTo     int      `json:"year_to,omitempty"`   // inclusive; 0 = open
-	Sort       string   `json:"sort,omitempty"`
-	Page       int      `json:"page,omitempty"` // 1-based; 0 means 1
-	Size       int      `json:"size,omitempty"` // 0 means DefaultSize
-	FacetSize  int      `json:"facet_size,omitempty"`
+	Text string `json:"q"`
+	// Filters holds the selected values of each term facet, by its name
+	// in the table of fields (fields.Terms): {"country": {"Peru",
+	// "Bolivia"}}. Values of one facet are ORed, facets ANDed. In JSON
+	// each facet is a key of its own ("country": [...]), see filters.go.
+	Filters   map[string][]string `json:"-"`
+	YearFrom  int                 `json:"year_from,omitempty"` // inclusive; 0 = open
+	YearTo    int                 `json:"year_to,omitempty"`   // inclusive; 0 = open
+	Sort      string              `json:"sort,omitempty"`
+	Page      int                 `json:"page,omitempty"` // 1-based; 0 means 1
+	Size      int                 `json:"size,omitempty"` // 0 means DefaultSize
+	FacetSize int                 `json:"facet_size,omitempty"`
 	// Snippets is the number of highlighted passages per hit (0 means 3,
 	// negative means none).
 	Snippets int `json:"snippets,omitempty"`
@@ -136,14 +134,10 @@ type Snippet struct {
 // Facets holds the disjunctive facet counts: each facet is counted with
 // every filter applied except its own.
 type Facets struct {
-	Years      YearFacet `json:"year"`
-	Authors    TermFacet `json:"author"`
-	Series     TermFacet `json:"series"`
-	Countries  TermFacet `json:"country"`
-	Languages  TermFacet `json:"language"`
-	Kinds      TermFacet `json:"kind"`
-	Publishers TermFacet `json:"publisher"`
-	Keywords   TermFacet `json:"keyword"`
+	Years YearFacet `json:"year"`
+	// Terms holds the term facets by name (fields.Terms): "author",
+	// "country", .... In JSON each is a key of its own beside "year".
+	Terms map[string]TermFacet `json:"-"`
 }
 
 // TermFacet counts the values of one keyword field, most frequent first

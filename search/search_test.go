@@ -160,7 +160,7 @@ func TestPartialMatches(t *testing.T) {
 		t.Fatalf("Search(coca peru) = full %v, partial %v; Total %d, More %d", full, part, res.Total, res.More)
 	}
 	langs := 0
-	for _, v := range res.Facets.Languages.Values {
+	for _, v := range res.Facets.Term("language").Values {
 		langs += v.Count
 	}
 	if uint64(langs) != res.Total {
@@ -257,16 +257,16 @@ func TestFilters(t *testing.T) {
 		q    Query
 		want []string
 	}{
-		{"one country", Query{Countries: []string{"peru"}}, []string{"dpb-10", "dpb-12", "dpb-12-es"}},
-		{"two countries are ORed", Query{Countries: []string{"Colombia", "Morocco"}}, []string{"dp-2", "dpb-11"}},
-		{"facets are ANDed", Query{Countries: []string{"Bolivia"}, Languages: []string{"es"}}, []string{"dpb-12-es", "dpb-13-es"}},
-		{"language by name", Query{Languages: []string{"Spanish"}, Text: "coca"}, []string{"dpb-12-es"}},
-		{"author accents", Query{Authors: []string{"ricardo soberon garrido"}}, []string{"dpb-10"}},
-		{"series", Query{Series: []string{"Debate Papers"}}, []string{"dp-1", "dp-2"}},
-		{"kind", Query{Kinds: []string{"Paper"}}, []string{"dp-1", "dp-2"}},
+		{"one country", Query{Filters: map[string][]string{"country": {"peru"}}}, []string{"dpb-10", "dpb-12", "dpb-12-es"}},
+		{"two countries are ORed", Query{Filters: map[string][]string{"country": {"Colombia", "Morocco"}}}, []string{"dp-2", "dpb-11"}},
+		{"facets are ANDed", Query{Filters: map[string][]string{"country": {"Bolivia"}, "language": {"es"}}}, []string{"dpb-12-es", "dpb-13-es"}},
+		{"language by name", Query{Filters: map[string][]string{"language": {"Spanish"}}, Text: "coca"}, []string{"dpb-12-es"}},
+		{"author accents", Query{Filters: map[string][]string{"author": {"ricardo soberon garrido"}}}, []string{"dpb-10"}},
+		{"series", Query{Filters: map[string][]string{"series": {"Debate Papers"}}}, []string{"dp-1", "dp-2"}},
+		{"kind", Query{Filters: map[string][]string{"kind": {"Paper"}}}, []string{"dp-1", "dp-2"}},
 		{"year from", Query{YearFrom: 2008}, []string{"dp-2", "dpb-13-es"}},
-		{"year range", Query{YearFrom: 2004, YearTo: 2005, Kinds: []string{"briefing"}}, []string{"dpb-10", "dpb-11"}},
-		{"unknown value", Query{Countries: []string{"Atlantis"}}, nil},
+		{"year range", Query{YearFrom: 2004, YearTo: 2005, Filters: map[string][]string{"kind": {"briefing"}}}, []string{"dpb-10", "dpb-11"}},
+		{"unknown value", Query{Filters: map[string][]string{"country": {"Atlantis"}}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ids(mustSearch(t, idx, tc.q))
@@ -280,7 +280,7 @@ func TestFilters(t *testing.T) {
 func TestFiltersDoNotChangeScores(t *testing.T) {
 	idx := fixtureIndex(t)
 	all := mustSearch(t, idx, Query{Text: "coca"})
-	some := mustSearch(t, idx, Query{Text: "coca", Countries: []string{"Peru"}})
+	some := mustSearch(t, idx, Query{Text: "coca", Filters: map[string][]string{"country": {"Peru"}}})
 	scores := map[string]float64{}
 	for _, h := range all.Hits {
 		scores[h.ID] = h.Score
@@ -397,7 +397,7 @@ func TestSearchReturnsValidationErrors(t *testing.T) {
 
 func TestSearchedForAndNotes(t *testing.T) {
 	idx := fixtureIndex(t)
-	res := mustSearch(t, idx, Query{Text: "coca  eradication", Countries: []string{"Peru", "Bolivia"}, YearFrom: 2000, YearTo: 2005, FacetSize: 999})
+	res := mustSearch(t, idx, Query{Text: "coca  eradication", Filters: map[string][]string{"country": {"Peru", "Bolivia"}}, YearFrom: 2000, YearTo: 2005, FacetSize: 999})
 	if want := "coca eradication; country: Peru OR Bolivia; year: 2000–2005"; res.SearchedFor != want {
 		t.Errorf("SearchedFor = %q, want %q", res.SearchedFor, want)
 	}

@@ -200,18 +200,11 @@ func facetCounts(f Facets, name string) (map[string]int, bool) {
 		}
 		out["no_date"] = f.Years.NoDate
 		return out, true
-	case "author":
-		tf = f.Authors
-	case "series":
-		tf = f.Series
-	case "country":
-		tf = f.Countries
-	case "language":
-		tf = f.Languages
-	case "kind":
-		tf = f.Kinds
 	default:
-		return nil, false
+		var ok bool
+		if tf, ok = f.Terms[name]; !ok {
+			return nil, false
+		}
 	}
 	for _, v := range tf.Values {
 		out[v.Value] = v.Count

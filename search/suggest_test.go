@@ -17,7 +17,7 @@ func TestSuggestion(t *testing.T) {
 		{q: Query{Text: "qwxzvk"}, want: ""},              // nothing close
 		{q: Query{Text: "coca"}, want: "", hasHits: true}, // found: no suggestion
 		// The respelled query must find something with the same filters.
-		{q: Query{Text: "cocca", Countries: []string{"Morocco"}}, want: ""},
+		{q: Query{Text: "cocca", Filters: map[string][]string{"country": {"Morocco"}}}, want: ""},
 	} {
 		res := mustSearch(t, idx, tc.q)
 		if res.Suggestion != tc.want {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search/syntax"
 )
 
@@ -482,8 +483,8 @@ type boostedField struct {
 	boost float64
 }
 
-// fields lists the prose fields of a scope in group g with their boosts.
-func fields(g string, sc scope) []boostedField {
+// proseFields lists the prose fields of a scope in group g with their boosts.
+func proseFields(g string, sc scope) []boostedField {
 	out := []boostedField{{proseField(FieldTitle, g), TitleBoost}}
 	if sc == scopeAll {
 		out = append(out,
@@ -526,7 +527,7 @@ func (t *translator) phrase(text, g string, sc scope) part {
 		t.surface[g+"\x00"+string(tok.Term)] = text[tok.Start:tok.End]
 	}
 	var names []string
-	for _, f := range fields(g, sc) {
+	for _, f := range proseFields(g, sc) {
 		names = append(names, f.name)
 	}
 	pq := newPhraseQuery(toks, names)
@@ -583,14 +584,14 @@ func (t *translator) bm25(terms []string, g string, sc scope, min int) query.Que
 	if t.err != nil {
 		return query.NewMatchNoneQuery()
 	}
-	q := &bm25Query{terms: terms, fields: fields(g, sc), min: min, stats: t.stats, alt: map[string][]string{}}
+	q := &bm25Query{terms: terms, fields: proseFields(g, sc), min: min, stats: t.stats, alt: map[string][]string{}}
 	var others []string
 	for _, other := range t.g.groups {
 		q.docs += t.stats.GroupDocs[other]
 		if other != g {
 			others = append(others, other)
 			var names []string
-			for _, f := range fields(other, sc) {
+			for _, f := range proseFields(other, sc) {
 				names = append(names, f.name)
 			}
 			q.others = append(q.others, names)
@@ -628,24 +629,15 @@ func (t *translator) field(n Field, g string, sc scope) part {
 		return t.node(n.Node, g, scopeTitle, false)
 	case "text":
 		return t.node(n.Node, g, sc, false)
-	case "author":
-		return t.meta(n.Node, FieldAuthorKey, FieldAuthorText)
-	case "series":
-		return t.meta(n.Node, FieldSeriesKey, FieldSeriesText)
-	case "country":
-		return t.meta(n.Node, FieldCountryKey, FieldCountryText)
-	case "publisher":
-		return t.meta(n.Node, FieldPublisherKey, FieldPublisherText)
-	case "language":
-		return t.exact(n.Node, FieldLanguage, langCode)
-	case "kind":
-		return t.exact(n.Node, FieldKind, strings.ToLower)
-	case "year":
-		return t.exact(n.Node, FieldYear, nil)
 	}
-	t.err = fmt.Errorf("unknown field %q", n.Name)
+	if f, ok := fields.ByName(n.Name); ok {
+		return t.fieldQuery(n, f) // table.go
+	}
+	t.err = errUnknownField(n.Name)
 	return nonePart
 }
+
+func errUnknownField(name string) error { return fmt.Errorf("unknown field %q", name) }
 
 // meta matches a node against a name-like metadata field: the whole value
 // (folded, so case and accents do not matter) or its words.

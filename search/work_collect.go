@@ -34,7 +34,7 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 	if n == 0 {
 		return
 	}
-	kinds := &w.c.terms[termIndex(facetKind)]
+	kinds := w.c.term(facetKind)
 	isRef := func(d uint64) bool {
 		for _, o := range kinds.of(d) {
 			if kinds.values[o] == indexer.KindReference {

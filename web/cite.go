@@ -161,8 +161,8 @@ func applySelection(page *searchPage, v url.Values, base string) {
 		on[h.ID] = true
 	}
 	st := &selection{IDs: sel}
-	for _, k := range []string{paramQ, paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind, paramPublisher, paramKeyword,
-		paramFrom, paramTo, paramSort, paramPage, paramSize, paramFacetSize} {
+	keys := append(append([]string{paramQ}, filterFields()...), paramFrom, paramTo, paramSort, paramPage, paramSize, paramFacetSize)
+	for _, k := range keys {
 		for _, val := range v[k] {
 			st.Hidden = append(st.Hidden, hiddenField{k, val})
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search"
 )
 
@@ -215,8 +216,7 @@ func docInfo(rec search.Record) []metaRow {
 		}
 		row := metaRow{Label: label}
 		for _, v := range values {
-			q := search.Query{}
-			*filterValues(&q, field) = []string{v}
+			q := search.Query{}.WithFilter(field, v)
 			row.Links = append(row.Links, link{Label: valueLabel(field, v), URL: searchURL(q)})
 		}
 		rows = append(rows, row)
@@ -236,6 +236,12 @@ func docInfo(rec search.Record) []metaRow {
 	}
 	add("Publisher", rec.Publisher)
 	add("Keywords", strings.Join(rec.Keywords, ", "))
+	// The keyword facets a collection declares in the table of fields.
+	for _, f := range fields.Terms() {
+		if vals := rec.Extra[f.Key]; len(vals) > 0 {
+			addLinks(f.Facet, f.Name, vals)
+		}
+	}
 	add("Source file", rec.Source)
 	add("Note", rec.Note)
 	return rows

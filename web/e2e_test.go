@@ -169,7 +169,7 @@ func TestBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(".summary .count")),
 		)
 	}
-	q := search.Query{Text: "coca", Countries: countries}
+	q := search.Query{Text: "coca", Filters: map[string][]string{"country": countries}}
 	res, err := idx.Search(t.Context(), q)
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +182,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("location after ticking = %s", loc)
 	}
 	// The facet counts on the page are those of the filtered search.
-	for _, v := range res.Facets.Languages.Values {
+	for _, v := range res.Facets.Term("language").Values {
 		got := run(t, ctx, "language count", chromedp.Text(chromedp.CSS(`#facet-language input[value="`+v.Value+`"] + label .facet-count`)))
 		if got != strconv.Itoa(v.Count) {
 			t.Errorf("language %s count on the page = %s, want %d", v.Value, got, v.Count)

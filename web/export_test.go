@@ -226,7 +226,7 @@ func TestAPI(t *testing.T) {
 	if res.Total < 3 || len(res.Hits) != 3 || res.Size != 3 || res.SearchedFor == "" {
 		t.Errorf("API search: total %d, %d hits, size %d, searched %q", res.Total, len(res.Hits), res.Size, res.SearchedFor)
 	}
-	if len(res.Facets.Countries.Values) == 0 || len(res.Facets.Years.Bins) == 0 {
+	if len(res.Facets.Term("country").Values) == 0 || len(res.Facets.Years.Bins) == 0 {
 		t.Error("API search has no facets")
 	}
 
@@ -276,7 +276,7 @@ func TestAPI(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &f); err != nil {
 		t.Fatal(err)
 	}
-	if f.Kinds.Field == "" || len(f.Countries.Values) == 0 {
+	if f.Term("kind").Field == "" || len(f.Term("country").Values) == 0 {
 		t.Errorf("API facets = %+v", f)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search"
 )
 
@@ -21,8 +22,6 @@ const (
 	paramCountry   = "country"
 	paramLanguage  = "language"
 	paramKind      = "kind"
-	paramPublisher = "publisher"
-	paramKeyword   = "keyword"
 	paramYear      = "year" // a facet name (the year chart), not a URL parameter
 	paramFrom      = "from"
 	paramTo        = "to"
@@ -43,29 +42,20 @@ const (
 	maxYear = 9999
 )
 
-// filterFields lists the repeatable keyword filters in canonical URL order.
-var filterFields = []string{paramAuthor, paramSeries, paramCountry, paramLanguage, paramKind, paramPublisher, paramKeyword}
-
-// filterValues returns a pointer to the slice of q holding field's values,
-// or nil for an unknown field.
-func filterValues(q *search.Query, field string) *[]string {
-	switch field {
-	case paramAuthor:
-		return &q.Authors
-	case paramSeries:
-		return &q.Series
-	case paramCountry:
-		return &q.Countries
-	case paramLanguage:
-		return &q.Languages
-	case paramKind:
-		return &q.Kinds
-	case paramPublisher:
-		return &q.Publishers
-	case paramKeyword:
-		return &q.Keywords
+// filterFields lists the repeatable keyword filters in canonical URL
+// order: the term facets of the table of fields (fields.Terms).
+func filterFields() []string {
+	var out []string
+	for _, f := range fields.Terms() {
+		out = append(out, f.Name)
 	}
-	return nil
+	return out
+}
+
+// isFilter reports whether name is a keyword filter.
+func isFilter(name string) bool {
+	f, ok := fields.ByName(name)
+	return ok && f.IsFacet() && f.Analysis != fields.Year
 }
 
 // parseQuery turns URL parameters into a search.Query. It is pure: no index,
@@ -85,12 +75,14 @@ func parseQuery(v url.Values) (search.Query, error) {
 	if !utf8.ValidString(q.Text) {
 		return q, badRequest("The query is not valid UTF-8 text.")
 	}
-	for _, field := range filterFields {
+	for _, field := range filterFields() {
 		vals, err := parseFilter(v[field], field)
 		if err != nil {
 			return q, err
 		}
-		*filterValues(&q, field) = vals
+		if len(vals) > 0 {
+			q = q.WithFilter(field, vals...)
+		}
 	}
 
 	var err error
@@ -228,8 +220,12 @@ func isEmpty(q search.Query) bool {
 }
 
 func hasFilters(q search.Query) bool {
-	return len(q.Authors)+len(q.Series)+len(q.Countries)+len(q.Languages)+len(q.Kinds)+len(q.Publishers)+len(q.Keywords) > 0 ||
-		q.YearFrom != 0 || q.YearTo != 0
+	for _, vals := range q.Filters {
+		if len(vals) > 0 {
+			return true
+		}
+	}
+	return q.YearFrom != 0 || q.YearTo != 0
 }
 
 // encodeQuery writes q as a query string in canonical order: q, the filters
@@ -248,8 +244,8 @@ func encodeQuery(q search.Query) string {
 	if q.Text != "" {
 		add(paramQ, q.Text)
 	}
-	for _, field := range filterFields {
-		vals := slices.Clone(*filterValues(&q, field))
+	for _, field := range filterFields() {
+		vals := slices.Clone(q.Filters[field])
 		slices.Sort(vals)
 		for _, v := range slices.Compact(vals) {
 			add(field, v)
@@ -289,39 +285,25 @@ func searchURL(q search.Query) string {
 	return withQuery("/search", encodeQuery(q))
 }
 
-// clone copies q deeply so that builders never alias the caller's slices.
-func clone(q search.Query) search.Query {
-	q.Authors = slices.Clone(q.Authors)
-	q.Series = slices.Clone(q.Series)
-	q.Countries = slices.Clone(q.Countries)
-	q.Languages = slices.Clone(q.Languages)
-	q.Kinds = slices.Clone(q.Kinds)
-	q.Publishers = slices.Clone(q.Publishers)
-	q.Keywords = slices.Clone(q.Keywords)
-	return q
-}
-
 // facetToggleURL adds value to field's filter, or removes it when present,
 // and goes back to page 1 since the result set changes.
 func facetToggleURL(q search.Query, field, value string) string {
-	q = clone(q)
-	vals := filterValues(&q, field)
-	if vals == nil {
+	q.Page = 0
+	if !isFilter(field) {
 		return searchURL(q)
 	}
-	if i := slices.Index(*vals, value); i >= 0 {
-		*vals = slices.Delete(*vals, i, i+1)
+	vals := slices.Clone(q.Filters[field])
+	if i := slices.Index(vals, value); i >= 0 {
+		vals = slices.Delete(vals, i, i+1)
 	} else {
-		*vals = append(*vals, value)
+		vals = append(vals, value)
 	}
-	q.Page = 0
-	return searchURL(q)
+	return searchURL(q.WithFilter(field, vals...))
 }
 
 // removeFilterURL drops one active filter: a value of a keyword field, the
 // year range (field "year"), or the query text (field "q").
 func removeFilterURL(q search.Query, field, value string) string {
-	q = clone(q)
 	q.Page = 0
 	switch field {
 	case "year":
@@ -333,8 +315,8 @@ func removeFilterURL(q search.Query, field, value string) string {
 	case paramQ:
 		q.Text = ""
 	default:
-		if vals := filterValues(&q, field); vals != nil {
-			*vals = slices.DeleteFunc(*vals, func(s string) bool { return s == value })
+		if isFilter(field) {
+			q = q.WithFilter(field, slices.DeleteFunc(slices.Clone(q.Filters[field]), func(s string) bool { return s == value })...)
 		}
 	}
 	return searchURL(q)
@@ -342,7 +324,6 @@ func removeFilterURL(q search.Query, field, value string) string {
 
 // yearURL filters q to the single year y.
 func yearURL(q search.Query, y int) string {
-	q = clone(q)
 	q.YearFrom, q.YearTo, q.Page = y, y, 0
 	return searchURL(q)
 }

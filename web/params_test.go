@@ -25,10 +25,10 @@ func TestParseQuery(t *testing.T) {
 		{
 			name: "filters sorted, deduplicated, trimmed",
 			raw:  "country=Peru&country=Bolivia&country=+Peru+&country=&author=Martin+Jelsma&kind=briefing&language=es&series=Drug+Policy+Briefing",
-			want: search.Query{
-				Countries: []string{"Bolivia", "Peru"}, Authors: []string{"Martin Jelsma"},
-				Kinds: []string{"briefing"}, Languages: []string{"es"}, Series: []string{"Drug Policy Briefing"},
-			},
+			want: search.Query{Filters: map[string][]string{
+				"country": {"Bolivia", "Peru"}, "author": {"Martin Jelsma"},
+				"kind": {"briefing"}, "language": {"es"}, "series": {"Drug Policy Briefing"},
+			}},
 		},
 		{name: "years", raw: "from=1998&to=2005", want: search.Query{YearFrom: 1998, YearTo: 2005}},
 		{name: "same year", raw: "from=2005&to=2005", want: search.Query{YearFrom: 2005, YearTo: 2005}},
@@ -111,8 +111,8 @@ func TestURLRoundTrip(t *testing.T) {
 		{},
 		{Text: "coca"},
 		{Text: `"harm reduction" OR coca & leaf?`},
-		{Text: "café", Countries: []string{"Bolivia", "Perú"}, Kinds: []string{"briefing"}},
-		{Authors: []string{"Martin Jelsma", "Tom Blickman"}, Series: []string{"Drug Policy Briefing"}, Languages: []string{"en", "es"}},
+		{Text: "café", Filters: map[string][]string{"country": {"Bolivia", "Perú"}, "kind": {"briefing"}}},
+		{Filters: map[string][]string{"author": {"Martin Jelsma", "Tom Blickman"}, "series": {"Drug Policy Briefing"}, "language": {"en", "es"}}},
 		{Text: "x", YearFrom: 1998, YearTo: 2005, Sort: search.SortOldest, Page: 3, Size: 25, FacetSize: 50},
 		{YearTo: 2001, Sort: search.SortNumber},
 	}
@@ -136,15 +136,15 @@ func TestURLRoundTrip(t *testing.T) {
 }
 
 func TestURLBuilders(t *testing.T) {
-	q := search.Query{Text: "coca leaf", Countries: []string{"Peru"}, Page: 3, Sort: search.SortNewest}
+	q := search.Query{Text: "coca leaf", Filters: map[string][]string{"country": {"Peru"}}, Page: 3, Sort: search.SortNewest}
 	tests := []struct {
 		name string
 		got  string
 		want string
 	}{
 		{"search canonical order", searchURL(search.Query{
-			Kinds: []string{"paper", "briefing"}, Text: "a", Countries: []string{"Peru", "Bolivia"},
-			Authors: []string{"B", "A"}, YearTo: 2005, YearFrom: 2000, Size: 20, Page: 2, Sort: search.SortOldest, FacetSize: 50,
+			Filters: map[string][]string{"kind": {"paper", "briefing"}, "country": {"Peru", "Bolivia"}, "author": {"B", "A"}},
+			Text:    "a", YearTo: 2005, YearFrom: 2000, Size: 20, Page: 2, Sort: search.SortOldest, FacetSize: 50,
 		}), "/search?q=a&author=A&author=B&country=Bolivia&country=Peru&kind=briefing&kind=paper&from=2000&to=2005&sort=oldest&page=2&size=20&facet_size=50"},
 		{"empty search", searchURL(search.Query{}), "/search"},
 		{"toggle adds and resets page", facetToggleURL(q, paramCountry, "Bolivia"),
@@ -174,7 +174,7 @@ func TestURLBuilders(t *testing.T) {
 		}
 	}
 	// Builders never modify the query they are given.
-	if len(q.Countries) != 1 || q.Page != 3 {
+	if len(q.Filters["country"]) != 1 || q.Page != 3 {
 		t.Errorf("builders changed their input: %+v", q)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search"
 )
 
@@ -79,10 +80,10 @@ func buildLanding(page *searchPage, res *search.Results) {
 		Documents: res.Total,
 		FirstYear: f.Years.Min,
 		LastYear:  f.Years.Max,
-		Series:    f.Series.Distinct,
-		Countries: f.Countries.Distinct,
-		Authors:   f.Authors.Distinct,
-		Languages: f.Languages.Distinct,
+		Series:    f.Term(paramSeries).Distinct,
+		Countries: f.Term(paramCountry).Distinct,
+		Authors:   f.Term(paramAuthor).Distinct,
+		Languages: f.Term(paramLanguage).Distinct,
 	}
 	for _, h := range res.Hits {
 		page.Recent = append(page.Recent, newHitView(h, page.Query))
@@ -175,12 +176,12 @@ func newHitView(h search.Hit, q search.Query) hitView {
 		LanguageName: languageName(h.Language),
 	}
 	v.DateLabel = displayDate(search.Record{Date: h.Date, Year: h.Year})
-	if h.Series != "" && !slices.Contains(q.Series, h.Series) {
+	if h.Series != "" && !slices.Contains(q.Filters[paramSeries], h.Series) {
 		v.SeriesURL = facetToggleURL(q, paramSeries, h.Series)
 	}
 	for _, c := range h.Countries {
 		l := link{Label: c}
-		if !slices.Contains(q.Countries, c) {
+		if !slices.Contains(q.Filters[paramCountry], c) {
 			l.URL = facetToggleURL(q, paramCountry, c)
 		}
 		v.CountryLinks = append(v.CountryLinks, l)
@@ -218,39 +219,38 @@ func languageName(code string) string {
 	return code
 }
 
-// facetLabels names the facet fields for people.
-var facetLabels = map[string]string{
-	paramKind: "Type", paramSeries: "Series", paramCountry: "Country",
-	paramLanguage: "Language", paramAuthor: "Author", paramPublisher: "Publisher",
-	paramKeyword: "Keyword",
+// facetLabel names a facet for people, from the table of fields ("Type").
+func facetLabel(name string) string {
+	f, _ := fields.ByName(name)
+	return f.Facet
 }
 
-// facetOrder is the default sidebar order: the broad cuts first, authors
-// last since they are the longest list. A collection chooses its own with
-// Config.Facets.
-var facetOrder = []string{paramKind, paramSeries, paramCountry, paramLanguage, paramAuthor}
-
-// facetOrder returns the facets the page shows, in order.
+// facetOrder returns the facets the page shows, in order: the
+// collection's choice (Config.Facets), else the table's default set.
 func (p *searchPage) facetOrder() []string {
 	if p.facets == nil {
-		return facetOrder
+		return fields.DefaultFacets()
 	}
 	return p.facets
 }
 
-// showsYear reports whether the page shows the year chart: always by
-// default, else when the chosen facets name year.
+// showsYear reports whether the page shows the year chart: when the
+// facets shown name it.
 func (p *searchPage) showsYear() bool {
-	return p.facets == nil || slices.Contains(p.facets, paramYear)
+	return slices.Contains(p.facetOrder(), paramYear)
 }
 
 // checkFacets validates a collection's choice of facets (Config.Facets):
-// known names, each once.
+// facets of the table of fields, each once.
 func checkFacets(names []string) error {
 	seen := map[string]bool{}
 	for _, n := range names {
-		if _, ok := facetLabels[n]; !ok && n != paramYear {
-			return fmt.Errorf("unknown facet %q (known: kind, series, country, language, author, publisher, keyword, year)", n)
+		if f, ok := fields.ByName(n); !ok || !f.IsFacet() {
+			var known []string
+			for _, f := range fields.Facets() {
+				known = append(known, f.Name)
+			}
+			return fmt.Errorf("unknown facet %q (known: %s)", n, strings.Join(known, ", "))
 		}
 		if seen[n] {
 			return fmt.Errorf("facet %q named twice", n)
@@ -261,27 +261,16 @@ func checkFacets(names []string) error {
 }
 
 // chipOrder orders the chips of active filters: every filter a URL can
-// set, whether or not its facet is shown.
-var chipOrder = append(slices.Clone(facetOrder), paramPublisher, paramKeyword)
-
-func termFacet(f search.Facets, field string) search.TermFacet {
-	switch field {
-	case paramAuthor:
-		return f.Authors
-	case paramSeries:
-		return f.Series
-	case paramCountry:
-		return f.Countries
-	case paramLanguage:
-		return f.Languages
-	case paramKind:
-		return f.Kinds
-	case paramPublisher:
-		return f.Publishers
-	case paramKeyword:
-		return f.Keywords
+// set, whether or not its facet is shown: the default facets first, then
+// the others in table order.
+func chipOrder() []string {
+	order := fields.DefaultFacets()
+	for _, f := range filterFields() {
+		if !slices.Contains(order, f) {
+			order = append(order, f)
+		}
 	}
-	return search.TermFacet{}
+	return order
 }
 
 func valueLabel(field, value string) string {
@@ -302,11 +291,11 @@ func facetGroups(q search.Query, f search.Facets, order []string) []facetGroup {
 		if field == paramYear {
 			continue // the year chart, not a sidebar group
 		}
-		tf := termFacet(f, field)
+		tf := f.Term(field)
 		if len(tf.Values) == 0 {
 			continue
 		}
-		g := facetGroup{Field: field, Label: facetLabels[field], Missing: tf.Missing}
+		g := facetGroup{Field: field, Label: facetLabel(field), Missing: tf.Missing}
 		for i, v := range tf.Values {
 			g.Values = append(g.Values, facetItem{
 				Value:    v.Value,
@@ -327,10 +316,13 @@ func facetGroups(q search.Query, f search.Facets, order []string) []facetGroup {
 // chips are the active filters, each with a link removing it.
 func chips(q search.Query) []chip {
 	var cs []chip
-	for _, field := range chipOrder {
-		for _, v := range *filterValues(&q, field) {
+	for _, field := range chipOrder() {
+		if field == paramYear {
+			continue // the year range's chip comes last
+		}
+		for _, v := range q.Filters[field] {
 			cs = append(cs, chip{
-				Label:     facetLabels[field] + ": " + valueLabel(field, v),
+				Label:     facetLabel(field) + ": " + valueLabel(field, v),
 				RemoveURL: removeFilterURL(q, field, v),
 			})
 		}
@@ -400,8 +392,8 @@ func newPager(q search.Query, cur, last int) *pager {
 // new query keeps the filters and the order.
 func headerState(q search.Query) []hiddenField {
 	var hs []hiddenField
-	for _, field := range filterFields {
-		for _, v := range *filterValues(&q, field) {
+	for _, field := range filterFields() {
+		for _, v := range q.Filters[field] {
 			hs = append(hs, hiddenField{field, v})
 		}
 	}

@@ -672,11 +672,11 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 		}
 		if res.Total == 0 {
 			ms.ZeroHits++
-		} else if len(res.Facets.Years.Bins) == 0 || len(res.Facets.Authors.Values) == 0 || len(res.Facets.Countries.Values) == 0 {
+		} else if len(res.Facets.Years.Bins) == 0 || len(res.Facets.Term("author").Values) == 0 || len(res.Facets.Term("country").Values) == 0 {
 			ms.MissingFacets++
 		}
 		qq := q.Query
-		if len(qq.Authors)+len(qq.Series)+len(qq.Countries) > 0 || qq.YearFrom != 0 || qq.YearTo != 0 {
+		if len(qq.Filters) > 0 || qq.YearFrom != 0 || qq.YearTo != 0 {
 			ms.Filtered++
 		}
 		if qq.Sort != "" {
@@ -824,14 +824,10 @@ func fetch(ctx context.Context, client *http.Client, u string) string {
 func apiValues(q search.Query) url.Values {
 	v := url.Values{}
 	v.Set("q", q.Text)
-	for _, a := range q.Authors {
-		v.Add("author", a)
-	}
-	for _, s := range q.Series {
-		v.Add("series", s)
-	}
-	for _, c := range q.Countries {
-		v.Add("country", c)
+	for name, vals := range q.Filters {
+		for _, val := range vals {
+			v.Add(name, val)
+		}
 	}
 	if q.YearFrom != 0 {
 		v.Set("from", strconv.Itoa(q.YearFrom))
@@ -899,17 +895,17 @@ func queryMix(seed uint64, n int) []benchQuery {
 			q.YearTo = min(2025, q.YearFrom+r.IntN(8))
 		case 3:
 			kind, q.Text = "series", words(1)
-			q.Series = []string{series()}
+			q = q.WithFilter("series", series())
 		case 4:
 			kind, q.Text = "two countries", words(1)
 			a, b := country(), country()
 			for b == a {
 				b = country()
 			}
-			q.Countries = []string{a, b}
+			q = q.WithFilter("country", a, b)
 		case 5:
 			kind, q.Text = "author", words(1)
-			q.Authors = []string{v.enAuthors[v.enAuthorsT.draw(r)]}
+			q = q.WithFilter("author", v.enAuthors[v.enAuthorsT.draw(r)])
 		case 6:
 			kind, q.Text = "newest first", words(1+r.IntN(2))
 			q.Sort = search.SortNewest

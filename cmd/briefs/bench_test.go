@@ -114,8 +114,8 @@ func TestQueryMix(t *testing.T) {
 }
 
 func TestAPIValues(t *testing.T) {
-	q := search.Query{Text: `"harm reduction" coca`, Series: []string{"Debate Papers"}, Countries: []string{"Peru", "Côte d'Ivoire"},
-		Authors: []string{"Ana García"}, YearFrom: 2001, YearTo: 2005, Sort: search.SortNewest, Page: 2, Size: 10}
+	q := search.Query{Text: `"harm reduction" coca`, Filters: map[string][]string{"series": {"Debate Papers"}, "country": {"Peru", "Côte d'Ivoire"},
+		"author": {"Ana García"}}, YearFrom: 2001, YearTo: 2005, Sort: search.SortNewest, Page: 2, Size: 10}
 	got := apiValues(q).Encode()
 	want := "author=Ana+Garc%C3%ADa&country=Peru&country=C%C3%B4te+d%27Ivoire&from=2001&page=2&q=%22harm+reduction%22+coca&series=Debate+Papers&size=10&sort=newest&to=2005"
 	if got != want {

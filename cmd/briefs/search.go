@@ -11,12 +11,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search"
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var q search.Query
-	var authors, series, countries, languages, kinds, publishers, keywords listFlag
+	filters := map[string]*listFlag{}
 	fs := newFlagSet("search", stderr, "briefs search [flags] QUERY...",
 		`Search the index and print the best hits: title, authors, year, series and
 number, countries and source path, with highlighted passages. With up to three
@@ -33,15 +34,14 @@ one filter are ORed, different filters are ANDed.`,
 	fs.IntVar(&q.Size, "size", search.DefaultSize, fmt.Sprintf("hits per page (at most %d)", search.MaxSize))
 	fs.IntVar(&q.YearFrom, "from", 0, "only documents from this year on")
 	fs.IntVar(&q.YearTo, "to", 0, "only documents up to this year")
-	fs.Var(&authors, "author", "filter by author (repeatable)")
-	fs.Var(&series, "series", "filter by series (repeatable)")
-	fs.Var(&countries, "country", "filter by country (repeatable)")
-	fs.Var(&languages, "language", "filter by language code, e.g. es (repeatable)")
-	fs.Var(&publishers, "publisher", "filter by publisher (repeatable)")
-	fs.Var(&keywords, "keyword", "filter by keyword (repeatable)")
-	fs.Var(&kinds, "kind", "filter by kind: briefing, paper, opinion, page, reference, document (repeatable)")
+	// One repeatable flag per term facet of the table of fields:
+	// --author, --series, --country, --language, --kind, --publisher, ...
+	for _, f := range fields.Terms() {
+		filters[f.Name] = new(listFlag)
+		fs.Var(filters[f.Name], f.Name, fmt.Sprintf("filter by %s, e.g. %s (repeatable)", strings.ToLower(f.Facet), f.Example))
+	}
 	fs.IntVar(&q.FacetSize, "facet-size", search.DefaultFacetSize, "values shown per facet")
-	showFacets := fs.Bool("facets", false, "print the facet counts (year, author, series, country, language, kind, publisher, keyword)")
+	showFacets := fs.Bool("facets", false, "print the facet counts ("+strings.Join(facetNames(), ", ")+")")
 	asJSON := fs.Bool("json", false, "print the results as JSON (the structure of the web API's /api/search)")
 	indexDir := fs.String("index", defaultIndexDir(), "index directory ($BRIEFS_INDEX)")
 	timeout := fs.Duration("timeout", 10*time.Second, "give up after this long")
@@ -49,8 +49,11 @@ one filter are ORed, different filters are ANDed.`,
 		return err
 	}
 	q.Text = strings.Join(fs.Args(), " ")
-	q.Authors, q.Series, q.Countries, q.Languages, q.Kinds = authors, series, countries, languages, kinds
-	q.Publishers, q.Keywords = publishers, keywords
+	for name, vals := range filters {
+		if len(*vals) > 0 {
+			q = q.WithFilter(name, *vals...)
+		}
+	}
 	if err := q.Validate(); err != nil {
 		return usageError{fmt.Sprintf("search: %v", err)}
 	}
@@ -152,6 +155,15 @@ func printResults(w io.Writer, res *search.Results, facets bool) {
 	}
 }
 
+// facetNames lists the facets of the table of fields, the year first.
+func facetNames() []string {
+	names := []string{"year"}
+	for _, f := range fields.Terms() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
 func printFacets(w io.Writer, f search.Facets) {
 	fmt.Fprintln(w, "\nfacets:")
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -165,10 +177,11 @@ func printFacets(w io.Writer, f search.Facets) {
 		years = append(years, fmt.Sprintf("no date:%d", f.Years.NoDate))
 	}
 	fmt.Fprintf(tw, "  year\t%s\n", strings.Join(years, " "))
-	for _, tf := range []struct {
-		name string
-		f    search.TermFacet
-	}{{"author", f.Authors}, {"series", f.Series}, {"country", f.Countries}, {"language", f.Languages}, {"kind", f.Kinds}, {"publisher", f.Publishers}, {"keyword", f.Keywords}} {
+	for _, fd := range fields.Terms() {
+		tf := struct {
+			name string
+			f    search.TermFacet
+		}{fd.Name, f.Term(fd.Name)}
 		var vals []string
 		for _, v := range tf.f.Values {
 			mark := ""

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefs/briefs/fields"
 )
 
 // The query language is the one users know from web search engines:
@@ -73,45 +75,30 @@ type QueryField struct {
 	Example string   // a value to show in help and error messages
 }
 
-var queryFields = []QueryField{
-	{Name: "title", Example: "coca"},
-	{Name: "author", Aliases: []string{"authors", "by"}, Example: "Soberón"},
-	{Name: "series", Example: `"Drug Policy Briefing"`},
-	{Name: "country", Aliases: []string{"countries"}, Example: "Bolivia"},
-	{Name: "publisher", Example: "TNI"},
-	{Name: "year", Example: "2005"},
-	{Name: "language", Aliases: []string{"lang"}, Example: "es"},
-	{Name: "kind", Aliases: []string{"type"}, Example: "briefing"},
-	{Name: "text", Aliases: []string{"body"}, Example: "coca"},
-}
-
-// fieldNames maps every accepted lower-case name to its QueryField.
-var fieldNames = func() map[string]QueryField {
-	m := make(map[string]QueryField)
-	for _, f := range queryFields {
-		m[f.Name] = f
-		for _, a := range f.Aliases {
-			m[a] = f
-		}
-	}
-	return m
-}()
-
 // Fields lists the field names users may write before a colon, with their
-// aliases: title, author (authors, by), series, country (countries),
-// publisher, year, language (lang), kind (type), text (body).
+// aliases, from the table of fields (package fields): title, author
+// (authors, by), year, series, country (countries), language (lang), kind
+// (type), publisher, keyword (keywords), text (body).
 func Fields() []QueryField {
-	out := make([]QueryField, len(queryFields))
-	for i, f := range queryFields {
-		f.Aliases = append([]string(nil), f.Aliases...)
-		out[i] = f
+	var out []QueryField
+	for _, f := range fields.All() {
+		if f.Queryable() {
+			out = append(out, queryField(f))
+		}
 	}
 	return out
 }
 
+func queryField(f fields.Field) QueryField {
+	return QueryField{Name: f.Name, Aliases: append([]string(nil), f.Query[1:]...), Example: f.Example}
+}
+
 func lookupField(name string) (QueryField, bool) {
-	f, ok := fieldNames[strings.ToLower(name)]
-	return f, ok
+	f, ok := fields.ByQueryName(name)
+	if !ok {
+		return QueryField{}, false
+	}
+	return queryField(f), true
 }
 
 // Parse parses the user's query box. An empty or all-space query returns

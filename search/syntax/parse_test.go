@@ -380,7 +380,7 @@ func TestFields(t *testing.T) {
 		"title": "title", "author": "author", "authors": "author", "by": "author",
 		"series": "series", "country": "country", "countries": "country", "year": "year",
 		"language": "language", "lang": "language", "kind": "kind", "type": "kind",
-		"text": "text", "body": "text", "publisher": "publisher",
+		"text": "text", "body": "text", "publisher": "publisher", "keyword": "keyword", "keywords": "keyword",
 	}
 	got := map[string]string{}
 	for _, f := range Fields() {
