@@ -279,7 +279,7 @@ func bruteForce(t *testing.T, g *generation, all map[string]Record, q Query) *Re
 	})
 	res := &Results{Total: uint64(len(hits))}
 	for i := p.from; i < len(hits) && i < p.from+p.size; i++ {
-		res.Hits = append(res.Hits, Hit{ID: hits[i].rec.ID})
+		res.Hits = append(res.Hits, Hit{Record: Record{ID: hits[i].rec.ID}})
 	}
 
 	count := func(name string, get func(Record) []string, selected []string, norm func(string) string) TermFacet {

@@ -76,25 +76,12 @@ type Results struct {
 
 // Hit is one matching record with what a result list shows.
 type Hit struct {
-	ID        string        `json:"id"`
-	Kind      string        `json:"kind"`
+	// Record is the record's metadata, as the document store holds it,
+	// without its text (Paragraphs, Pages, Kinds) and hash; in JSON its
+	// keys sit beside the hit's own.
+	Record
 	Score     float64       `json:"score"`
-	Title     string        `json:"title"`
 	TitleHTML template.HTML `json:"title_html"` // escaped, matches in <mark>
-	Authors   []string      `json:"authors,omitempty"`
-	Families  []string      `json:"families,omitempty"` // see Record.Families
-	Date      string        `json:"date,omitempty"`
-	Year      int           `json:"year,omitempty"`
-	Series    string        `json:"series,omitempty"`
-	Number    int           `json:"number,omitempty"`
-	Countries []string      `json:"countries,omitempty"`
-	Language  string        `json:"language,omitempty"`
-	Publisher string        `json:"publisher,omitempty"`
-	Abstract  string        `json:"abstract,omitempty"`
-	Source    string        `json:"source,omitempty"`
-	URL       string        `json:"url,omitempty"`
-	Parent    string        `json:"parent,omitempty"`
-	PDFURL    string        `json:"pdf_url,omitempty"`
 	Snippets  []Snippet     `json:"snippets,omitempty"`
 	// Partial marks a hit holding only some of the query's words (see
 	// Results.More); it comes after every full match.

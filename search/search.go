@@ -188,32 +188,15 @@ func (g *generation) hit(ctx context.Context, r index.IndexReader, h ranked, p *
 	if err != nil {
 		return Hit{}, fmt.Errorf("record %s: %w", id, err)
 	}
-	hit := Hit{
-		ID:        id,
-		Kind:      rec.Kind,
-		Score:     h.score,
-		Title:     rec.Title,
-		TitleHTML: hl.title(rec),
-		Authors:   rec.Authors,
-		Families:  rec.Families,
-		Date:      rec.Date,
-		Year:      rec.Year,
-		Series:    rec.Series,
-		Number:    rec.Number,
-		Countries: rec.Countries,
-		Language:  rec.Language,
-		Publisher: rec.Publisher,
-		Abstract:  rec.Abstract,
-		Source:    rec.Source,
-		URL:       rec.URL,
-		Parent:    rec.Parent,
-	}
+	// The hit carries the record's metadata; the paragraph structure and
+	// the content hash are the document page's and the index's business.
+	rec.ID, rec.Kinds, rec.Hash = id, nil, ""
+	hit := Hit{Record: rec, Score: h.score, TitleHTML: hl.title(rec)}
 	if p.snippets > 0 {
 		if hit.Snippets, err = hl.snippetsAt(ctx, r, idOf(h.doc), d, rec, p.snippets); err != nil {
 			return Hit{}, fmt.Errorf("record %s: %w", id, err)
 		}
 	}
-	hit.PDFURL = rec.PDFURL
 	if hit.Versions, err = g.versions(r, h.doc); err != nil {
 		return Hit{}, err
 	}

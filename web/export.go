@@ -6,10 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/search"
 )
 
@@ -143,39 +146,43 @@ func (s *Server) searchOnce(ctx context.Context, q search.Query) (*search.Result
 	return s.index.Search(ctx, q)
 }
 
-// hitRecord turns a hit back into a record (without its text) so that the
-// exports share the citation code of the document page. A URL that is not
+// hitRecord is a hit's record (without its text), which the exports and
+// the citation code share with the document page. A URL that is not
 // http(s) is dropped: reference managers make links of it.
 func hitRecord(h search.Hit) search.Record {
-	return search.Record{
-		ID: h.ID, Kind: h.Kind, Title: h.Title, Authors: h.Authors, Families: h.Families, Date: h.Date, Year: h.Year,
-		Series: h.Series, Number: h.Number, Countries: h.Countries, Language: h.Language,
-		Publisher: h.Publisher, Abstract: h.Abstract, Source: h.Source, URL: webURL(h.URL), Parent: h.Parent,
-	}
+	rec := h.Record
+	rec.URL, rec.PDFURL = webURL(rec.URL), webURL(rec.PDFURL)
+	return rec
 }
 
-// csvHeader is the export's column list, in order.
-// kind, publisher and abstract come last so that scripts reading the
-// older columns by position keep working.
-var csvHeader = []string{"id", "title", "authors", "date", "year", "series", "number", "countries", "language", "url", "source",
-	"kind", "publisher", "abstract"}
+// csvColumns are the export's columns, in order: the fields of the table
+// of fields marked CSV (kind, publisher and abstract come after the older
+// columns so that scripts reading those by position keep working).
+func csvColumns() []fields.Field {
+	var out []fields.Field
+	for _, f := range fields.All() {
+		if f.CSV {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
+// writeCSV writes one row per record; a field with several values (authors,
+// countries) gives one cell with the values separated by "; ".
 func writeCSV(buf *bytes.Buffer, recs []search.Record) error {
 	cw := csv.NewWriter(buf)
-	if err := cw.Write(csvHeader); err != nil {
+	cols := csvColumns()
+	row := make([]string, len(cols))
+	for i, f := range cols {
+		row[i] = f.Key
+	}
+	if err := cw.Write(row); err != nil {
 		return err
 	}
-	num := func(n int) string {
-		if n == 0 {
-			return ""
-		}
-		return strconv.Itoa(n)
-	}
 	for _, r := range recs {
-		row := []string{r.ID, r.Title, strings.Join(r.Authors, "; "), r.Date, num(r.Year), r.Series,
-			num(r.Number), strings.Join(r.Countries, "; "), r.Language, r.URL, r.Source, r.Kind, r.Publisher, r.Abstract}
-		for i := range row {
-			row[i] = csvSafe(row[i])
+		for i, f := range cols {
+			row[i] = csvSafe(strings.Join(r.Values(f.Key), "; "))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -195,12 +202,31 @@ func csvSafe(s string) string {
 	return s
 }
 
+// writeJSONL writes one record per line, the fields a collection declares
+// (Record.Extra) as keys of their own, as sidecars and JSON Lines give them.
 func writeJSONL(buf *bytes.Buffer, recs []search.Record) error {
-	enc := json.NewEncoder(buf) // one compact object per line
 	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
+		extra := r.Extra
+		r.Extra = nil
+		b, err := json.Marshal(r)
+		if err != nil {
 			return err
 		}
+		keys := slices.Sorted(maps.Keys(extra))
+		if len(keys) > 0 {
+			b = b[:len(b)-1] // reopen the object
+			for _, k := range keys {
+				kb, _ := json.Marshal(k)
+				vb, err := json.Marshal(extra[k])
+				if err != nil {
+					return err
+				}
+				b = append(append(append(append(b, ','), kb...), ':'), vb...)
+			}
+			b = append(b, '}')
+		}
+		buf.Write(b)
+		buf.WriteByte('\n')
 	}
 	return nil
 }

@@ -172,10 +172,10 @@ func newHitView(h search.Hit, q search.Query) hitView {
 		Hit:          h,
 		URL:          docURL(h.ID, q),
 		KindLabel:    kindLabel(h.Kind),
-		SeriesLabel:  seriesLabel(search.Record{Series: h.Series, Number: h.Number}, " No. "),
+		SeriesLabel:  seriesLabel(h.Record, " No. "),
 		LanguageName: languageName(h.Language),
 	}
-	v.DateLabel = displayDate(search.Record{Date: h.Date, Year: h.Year})
+	v.DateLabel = displayDate(h.Record)
 	if h.Series != "" && !slices.Contains(q.Filters[paramSeries], h.Series) {
 		v.SeriesURL = facetToggleURL(q, paramSeries, h.Series)
 	}

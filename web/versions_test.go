@@ -94,7 +94,7 @@ func TestListedPublicationLeadsToFullText(t *testing.T) {
 }
 
 func TestHitVersionsLine(t *testing.T) {
-	h := search.Hit{ID: "dpb-11", Kind: "briefing", Language: "en", PDFURL: "https://example.org/dpb11.pdf",
+	h := search.Hit{Record: search.Record{ID: "dpb-11", Kind: "briefing", Language: "en", PDFURL: "https://example.org/dpb11.pdf"},
 		Versions: []search.Version{
 			{ID: "dpb-11-es", Kind: "briefing", Language: "es"},
 			{ID: "dpb-11-txt", Kind: "briefing", Language: "en", Source: "text/dpb-11.txt"},
