@@ -225,5 +225,5 @@ func ExampleQuery_Validate() {
 	}
 	// Output:
 	// syntax error: unterminated quote — add a closing "
-	// bad request: page 2000 is beyond the last page we serve (results are capped at 10000); narrow your search
+	// bad request: page 2000 is beyond the first 10000 results; narrow the search instead
 }

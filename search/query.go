@@ -40,7 +40,7 @@ func (q Query) Validate() error {
 
 func (q Query) plan() (*plan, error) {
 	if len(q.Text) > MaxQueryLength {
-		return nil, requestErrorf("the query is %d bytes long; the limit is %d", len(q.Text), MaxQueryLength)
+		return nil, requestErrorf("the query is too long (%d bytes; the limit is %d); shorten it", len(q.Text), MaxQueryLength)
 	}
 	tree, err := Parse(q.Text)
 	if err != nil {
@@ -64,7 +64,7 @@ func (q Query) plan() (*plan, error) {
 	// Deep pages cost memory and time proportional to their depth (bleve
 	// keeps from+size hits in its collector), so results stop at a window.
 	if p.page > MaxResultWindow/p.size {
-		return nil, requestErrorf("page %d is beyond the last page we serve (results are capped at %d); narrow your search",
+		return nil, requestErrorf("page %d is beyond the first %d results; narrow the search instead",
 			p.page, MaxResultWindow)
 	}
 	p.from = (p.page - 1) * p.size
@@ -82,14 +82,14 @@ func (q Query) plan() (*plan, error) {
 		p.sort = SortRelevance
 	case SortRelevance, SortNewest, SortOldest, SortNumber:
 	default:
-		return nil, requestErrorf("unknown sort %q: use %s, %s, %s or %s",
+		return nil, requestErrorf("unknown sort order %q: use %s, %s, %s or %s",
 			p.sort, SortRelevance, SortNewest, SortOldest, SortNumber)
 	}
 	if q.YearFrom < 0 || q.YearTo < 0 {
 		return nil, requestErrorf("years must be positive")
 	}
 	if q.YearFrom > 0 && q.YearTo > 0 && q.YearFrom > q.YearTo {
-		return nil, requestErrorf("year range %d–%d ends before it starts", q.YearFrom, q.YearTo)
+		return nil, requestErrorf("the year range is reversed: from %d is after to %d", q.YearFrom, q.YearTo)
 	}
 	switch {
 	case q.Snippets == 0:

@@ -59,7 +59,7 @@ func asError(err error) *Error {
 	}
 	var reqErr *search.RequestError
 	if errors.As(err, &reqErr) {
-		return &Error{Status: http.StatusBadRequest, Message: capitalize(reqErr.Error()), Err: err}
+		return &Error{Status: http.StatusBadRequest, Message: sentence(reqErr.Error()), Err: err}
 	}
 	switch {
 	case errors.Is(err, search.ErrNotFound):
@@ -68,6 +68,15 @@ func asError(err error) *Error {
 		return &Error{Status: http.StatusServiceUnavailable, Message: msgTimeout, Err: err}
 	}
 	return &Error{Status: http.StatusInternalServerError, Message: msgInternal, Err: err}
+}
+
+// sentence makes search's lower-case error text a sentence for people.
+func sentence(s string) string {
+	s = capitalize(s)
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }
 
 func capitalize(s string) string {

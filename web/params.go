@@ -68,10 +68,6 @@ func isFilter(name string) bool {
 func parseQuery(v url.Values) (search.Query, error) {
 	var q search.Query
 	q.Text = strings.TrimSpace(first(v, paramQ))
-	if len(q.Text) > search.MaxQueryLength {
-		return q, badRequest(fmt.Sprintf("The query is too long (%d bytes; the limit is %d). Shorten it.",
-			len(q.Text), search.MaxQueryLength))
-	}
 	if !utf8.ValidString(q.Text) {
 		return q, badRequest("The query is not valid UTF-8 text.")
 	}
@@ -92,17 +88,9 @@ func parseQuery(v url.Values) (search.Query, error) {
 	if q.YearTo, err = parseYear(v, paramTo); err != nil {
 		return q, err
 	}
-	if q.YearFrom != 0 && q.YearTo != 0 && q.YearFrom > q.YearTo {
-		return q, badRequest(fmt.Sprintf("The year range is reversed: from %d is after to %d.", q.YearFrom, q.YearTo))
-	}
-
-	switch s := strings.TrimSpace(first(v, paramSort)); s {
-	case "", search.SortRelevance:
+	q.Sort = strings.TrimSpace(first(v, paramSort))
+	if q.Sort == search.SortRelevance {
 		q.Sort = "" // relevance is the default; keep one spelling for permalinks
-	case search.SortNewest, search.SortOldest, search.SortNumber:
-		q.Sort = s
-	default:
-		return q, badRequest(fmt.Sprintf("Unknown sort order %q: use relevance, newest, oldest or number.", s))
 	}
 
 	if q.Page, err = parsePositive(v, paramPage, "Page"); err != nil {
@@ -110,9 +98,6 @@ func parseQuery(v url.Values) (search.Query, error) {
 	}
 	if q.Size, err = parsePositive(v, paramSize, "Page size"); err != nil {
 		return q, err
-	}
-	if q.Size > search.MaxSize {
-		return q, badRequest(fmt.Sprintf("Page size %d is too large; the limit is %d.", q.Size, search.MaxSize))
 	}
 	if q.FacetSize, err = parsePositive(v, paramFacetSize, "Facet size"); err != nil {
 		return q, err
@@ -130,10 +115,8 @@ func parseQuery(v url.Values) (search.Query, error) {
 	if q.FacetSize == search.DefaultFacetSize {
 		q.FacetSize = 0
 	}
-	if end := pageOf(q) * sizeOf(q); end > search.MaxResultWindow {
-		return q, badRequest(fmt.Sprintf("Page %d is beyond the first %d results; narrow the search instead.",
-			pageOf(q), search.MaxResultWindow))
-	}
+	// The caps (query length, page size, result window), the sort orders
+	// and the year range are search's rules: it checks them, once.
 	if err := q.Validate(); err != nil {
 		return q, err
 	}
@@ -191,20 +174,6 @@ func parsePositive(v url.Values, key, label string) (int, error) {
 		return 0, badRequest(fmt.Sprintf("%s must be a whole number from 1 (got %q).", label, s))
 	}
 	return n, nil
-}
-
-func pageOf(q search.Query) int {
-	if q.Page < 1 {
-		return 1
-	}
-	return q.Page
-}
-
-func sizeOf(q search.Query) int {
-	if q.Size < 1 {
-		return search.DefaultSize
-	}
-	return q.Size
 }
 
 func facetSizeOf(q search.Query) int {
