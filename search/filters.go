@@ -32,23 +32,12 @@ func (q *Query) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	for _, f := range fields.Terms() {
-		v, ok := raw[f.Name]
-		if !ok {
-			continue
-		}
-		var vals []string
-		if err := json.Unmarshal(v, &vals); err != nil {
-			return err
-		}
-		j.Filters = setFilter(j.Filters, f.Name, vals)
+	filters, err := termKeys[[]string](b)
+	for name, vals := range filters {
+		j.Filters = setFilter(j.Filters, name, vals)
 	}
 	*q = Query(j)
-	return nil
+	return err
 }
 
 // setFilter returns m with name's values set (removed when there are none).
@@ -95,26 +84,35 @@ func (f *Facets) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
+	terms, err := termKeys[TermFacet](b)
+	j.Terms = terms
+	*f = Facets(j)
+	return err
+}
+
+// termKeys decodes the keys of a JSON object named after the term facets
+// of the table of fields.
+func termKeys[T any](b []byte) (map[string]T, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
+		return nil, err
 	}
-	for _, fd := range fields.Terms() {
-		v, ok := raw[fd.Name]
+	var out map[string]T
+	for _, f := range fields.Terms() {
+		v, ok := raw[f.Name]
 		if !ok {
 			continue
 		}
-		var tf TermFacet
-		if err := json.Unmarshal(v, &tf); err != nil {
-			return err
+		var t T
+		if err := json.Unmarshal(v, &t); err != nil {
+			return nil, err
 		}
-		if j.Terms == nil {
-			j.Terms = map[string]TermFacet{}
+		if out == nil {
+			out = map[string]T{}
 		}
-		j.Terms[fd.Name] = tf
+		out[f.Name] = t
 	}
-	*f = Facets(j)
-	return nil
+	return out, nil
 }
 
 // Term returns the term facet called name (empty when not counted).
