@@ -42,29 +42,15 @@ const (
 	// to the records of that group.
 	FieldLangGroup = "lang_group"
 
-	// Facet fields: keyword-analysed display values.
-	FieldAuthor    = "author"
-	FieldSeries    = "series"
-	FieldCountry   = "country"
-	FieldLanguage  = "language" // ISO 639-1 code as the record gives it, lower-cased
-	FieldKind      = "kind"
-	FieldPublisher = "publisher"
-	FieldKeyword   = "keyword" // one of the record's keywords
-
-	// Matching variants of the facet fields. *_key holds the whole value
-	// folded by normKey ("Ricardo Soberón Garrido" -> "ricardo soberon
-	// garrido") for exact, case- and accent-insensitive filters and field
-	// queries; *_text holds its words (nameAnalyzer) so author:soberon finds
-	// a part of a name.
-	FieldAuthorKey     = "author_key"
-	FieldAuthorText    = "author_text"
-	FieldSeriesKey     = "series_key"
-	FieldSeriesText    = "series_text"
-	FieldCountryKey    = "country_key"
-	FieldCountryText   = "country_text"
-	FieldPublisherKey  = "publisher_key"
-	FieldPublisherText = "publisher_text"
-	FieldKeywordKey    = "keyword_key"
+	// The metadata fields (author, series, country, language, kind,
+	// publisher, keyword, and any a collection declares) are named by the
+	// table of fields (package fields; table.go): NAME holds the display
+	// values, keyword-analysed, that facets count; NAME_key the whole
+	// value folded by normKey ("Ricardo Soberón Garrido" -> "ricardo
+	// soberon garrido") for exact, case- and accent-insensitive filters
+	// and field queries; NAME_text, for names, its words (nameAnalyzer),
+	// so author:soberon finds a part of a name.
+	FieldLanguage = "language" // ISO 639-1 code as the record gives it, lower-cased
 
 	FieldYear   = "year"   // number; absent when the record has no date
 	FieldNumber = "number" // number within the series; absent when 0
