@@ -123,9 +123,12 @@ var declared = []Field{
 	{Name: "pdf_url", Key: "pdf_url"},
 }
 
+// The table in use, and the lists derived from it, rebuilt by Declare.
 var (
-	mu    sync.RWMutex
-	table = declared
+	mu      sync.RWMutex
+	table   = declared
+	facets  = facetsOf(declared)
+	version int
 )
 
 // All returns the table, in order. The caller may not modify it.
@@ -135,19 +138,42 @@ func All() []Field {
 	return table
 }
 
+// Version changes whenever Declare changes the table, so that what a
+// package derives from the table can be cached.
+func Version() int {
+	mu.RLock()
+	defer mu.RUnlock()
+	return version
+}
+
 // Declare adds a field to the table, for a collection's own fields and for
 // tests; it returns a function that removes it again. Declare fields
 // before building or opening an index: the mapping, the facet columns and
 // the parser read the table when they start.
 func Declare(f Field) (undo func()) {
-	mu.Lock()
-	defer mu.Unlock()
-	table = append(slices.Clip(table), f)
-	return func() {
+	change := func(edit func([]Field) []Field) {
 		mu.Lock()
 		defer mu.Unlock()
-		table = slices.DeleteFunc(slices.Clone(table), func(g Field) bool { return g.Name == f.Name })
+		table = edit(table)
+		facets = facetsOf(table)
+		version++
 	}
+	change(func(t []Field) []Field { return append(slices.Clip(t), f) })
+	return func() {
+		change(func(t []Field) []Field {
+			return slices.DeleteFunc(slices.Clone(t), func(g Field) bool { return g.Name == f.Name })
+		})
+	}
+}
+
+func facetsOf(t []Field) []Field {
+	var out []Field
+	for _, f := range t {
+		if f.IsFacet() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // ByName returns the field called name (as in Field.Name).
@@ -182,15 +208,12 @@ func ByQueryName(name string) (Field, bool) {
 	return Field{}, false
 }
 
-// Facets returns the facet fields in table order, the year included.
+// Facets returns the facet fields in table order, the year included. The
+// caller may not modify it.
 func Facets() []Field {
-	var out []Field
-	for _, f := range All() {
-		if f.IsFacet() {
-			out = append(out, f)
-		}
-	}
-	return out
+	mu.RLock()
+	defer mu.RUnlock()
+	return facets
 }
 
 // Terms returns the facets that count values (every facet but the year

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/briefs/briefs/fields"
@@ -34,13 +35,26 @@ type termFacetDef struct {
 	norm    func(string) string
 }
 
-// termFacets lists the keyword facets of the table, in table order.
+// termFacets lists the keyword facets of the table, in table order. They
+// are derived once per version of the table: a query asks for them a few
+// times.
 func termFacets() []termFacetDef {
-	var out []termFacetDef
-	for _, f := range fields.Terms() {
-		out = append(out, termFacetDef{name: f.Name, display: f.Name, match: matchField(f), norm: normOf(f)})
+	v := fields.Version()
+	derived.Lock()
+	defer derived.Unlock()
+	if derived.defs == nil || derived.version != v {
+		derived.defs, derived.version = []termFacetDef{}, v
+		for _, f := range fields.Terms() {
+			derived.defs = append(derived.defs, termFacetDef{name: f.Name, display: f.Name, match: matchField(f), norm: normOf(f)})
+		}
 	}
-	return out
+	return derived.defs
+}
+
+var derived struct {
+	sync.Mutex
+	version int
+	defs    []termFacetDef
 }
 
 // matchField is the index field that filters and exact field queries of f
