@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/fields"
 	"github.com/briefs/briefs/indexer"
 	"github.com/briefs/briefs/search"
 	"github.com/briefs/briefs/web"
@@ -32,7 +33,12 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 	addr := fs.String("addr", envOr("BRIEFS_ADDR", "127.0.0.1:8080"), "address to listen on ($BRIEFS_ADDR; port 0 picks a free port, logged at start)")
 	indexDir := fs.String("index", "", "index directory ($BRIEFS_INDEX; default ./briefs.index, built from the demo corpus if empty)")
 	reload := fs.Duration("reload", 2*time.Second, "how often to look for a newer index generation (0: only on SIGHUP)")
-	facets := fs.String("facets", "", "the facets the search page shows, in order, comma-separated: kind, series, country, language, author, publisher, keyword, year (default kind,series,country,language,author,year)")
+	var known []string
+	for _, f := range fields.Facets() {
+		known = append(known, f.Name)
+	}
+	facets := fs.String("facets", "", fmt.Sprintf("the facets the search page shows, in order, comma-separated: %s (default %s)",
+		strings.Join(known, ", "), strings.Join(fields.DefaultFacets(), ",")))
 	dev := fs.Bool("dev", false, "re-read templates and static files from ./web on every request")
 	if err := parseFlags(fs, args); err != nil {
 		return err
