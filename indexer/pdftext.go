@@ -260,17 +260,16 @@ func (pr *pageReader) show(g *textState, tm *matrix, s string) {
 
 // pdfFont decodes a font's character codes and gives their widths.
 type pdfFont struct {
-	twoByte  bool             // Type0 (composite) font: two-byte codes
-	toUni    map[int]string   // from the ToUnicode CMap
-	enc      *[256]string     // simple fonts: code -> text by encoding
-	first    int              // simple fonts: Widths start at this code
-	widths   []float64        // simple fonts, glyph units
-	cidW     map[int]float64  // composite fonts: W array
-	dw       float64          // default / missing width, glyph units
-	scale    float64          // glyph units to text space (1/1000 or Type3 FontMatrix)
-	core     string           // one of the 14 standard fonts, for widths
-	coreW    map[int]float64  // widths computed from core metrics, by code
-	fallback func(int) string // decoding when ToUnicode has no entry
+	twoByte bool            // Type0 (composite) font: two-byte codes
+	toUni   map[int]string  // from the ToUnicode CMap
+	enc     *[256]string    // simple fonts: code -> text by encoding
+	first   int             // simple fonts: Widths start at this code
+	widths  []float64       // simple fonts, glyph units
+	cidW    map[int]float64 // composite fonts: W array
+	dw      float64         // default / missing width, glyph units
+	scale   float64         // glyph units to text space (1/1000 or Type3 FontMatrix)
+	core    string          // one of the 14 standard fonts, for widths
+	coreW   map[int]float64 // widths computed from core metrics, by code
 }
 
 var defaultFont = &pdfFont{enc: &winAnsiText, dw: 500, scale: 0.001}

@@ -72,7 +72,7 @@ func (g *generation) document(ctx context.Context, id string, part int) (*Docume
 	if doc.Versions, err = g.versionsOf(id); err != nil {
 		return nil, err
 	}
-	q := termQuery(rec.ID, FieldParent, 1)
+	q := termQuery(rec.ID, FieldParent)
 	order := bsearch.SortOrder{
 		&bsearch.SortField{Field: FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortDocID{},

@@ -136,7 +136,7 @@ func (t *translator) text(tree Node) (q query.Query, none bool, err error) {
 			branches = append(branches, p.query())
 		default:
 			b := query.NewBooleanQuery([]query.Query{conj(p.query())}, nil, nil)
-			b.AddFilter(termQuery(g, FieldLangGroup, 1))
+			b.AddFilter(termQuery(g, FieldLangGroup))
 			branches = append(branches, b)
 		}
 	}
@@ -712,10 +712,10 @@ func (t *translator) metaText(text, keyField, textField string) part {
 	if key == "" {
 		return vacuousPart
 	}
-	qs := []query.Query{termQuery(key, keyField, 1)}
+	qs := []query.Query{termQuery(key, keyField)}
 	switch words := strings.Fields(key); len(words) {
 	case 1:
-		qs = append(qs, termQuery(words[0], textField, 1))
+		qs = append(qs, termQuery(words[0], textField))
 	default:
 		// every word, in order: author:"ricardo soberon" finds
 		// "Ricardo Soberón Garrido"
@@ -757,7 +757,7 @@ func (t *translator) exactText(text, field string, norm func(string) string) par
 	if v == "" {
 		return vacuousPart
 	}
-	return part{q: termQuery(v, field, 1), filter: true}
+	return part{q: termQuery(v, field), filter: true}
 }
 
 // fuzziness is the edit distance of a fuzzy term: the user's (at most 2,

@@ -44,8 +44,10 @@ func buildBriefs(t *testing.T) string {
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
+	// The go command sets GOROOT for the tests it runs (and for the
+	// toolchain it switches to); outside it, the go on PATH.
+	gobin := filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+	if _, err := os.Stat(gobin); os.Getenv("GOROOT") == "" || err != nil {
 		gobin = "go"
 	}
 	cmd := exec.Command(gobin, "build", "-o", bin, ".")
