@@ -19,7 +19,7 @@ import (
 // JSON Lines files (.jsonl, .jsonl.gz) hold one record per line (see
 // ReadJSONL), with the id the line gives: they are read in their place in
 // that order, as a stream, so the size cap of Options.MaxFileSize does not
-// apply to them (only MaxJSONLLine does, to each line). A bad line is
+// apply to them (only the 64 MiB cap on a line does). A bad line is
 // reported in Report.Skipped as "path:LINE" and the file goes on; a file
 // that cannot be read to its end is reported with the line it stopped
 // after, and the records before are kept. Each good line counts as one

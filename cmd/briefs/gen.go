@@ -43,15 +43,15 @@ type genConfig struct {
 	PerFolder int     // files per folder for html and text
 	Split     int     // records per JSON Lines file; 0 = one file
 	Quiet     bool
-	// Long makes every document a long report of LongMinWords to
-	// LongMaxWords words (briefs bench --long).
+	// Long makes every document a long report of longMinWords to
+	// longMaxWords words (briefs bench --long).
 	Long bool
 }
 
 // Length of the documents of a --long corpus, in words.
 const (
-	LongMinWords = 100_000
-	LongMaxWords = 300_000
+	longMinWords = 100_000
+	longMaxWords = 300_000
 )
 
 // genSummary is what a run wrote.

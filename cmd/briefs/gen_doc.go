@@ -108,7 +108,7 @@ func (g *docGen) document(d docPlan) *genDocument {
 		words = 8000 + r.IntN(7001)
 	}
 	if g.long {
-		words = LongMinWords + r.IntN(LongMaxWords-LongMinWords+1)
+		words = longMinWords + r.IntN(longMaxWords-longMinWords+1)
 	}
 	doc.blocks = g.body(es, words, doc.countries)
 	return doc
