@@ -19,7 +19,7 @@ import (
 //     matching pattern wins); "#" starts a comment; "\" escapes.
 //
 // A folder that is left out is not entered, so "!" cannot bring back a file
-// inside it (as in git). Patterns come from DefaultExcludes, then the
+// inside it (as in git). Patterns come from defaultExcludes, then the
 // root's .briefsignore file, then Options.Exclude (the command line's
 // --exclude), so a later source can undo an earlier one ("!_static/").
 // Git's library, go-git, has a matcher too, but pulling all of go-git in
@@ -29,12 +29,12 @@ import (
 // ignoreFile is the name of the exclude file read at the root of a walk.
 const ignoreFile = ".briefsignore"
 
-// DefaultExcludes are left out of every walk: version-control and
+// defaultExcludes are left out of every walk: version-control and
 // dependency folders, operating-system junk, and what documentation
 // builders leave beside the pages (Sphinx copies every page's source into
 // _sources/ as .txt, which would index each page twice). Hidden files and
 // folders (".git") are skipped anyway; they are listed for completeness.
-var DefaultExcludes = []string{
+var defaultExcludes = []string{
 	".git/", ".hg/", ".svn/", "CVS/", "node_modules/", "__pycache__/",
 	".DS_Store", "Thumbs.db", "desktop.ini", "._*", "__MACOSX/",
 	"_sources/", "_static/", ".doctrees/", ".buildinfo",
@@ -53,7 +53,7 @@ type excludeRule struct {
 // any, and extra. A bad pattern is an error naming where it came from.
 func newExcluder(fsys fs.FS, extra []string) (*excluder, error) {
 	ex := &excluder{}
-	if err := ex.add("default", DefaultExcludes); err != nil {
+	if err := ex.add("default", defaultExcludes); err != nil {
 		return nil, err
 	}
 	if data, err := fs.ReadFile(fsys, ignoreFile); err == nil {

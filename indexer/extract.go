@@ -13,15 +13,16 @@ import (
 	"strings"
 )
 
-// DefaultMaxFileSize is the cap used when Options.MaxFileSize is not set.
+// defaultMaxFileSize is the cap used when Options.MaxFileSize is not set.
 // Briefings are small; a 64 MiB HTML file is almost certainly a dump or an
 // accident, and reading it whole would stall the walk.
-const DefaultMaxFileSize = 64 << 20
+const defaultMaxFileSize = 64 << 20
 
 // Options tune extraction. The zero value is ready to use.
 type Options struct {
 	// MaxFileSize caps the bytes read from one file, after decompression
 	// for .gz files. Larger files are read up to the cap, with a warning.
+	// Zero means 64 MiB (defaultMaxFileSize).
 	MaxFileSize int64
 	// Warn, if set, receives ExtractFile's warnings (a file truncated at
 	// the cap, unknown sidecar keys). Walk collects them in its Report.
@@ -33,8 +34,9 @@ type Options struct {
 	Root  string
 	Taken func(id string) bool
 	// Exclude holds patterns in .gitignore syntax for files and folders
-	// Walk leaves out, on top of DefaultExcludes and the root's
-	// .briefsignore (see exclude.go).
+	// Walk leaves out, on top of the default ones (version control,
+	// dependency folders, builders' copies; see exclude.go) and the root's
+	// .briefsignore.
 	Exclude []string
 
 	ids       map[string]string // the IDs Walk planned, by path
@@ -45,7 +47,7 @@ func (o Options) maxSize() int64 {
 	if o.MaxFileSize > 0 {
 		return o.MaxFileSize
 	}
-	return DefaultMaxFileSize
+	return defaultMaxFileSize
 }
 
 // format is how a file is read, by extension.

@@ -31,10 +31,10 @@ import (
 // series loses a publisher acronym, countries get their canonical names,
 // the language its ISO 639-1 code (detected from the text when missing).
 
-// MaxJSONLLine caps one line. A record is a whole document, so lines are
+// maxJSONLLine caps one line. A record is a whole document, so lines are
 // long (a 15,000-word report is about 100 KB), but a line beyond this is a
 // broken file, not a document.
-const MaxJSONLLine = 64 << 20
+const maxJSONLLine = 64 << 20
 
 // jsonlRecord is the shape of one line. Fields are pointers or raw where
 // a missing value must be told apart from a wrong one.
@@ -140,7 +140,7 @@ func (in jsonlInput) read(ctx context.Context, r io.Reader, rep *Report, fn func
 	next := func() (jsonlLine, bool) {
 		for !done {
 			lineNo++
-			line, tooLong, err := readLine(br, scratch[:0], MaxJSONLLine)
+			line, tooLong, err := readLine(br, scratch[:0], maxJSONLLine)
 			scratch = line
 			l := jsonlLine{no: lineNo, tooLong: tooLong}
 			if in.raw != nil {
@@ -167,7 +167,7 @@ func (in jsonlInput) read(ctx context.Context, r io.Reader, rep *Report, fn func
 		switch {
 		case l.err != nil:
 		case l.tooLong:
-			l.reason = fmt.Sprintf("line longer than %s", sizeString(MaxJSONLLine))
+			l.reason = fmt.Sprintf("line longer than %s", sizeString(maxJSONLLine))
 		default:
 			if l.no == 1 {
 				l.data = bytes.TrimPrefix(l.data, []byte("\ufeff"))

@@ -162,7 +162,7 @@ func TestReadJSONLLongLines(t *testing.T) {
 	// Beyond the cap, the line is skipped and the next one still read.
 	var b strings.Builder
 	b.WriteString(`{"id":"huge","text":"`)
-	for b.Len() < MaxJSONLLine+10 {
+	for b.Len() < maxJSONLLine+10 {
 		b.WriteString(para)
 	}
 	b.WriteString("\"}\n{\"id\":\"next\",\"text\":\"z\"}\n")

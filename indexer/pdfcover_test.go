@@ -169,7 +169,7 @@ func BenchmarkTemplateTitles(b *testing.B) {
 	}
 	b.Run("prepass", func(b *testing.B) {
 		for b.Loop() {
-			if len(templateTitles(context.Background(), fsys, pdfs, DefaultMaxFileSize)) != 1 {
+			if len(templateTitles(context.Background(), fsys, pdfs, defaultMaxFileSize)) != 1 {
 				b.Fatal("template title not found")
 			}
 		}

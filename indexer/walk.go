@@ -1,106 +1,15 @@
 package indexer
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// Report sums up a walk: what was read, what was skipped and why.
-type Report struct {
-	Files     int    // supported files found
-	Documents int    // files that produced records, and good JSON lines
-	Records   int    // records passed to fn
-	Merged    int    // PDFs merged into the web page linking to them
-	Ignored   int    // other files: unsupported extensions, hidden files
-	Excluded  int    // files left out by an exclude pattern (see exclude.go)
-	Skipped   []Skip // files that gave no record, with the reason
-	Warnings  []Skip // files read with a problem (truncated, repaired...)
-	Took      time.Duration
-
-	// Renamed lists the files whose plain ID (IDFromPath) another file
-	// has, with the ID they got instead (see assignIDs).
-	Renamed []Skip
-}
-
-// Skip names a file (or a line of a JSON Lines file, "path:LINE") and what
-// went wrong with it. ID is the ID of the record it would give, when known
-// (IDFromPath for a file, the id of a JSON line that has a usable one), so
-// that an index update can keep the record it gave before rather than
-// delete it for a bad read (see search.Builder.Seen).
-type Skip struct{ Path, Reason, ID string }
-
-// String is a human summary: one line of counts, then every skipped file
-// and every warning with its reason.
-func (r Report) String() string {
-	var b strings.Builder
-	// "read", not "indexed": the index line that follows says how many of
-	// them changed the index (none, on a second run over the same files).
-	fmt.Fprintf(&b, "%s: %s, %s read, %d skipped, %s",
-		count(r.Files, "file"), count(r.Documents, "document"), count(r.Records, "record"),
-		len(r.Skipped), count(len(r.Warnings), "warning"))
-	if r.Merged > 0 {
-		fmt.Fprintf(&b, ", %d %s merged into %s", r.Merged, plural(r.Merged, "PDF", "PDFs"), plural(r.Merged, "its web page", "their web pages"))
-	}
-	if r.Excluded > 0 {
-		fmt.Fprintf(&b, ", %d %s excluded", r.Excluded, plural(r.Excluded, "file", "files"))
-	}
-	if r.Ignored > 0 {
-		fmt.Fprintf(&b, ", %d other %s ignored", r.Ignored, plural(r.Ignored, "file", "files"))
-	}
-	if len(r.Renamed) > 0 {
-		fmt.Fprintf(&b, ", %d %s a longer id (another file has the plain one)", len(r.Renamed), plural(len(r.Renamed), "file given", "files given"))
-	}
-	fmt.Fprintf(&b, " in %s", roundDuration(r.Took))
-	for _, s := range r.Skipped {
-		fmt.Fprintf(&b, "\n  skipped %s: %s", s.Path, s.Reason)
-	}
-	for _, s := range r.Warnings {
-		fmt.Fprintf(&b, "\n  warning %s: %s", s.Path, s.Reason)
-	}
-	for i, s := range r.Renamed {
-		if i == maxRenamedShown {
-			fmt.Fprintf(&b, "\n  … and %d more files given a longer id", len(r.Renamed)-i)
-			break
-		}
-		fmt.Fprintf(&b, "\n  id %s for %s: %s", s.ID, s.Path, s.Reason)
-	}
-	return b.String()
-}
-
-// maxRenamedShown is how many renamed files the summary lists: a
-// collection with a PDF beside every HTML page would otherwise fill the
-// screen, and the ids follow one rule (assignIDs).
-const maxRenamedShown = 20
-
-// count is "1 file", "2 files".
-func count(n int, noun string) string {
-	return strconv.Itoa(n) + " " + plural(n, noun, noun+"s")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	switch {
-	case d >= time.Second:
-		return d.Round(100 * time.Millisecond)
-	case d >= time.Millisecond:
-		return d.Round(time.Millisecond)
-	}
-	return d.Round(time.Microsecond)
-}
 
 // Walk extracts every supported file under fsys (.html .htm .xhtml .txt
 // .md .pdf, each optionally .gz) and calls fn for each record: first the
@@ -110,7 +19,7 @@ func roundDuration(d time.Duration) time.Duration {
 // JSON Lines files (.jsonl, .jsonl.gz) hold one record per line (see
 // ReadJSONL), with the id the line gives: they are read in their place in
 // that order, as a stream, so the size cap of Options.MaxFileSize does not
-// apply to them (only MaxJSONLLine does, to each line). A bad line is
+// apply to them (only the 64 MiB cap on a line does). A bad line is
 // reported in Report.Skipped as "path:LINE" and the file goes on; a file
 // that cannot be read to its end is reported with the line it stopped
 // after, and the records before are kept. Each good line counts as one
@@ -416,86 +325,6 @@ func (w *walker) pageSource(p string) (string, bool) {
 		}
 	}
 	return decodeHTML(data), true
-}
-
-// jsonlProgressUnit is how much of a JSON Lines file counts as one file
-// for progress: a few tens of records of a typical export, so that the
-// count moves about as often as it does for a folder of documents.
-const jsonlProgressUnit = 1 << 20
-
-// isJSONL reports whether Walk reads a file as JSON Lines.
-func isJSONL(name string) bool {
-	return path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) == ".jsonl"
-}
-
-// jsonlUnits is the weight of a JSON Lines file in progress: one, plus one
-// per jsonlProgressUnit of its size (as stored, compressed or not).
-func jsonlUnits(fsys fs.FS, p string) int {
-	info, err := fs.Stat(fsys, p)
-	if err != nil {
-		return 1
-	}
-	return 1 + int(info.Size()/jsonlProgressUnit)
-}
-
-// jsonl reads a JSON Lines file in its turn and passes its records on; it
-// returns only fn's error or ctx's.
-func (w *walker) jsonl(ctx context.Context, p string) error {
-	base, units := w.done, w.units[p]
-	finish := func() error {
-		w.done = base + units
-		w.report()
-		return nil
-	}
-	// A JSON Lines file has no ID of its own: its skips name none.
-	skip := func(reason string) { w.rep.Skipped = append(w.rep.Skipped, Skip{Path: p, Reason: reason}) }
-	f, err := w.fsys.Open(p)
-	if err != nil {
-		skip(fmt.Sprintf("cannot read: %v", unwrapPathError(err)))
-		return finish()
-	}
-	defer f.Close()
-	raw := &countingReader{r: f}
-	var r io.Reader = raw
-	if strings.HasSuffix(strings.ToLower(p), ".gz") {
-		// Decompressed as it is read: an export is too large to hold
-		// whole, and the per-line cap already bounds memory.
-		zr, err := gzip.NewReader(raw)
-		if err != nil {
-			skip(fmt.Sprintf("bad gzip: %v", err))
-			return finish()
-		}
-		defer zr.Close()
-		r = zr
-	}
-	in := jsonlInput{
-		source: p,
-		claim: func(id string, line int) string {
-			if o, dup := w.seen[id]; dup {
-				return fmt.Sprintf("same id %q as %s", id, o)
-			}
-			w.seen[id] = origin{p, line}
-			return ""
-		},
-		raw: raw,
-		step: func(read int64) {
-			// The last unit is done at the end of the file.
-			if d := base + min(units-1, int(read/jsonlProgressUnit)); d != w.done {
-				w.done = d
-				w.report()
-			}
-		},
-	}
-	err = in.read(ctx, r, &w.rep, w.fn)
-	var re *jsonlReadError
-	if errors.As(err, &re) {
-		skip(fmt.Sprintf("cannot read past line %d: %v", re.line, re.err))
-		return finish()
-	}
-	if err != nil {
-		return err
-	}
-	return finish()
 }
 
 func skipReason(err error) string {

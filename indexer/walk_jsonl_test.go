@@ -40,7 +40,7 @@ func TestWalkJSONL(t *testing.T) {
 	got := map[string]Record{}
 	var ids []string
 	// The file cap is far below the files' sizes: it applies to documents,
-	// not to JSON Lines, whose lines have MaxJSONLLine.
+	// not to JSON Lines, whose lines have maxJSONLLine.
 	rep, err := Walk(context.Background(), fsys, Options{MaxFileSize: 512}, nil, func(r Record) error {
 		got[r.ID] = r
 		ids = append(ids, r.ID)

@@ -138,11 +138,7 @@ func TestStoredStats(t *testing.T) {
 		{ID: "a", Language: "en", Title: "Coca markets", Paragraphs: []string{"coca prices"}},
 		{ID: "b", Language: "en", Title: "Coca", Paragraphs: []string{"roads"}},
 	} {
-		f, err := docFields(r, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := mem.Index(r.ID, f); err != nil {
+		if err := mem.Index(r.ID, docFields(r, "")); err != nil {
 			t.Fatal(err)
 		}
 	}

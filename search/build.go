@@ -443,11 +443,7 @@ func (b *Builder) Add(rec Record) error {
 		return nil
 	}
 	rec = validText(rec)
-	doc, err := docFields(rec, b.root)
-	if err != nil {
-		return fmt.Errorf("add %q: %w", rec.ID, err)
-	}
-	if err := b.batch.Index(rec.ID, doc); err != nil {
+	if err := b.batch.Index(rec.ID, docFields(rec, b.root)); err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
 	if err := storeRecord(b.store, rec); err != nil {

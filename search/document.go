@@ -29,7 +29,7 @@ func (x *Index) Document(ctx context.Context, id string) (*Document, error) {
 }
 
 // DocumentPart is Document with part n (1-based) of the text: a long
-// document's text is shown in parts of about PartBytes each, so that its
+// document's text is shown in parts of about 256 KiB each, so that its
 // page costs the same to build and to read whatever its length. A part
 // past the last gives the last.
 func (x *Index) DocumentPart(ctx context.Context, id string, n int) (*Document, error) {
@@ -72,7 +72,7 @@ func (g *generation) document(ctx context.Context, id string, part int) (*Docume
 	if doc.Versions, err = g.versionsOf(id); err != nil {
 		return nil, err
 	}
-	q := termQuery(rec.ID, FieldParent, 1)
+	q := termQuery(rec.ID, FieldParent)
 	order := bsearch.SortOrder{
 		&bsearch.SortField{Field: FieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortDocID{},

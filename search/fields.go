@@ -11,7 +11,7 @@ import (
 // docFields turns a record into the field map bleve indexes (see
 // newMapping for what each field is for). Keys not in the mapping would be
 // ignored by the static mapping, so every key here has a constant.
-func docFields(rec Record, root string) (map[string]any, error) {
+func docFields(rec Record, root string) map[string]any {
 	g := langGroup(rec.Language)
 	f := map[string]any{
 		FieldLangGroup: g,
@@ -60,7 +60,7 @@ func docFields(rec Record, root string) (map[string]any, error) {
 		f[FieldHash] = rec.Hash
 	}
 
-	return f, nil
+	return f
 }
 
 // storeRecord writes a record to the document store (docstore): its

@@ -7,18 +7,18 @@ import (
 	"github.com/briefs/briefs/search/docstore"
 )
 
-// PartBytes is about how much text one part of a document page holds: a
+// partBytes is about how much text one part of a document page holds: a
 // 300-page report (about 1 MB) comes in four parts, a briefing in one.
-const PartBytes = 256 << 10
+const partBytes = 256 << 10
 
 // partBounds returns the byte range of part n (1-based) of a body of
 // length size, and the number of parts. Part k starts at boundary((k-1) *
-// PartBytes), so each part is found without reading the ones before it.
+// partBytes), so each part is found without reading the ones before it.
 func partBounds(d *docstore.Doc, n int) (start, end, parts int, err error) {
 	size := d.Len()
-	parts = max(1, (size+PartBytes-1)/PartBytes)
+	parts = max(1, (size+partBytes-1)/partBytes)
 	if parts > 1 {
-		last, err := boundary(d, (parts-1)*PartBytes)
+		last, err := boundary(d, (parts-1)*partBytes)
 		if err != nil {
 			return 0, 0, 0, err
 		}
@@ -27,12 +27,12 @@ func partBounds(d *docstore.Doc, n int) (start, end, parts int, err error) {
 		}
 	}
 	n = min(max(n, 1), parts)
-	if start, err = boundary(d, (n-1)*PartBytes); err != nil {
+	if start, err = boundary(d, (n-1)*partBytes); err != nil {
 		return 0, 0, 0, err
 	}
 	end = size
 	if n < parts {
-		if end, err = boundary(d, n*PartBytes); err != nil {
+		if end, err = boundary(d, n*partBytes); err != nil {
 			return 0, 0, 0, err
 		}
 	}
@@ -62,7 +62,7 @@ func boundary(d *docstore.Doc, x int) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if next-x < PartBytes/2 {
+		if next-x < partBytes/2 {
 			return next, nil
 		}
 	}
@@ -87,7 +87,7 @@ func boundary(d *docstore.Doc, x int) (int, error) {
 
 // countParts returns the number of parts of d's text.
 func countParts(d *docstore.Doc) (int, error) {
-	if d.Len() <= PartBytes {
+	if d.Len() <= partBytes {
 		return 1, nil
 	}
 	_, _, parts, err := partBounds(d, 1)
@@ -100,8 +100,8 @@ func partOf(d *docstore.Doc, off, parts int) (int, error) {
 	if parts <= 1 {
 		return 0, nil
 	}
-	k := off/PartBytes + 1
-	start, err := boundary(d, (k-1)*PartBytes)
+	k := off/partBytes + 1
+	start, err := boundary(d, (k-1)*partBytes)
 	if err != nil {
 		return 0, err
 	}

@@ -61,7 +61,7 @@ func TestDocumentParts(t *testing.T) {
 					pages = append(pages, d.Record.Pages[i])
 				}
 			}
-			if size > PartBytes*3/2 {
+			if size > partBytes*3/2 {
 				t.Errorf("%s part %d: %d bytes", r.ID, n, size)
 			}
 		}

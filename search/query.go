@@ -116,7 +116,7 @@ func (p *plan) filters() map[string]query.Query {
 		var qs []query.Query
 		for _, v := range p.q.Filters[f.name] {
 			if v = f.norm(v); v != "" {
-				qs = append(qs, termQuery(v, f.match, 1))
+				qs = append(qs, termQuery(v, f.match))
 			}
 		}
 		if len(qs) > 0 {
@@ -191,11 +191,8 @@ func (p *plan) describe() string {
 	return strings.Join(parts, "; ")
 }
 
-func termQuery(term, field string, boost float64) query.Query {
+func termQuery(term, field string) query.Query {
 	q := query.NewTermQuery(term)
 	q.SetField(field)
-	if boost != 1 {
-		q.SetBoost(boost)
-	}
 	return q
 }

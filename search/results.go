@@ -162,7 +162,7 @@ type YearBin struct {
 // Document is one record with its neighbours, for the document page.
 type Document struct {
 	// Record is the record with the paragraphs of one part of its text
-	// (all of it unless it is longer than PartBytes). A paragraph longer
+	// (all of it unless it is longer than a part, about 256 KiB). A paragraph longer
 	// than a part is split between parts.
 	Record Record `json:"record"`
 	// Part is the number of the part shown (1-based) of Parts;

@@ -131,7 +131,7 @@ func (t *translator) text(tree Node) (q query.Query, none bool, err error) {
 			branches = append(branches, p.query())
 		default:
 			b := query.NewBooleanQuery([]query.Query{conj(p.query())}, nil, nil)
-			b.AddFilter(termQuery(g, FieldLangGroup, 1))
+			b.AddFilter(termQuery(g, FieldLangGroup))
 			branches = append(branches, b)
 		}
 	}

@@ -95,10 +95,10 @@ func (t *translator) metaText(text, keyField, textField string) part {
 	if key == "" {
 		return vacuousPart
 	}
-	qs := []query.Query{termQuery(key, keyField, 1)}
+	qs := []query.Query{termQuery(key, keyField)}
 	switch words := strings.Fields(key); len(words) {
 	case 1:
-		qs = append(qs, termQuery(words[0], textField, 1))
+		qs = append(qs, termQuery(words[0], textField))
 	default:
 		// every word, in order: author:"ricardo soberon" finds
 		// "Ricardo Soberón Garrido"
@@ -140,5 +140,5 @@ func (t *translator) exactText(text, field string, norm func(string) string) par
 	if v == "" {
 		return vacuousPart
 	}
-	return part{q: termQuery(v, field, 1), filter: true}
+	return part{q: termQuery(v, field), filter: true}
 }

@@ -32,7 +32,7 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // handleAPIDoc serves "GET /api/doc/{id}?part=N": search.Document, with
-// part N of a long text (search.PartBytes a part).
+// part N of a long text (about 256 KiB a part).
 func (s *Server) handleAPIDoc(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := s.searchContext(r)
 	defer cancel()

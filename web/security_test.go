@@ -109,6 +109,9 @@ func TestInjectionInOtherFormats(t *testing.T) {
 	if strings.Contains(body, "<script") || strings.Contains(body, "<img") {
 		t.Errorf("API JSON has raw markup: %.200s", body)
 	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("API served as %q", ct)
+	}
 	res := apiResults(t, ts, "q=hostile")
 	if len(res.Hits) == 0 || res.Hits[0].Title != title {
 		t.Errorf("API title = %q", res.Hits[0].Title)
@@ -124,6 +127,9 @@ func TestInjectionInOtherFormats(t *testing.T) {
 	resp, body = ts.get(t, "/feed.atom?q=hostile")
 	if strings.Contains(body, "<script") || strings.Contains(body, "<img") {
 		t.Errorf("feed has raw markup: %.300s", body)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/atom+xml") {
+		t.Errorf("feed served as %q", ct)
 	}
 	var feed atomFeed
 	if err := xml.Unmarshal([]byte(body), &feed); err != nil {

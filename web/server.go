@@ -16,8 +16,6 @@ import (
 // Config is what a Server needs. Only Index is required.
 type Config struct {
 	Index *search.Index
-	// Addr is the address ListenAndServe listens on ("127.0.0.1:8080").
-	Addr string
 	// Dev re-reads templates and static files from DevDir on every request,
 	// so they can be edited without a restart.
 	Dev    bool
@@ -102,20 +100,6 @@ func NewServer(cfg Config) (*Server, error) {
 // Handler returns the server's root handler, with logging and security
 // headers applied to every response.
 func (s *Server) Handler() http.Handler { return s.handler }
-
-// ListenAndServe listens on cfg.Addr and serves until ctx is done, then shuts
-// down gracefully.
-func (s *Server) ListenAndServe(ctx context.Context) error {
-	addr := s.cfg.Addr
-	if addr == "" {
-		addr = "127.0.0.1:8080"
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen %s: %w", addr, err)
-	}
-	return s.Serve(ctx, ln)
-}
 
 // Serve serves on ln until ctx is done; in-flight requests get
 // shutdownTimeout to finish. It closes ln.

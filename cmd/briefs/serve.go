@@ -72,7 +72,7 @@ on SIGHUP). SIGINT or SIGTERM shut the server down gracefully.`,
 			facetNames = append(facetNames, strings.TrimSpace(f))
 		}
 	}
-	srv, err := web.NewServer(web.Config{Index: ix, Addr: *addr, Dev: *dev, Log: log, Facets: facetNames})
+	srv, err := web.NewServer(web.Config{Index: ix, Dev: *dev, Log: log, Facets: facetNames})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

@@ -151,7 +151,7 @@ func (d *Doc) Text(start, end int) ([]byte, error) {
 	if start >= end {
 		return nil, nil
 	}
-	first, last := start/BlockSize, (end-1)/BlockSize
+	first, last := start/blockSize, (end-1)/blockSize
 	ends := make([]byte, 4*(last-first+2))
 	endsAt := int64(d.endsOff) + int64(4*(first-1))
 	if first == 0 {
@@ -175,7 +175,7 @@ func (d *Doc) Text(start, end int) ([]byte, error) {
 	if err := d.s.readAt(d.loc.file, comp, int64(d.blkOff+lo)); err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, (last-first+1)*BlockSize)
+	out := make([]byte, 0, (last-first+1)*blockSize)
 	for k := 0; k <= last-first; k++ {
 		b, err := snappy.Decode(nil, comp[bound(k)-lo:bound(k+1)-lo])
 		if err != nil {
@@ -183,6 +183,6 @@ func (d *Doc) Text(start, end int) ([]byte, error) {
 		}
 		out = append(out, b...)
 	}
-	base := first * BlockSize
+	base := first * blockSize
 	return out[start-base : end-base], nil
 }

@@ -15,7 +15,7 @@
 // in the body, and its page) and its body text: the paragraphs joined by
 // "\n\n", exactly the text the search index analysed, so offsets of
 // matches the index returns point into it. The body is cut in blocks of
-// BlockSize bytes, each compressed on its own (snappy), so a window of
+// 16 KiB (blockSize), each compressed on its own (snappy), so a window of
 // text is read by decompressing one or two blocks, whatever the length of
 // the document.
 //
@@ -48,10 +48,10 @@ import (
 // paragraph ends where Sep before the next one begins.
 const Sep = "\n\n"
 
-// BlockSize is how many bytes of body text are compressed together: a
+// blockSize is how many bytes of body text are compressed together: a
 // snippet decompresses one or two blocks. It is part of the format: a
 // change needs a new tableMagic.
-const BlockSize = 16 << 10
+const blockSize = 16 << 10
 
 // ErrNotFound is returned by Get for an ID the store does not hold.
 var ErrNotFound = errors.New("not in the document store")
@@ -179,7 +179,7 @@ func (s *Store) Put(id string, meta []byte, body string, starts, pages []uint32)
 	if uint64(len(body)) > 1<<32-1 || uint64(len(meta)) > 1<<32-1 {
 		return fmt.Errorf("document store: record %q too large", id)
 	}
-	nBlocks := (len(body) + BlockSize - 1) / BlockSize
+	nBlocks := (len(body) + blockSize - 1) / blockSize
 	var hdr [headerLen]byte
 	binary.LittleEndian.PutUint32(hdr[0:], uint32(len(meta)))
 	binary.LittleEndian.PutUint32(hdr[4:], uint32(len(starts)))
@@ -194,7 +194,7 @@ func (s *Store) Put(id string, meta []byte, body string, starts, pages []uint32)
 	ends := make([]byte, 4*nBlocks)
 	var n uint32
 	for i := range blocks {
-		lo, hi := i*BlockSize, min((i+1)*BlockSize, len(body))
+		lo, hi := i*blockSize, min((i+1)*blockSize, len(body))
 		blocks[i] = snappy.Encode(nil, []byte(body[lo:hi]))
 		n += uint32(len(blocks[i]))
 		binary.LittleEndian.PutUint32(ends[4*i:], n)

@@ -67,7 +67,7 @@ func TestStoreRoundTrip(t *testing.T) {
 			t.Errorf("%s: whole text differs (%v)", id, err)
 		}
 		// Windows across block boundaries.
-		for _, r := range [][2]int{{BlockSize - 10, BlockSize + 10}, {5, 9}, {3 * BlockSize, 3*BlockSize + 1}, {len(body) - 7, len(body) + 100}} {
+		for _, r := range [][2]int{{blockSize - 10, blockSize + 10}, {5, 9}, {3 * blockSize, 3*blockSize + 1}, {len(body) - 7, len(body) + 100}} {
 			got, err := d.Text(r[0], r[1])
 			lo, hi := min(max(r[0], 0), len(body)), min(r[1], len(body))
 			if err != nil || string(got) != body[lo:max(lo, hi)] {
