@@ -23,9 +23,11 @@
 // and body are indexed per language group (title_en, title_es, ...), each
 // with its language's analyzer, so English is stemmed the English way and
 // Spanish the Spanish way; the analyzers are bleve's, rebuilt on a faster
-// tokenizer of ours that gives the same tokens (tokenizer.go). Facet
-// fields are keywords, plus folded variants for case- and
-// accent-insensitive matching (country:peru finds "Perú"). Prose is ranked
+// tokenizer of ours that gives the same tokens (tokenizer.go). The
+// metadata fields, their facets, filters and field queries come from the
+// table of fields (package fields, read in table.go): facet fields are
+// keywords, plus folded variants for case- and accent-insensitive
+// matching (country:peru finds "Perú"). Prose is ranked
 // by our BM25F (see Ranking); bleve's BM25 model only scores matches in
 // metadata fields (author:..., series:...).
 //
@@ -37,7 +39,7 @@
 // and phrase searchers (bm25.go, phrase.go). collect.go walks the matches
 // once (in one part per core when there are many) and, from per-document
 // columns read when a generation opens (columns.go), applies the filters
-// (Query.Countries, YearFrom, ...; they do not change scores), counts the
+// (Query.Filters, YearFrom, ...; they do not change scores), counts the
 // facets and keeps the requested page. Facets are disjunctive: each is
 // counted over the matches that pass every filter but its own. Snippets
 // of the shown hits are cut at query time around the occurrences the
