@@ -4,13 +4,13 @@
 //
 //	go run ./tools/exports ./...
 //
-// A use is a reference the type checker records from another package,
-// tests included (an external _test package counts as another package, the
-// package's own tests do not). Uses it cannot see are listed all the same,
-// so each line is a place to look, not a verdict: methods that satisfy an
-// interface (String, Error), fields read by reflection (encoding/json,
-// html/template) and names a package exports on purpose, such as the
-// errors its functions return.
+// Commands (package main) are left out. A use is a reference the type
+// checker records from another package, tests included (an external _test
+// package counts as another package, the package's own tests do not). Uses
+// it cannot see are listed all the same, so each line is a place to look,
+// not a verdict: methods that satisfy an interface (String, Error), fields
+// read by reflection (encoding/json, html/template) and names a package
+// exports on purpose, such as the errors its functions return.
 package main
 
 import (
@@ -88,7 +88,9 @@ func run(dir string, patterns []string, w io.Writer) error {
 				used[key(p.Fset, owner)] = true
 			}
 		}
-		if strings.HasSuffix(p.PkgPath, "_test") {
+		// A command (package main) cannot be imported: what it exports
+		// is there for encoding/json or by habit.
+		if strings.HasSuffix(p.PkgPath, "_test") || p.Name == "main" {
 			continue
 		}
 		for id, obj := range p.TypesInfo.Defs {

@@ -7,10 +7,11 @@ import (
 	"testing"
 )
 
-// TestRun runs the command on a small module of two packages and checks
-// the names it lists: only what no other package uses, with what counts
-// as a use (a method of a constructor's result, an external test) and
-// what does not (the package's own tests).
+// TestRun runs the command on a small module of two packages and a
+// command, and checks the names it lists: only what no other package
+// uses, with what counts as a use (a method of a constructor's result, an
+// external test, a command's call) and what does not (the package's own
+// tests), and nothing of the command itself.
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -52,6 +53,15 @@ import (
 
 func TestC(t *testing.T) { _ = a.C }
 `,
+		"cmd/c/main.go": `package main
+
+import "example.com/m/b"
+
+// Exported is left out: a command cannot be imported.
+func Exported() int { return b.Use() }
+
+func main() { _ = Exported() }
+`,
 		"b/b.go": `package b
 
 import "example.com/m/a"
@@ -76,8 +86,7 @@ func Use() int { t := a.New(); return t.M() + t.Shown }
 	func   Unused                           a/a.go:7
 	field  T.F                              a/a.go:13
 	method T.Private                        a/a.go:20
-example.com/m/b: 1 exported, 1 used by no other package
-	func   Use                              b/b.go:5
+example.com/m/b: 1 exported, 0 used by no other package
 `
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
