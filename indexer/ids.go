@@ -53,7 +53,7 @@ func assignIDs(docs []string, root string, taken func(string) bool) idPlan {
 	groups := map[string][]string{}
 	var order []string
 	for _, p := range docs {
-		if isJSONL(p) {
+		if IsJSONL(p) {
 			continue
 		}
 		base := IDFromPath(p)

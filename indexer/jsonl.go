@@ -356,7 +356,7 @@ func parseJSONRecord(line []byte, source string) (Record, string) {
 func jsonlExtra(line []byte, rec *Record) (reason string) {
 	var keys []string
 	for _, f := range fields.All() {
-		if _, ok := extraField(f.Key); ok {
+		if isExtraKey(f.Key) {
 			keys = append(keys, f.Key)
 		}
 	}

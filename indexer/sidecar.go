@@ -213,7 +213,7 @@ func (sc *sidecar) apply(rec *Record) (countries []string, unknown []string, err
 		case "hash":
 			// The hash is computed from the files; a sidecar cannot set it.
 		default:
-			if _, ok := extraField(k); ok {
+			if isExtraKey(k) {
 				var list []string
 				if list, ferr = sidecarList(raw, func(s string) []string { return []string{s} }); ferr == nil {
 					rec.setExtra(k, list)
@@ -282,7 +282,7 @@ func clearField(rec *Record, k string) {
 	case "id", "title", "series", "abstract", "publisher", "url", "pdf_url", "parent", "note":
 		*stringField(rec, k) = ""
 	default:
-		if _, ok := extraField(k); ok {
+		if isExtraKey(k) {
 			rec.setExtra(k, nil)
 		}
 	}

@@ -42,10 +42,11 @@ func isExtra(f fields.Field) bool {
 	return !own
 }
 
-// extraField returns the table's keyword field held in Extra under key.
-func extraField(key string) (fields.Field, bool) {
+// isExtraKey reports whether key names a keyword field of the table held
+// in Extra.
+func isExtraKey(key string) bool {
 	f, ok := fields.ByKey(key)
-	return f, ok && isExtra(f) && f.Analysis == fields.Keyword
+	return ok && isExtra(f) && f.Analysis == fields.Keyword
 }
 
 // setExtra stores the values of an Extra field, normalised as keywords

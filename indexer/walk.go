@@ -76,7 +76,7 @@ func Walk(ctx context.Context, fsys fs.FS, opts Options, progress func(done, tot
 		case formatOf(p) == formatPDF:
 			pdfs = append(pdfs, p)
 			w.total++
-		case isJSONL(p):
+		case IsJSONL(p):
 			others = append(others, p)
 			w.units[p] = jsonlUnits(fsys, p)
 			w.total += w.units[p]
@@ -163,7 +163,7 @@ type linkedPDFs struct {
 
 // extract reads one file; it runs on a worker.
 func (w *walker) extract(p string) extraction {
-	if isJSONL(p) {
+	if IsJSONL(p) {
 		return extraction{path: p, jsonl: true}
 	}
 	x := extraction{path: p}
@@ -377,7 +377,7 @@ func listDocuments(ctx context.Context, fsys fs.FS, ex *excluder, rep *Report) (
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0:
-			if IsSupported(name) || isJSONL(name) {
+			if IsSupported(name) || IsJSONL(name) {
 				rep.Files++
 				rep.Skipped = append(rep.Skipped, Skip{Path: p, Reason: "symbolic link not followed", ID: IDFromPath(p)})
 			} else {
@@ -387,7 +387,7 @@ func listDocuments(ctx context.Context, fsys fs.FS, ex *excluder, rep *Report) (
 		case !d.Type().IsRegular():
 			rep.Ignored++
 			return nil
-		case IsSupported(name) || isJSONL(name):
+		case IsSupported(name) || IsJSONL(name):
 			docs = append(docs, p)
 		default:
 			others = append(others, p)
@@ -399,7 +399,7 @@ func listDocuments(ctx context.Context, fsys fs.FS, ex *excluder, rep *Report) (
 	}
 	stems := map[string]bool{}
 	for _, p := range docs {
-		if !isJSONL(p) { // its lines carry their metadata: no sidecar
+		if !IsJSONL(p) { // its lines carry their metadata: no sidecar
 			stems[sidecarStem(p)] = true
 		}
 	}

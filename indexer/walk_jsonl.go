@@ -19,8 +19,8 @@ import (
 // count moves about as often as it does for a folder of documents.
 const jsonlProgressUnit = 1 << 20
 
-// isJSONL reports whether Walk reads a file as JSON Lines.
-func isJSONL(name string) bool {
+// IsJSONL reports whether Walk reads a file as JSON Lines.
+func IsJSONL(name string) bool {
 	return path.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) == ".jsonl"
 }
 

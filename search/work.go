@@ -73,7 +73,9 @@ func workKeys(rec Record, root string) []string {
 		if p := linkedPath(rec.Source, rec.URL); p != "" {
 			keys = append(keys, "f|"+root+"|"+p)
 		}
-	} else if rec.Source != "" {
+	} else if rec.Source != "" && !indexer.IsJSONL(rec.Source) {
+		// A JSON Lines file holds many works, one per line: its name
+		// identifies none of them.
 		keys = append(keys, "f|"+root+"|"+strings.ToLower(rec.Source))
 	}
 	return keys
