@@ -34,6 +34,8 @@ type htmlPage struct {
 	textLen    map[*html.Node]int
 	main       *html.Node
 	title      *html.Node // the visible title (h1), if any
+	titleText  string     // its text without kicker and hidden parts
+	logos      []string   // the site's names its logo headings give
 	blocks     []textBlock
 	groups     [][]*html.Node // listing entries, in document order
 }
@@ -54,7 +56,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
 	p.main = p.chooseMain()
-	p.title = p.chooseTitle()
+	p.title, p.titleText, p.logos = p.chooseHeading(p.head.metaTitles())
 	p.groups = findListing(p.main, p.textLen)
 	entryOf := map[*html.Node]int{}
 	for i, item := range flattenGroups(p.groups) {
@@ -74,11 +76,11 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
-	hosts := hostNames(firstNonEmpty(p.head.citation.URL, rec.URL))
+	hosts := append(hostNames(firstNonEmpty(p.head.citation.URL, rec.URL)), foldAll(p.logos)...)
 	rec.Title = titleSources{
 		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
 		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
-		heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
+		twitter: dropHostParts(p.head.twitterTitle, hosts), authoritative: p.head.news || p.head.jsonldRank == 1 || p.head.dc.Title != "", heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
 	}.pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
 	rec.Title = docTitle(rec.Title, rec.Paragraphs)
@@ -671,23 +673,6 @@ func hasDirectText(n *html.Node) bool {
 	return false
 }
 
-// chooseTitle picks the visible title: the first <h1> in the main
-// container, else the first <h1> on the page that is not the site's name.
-func (p *htmlPage) chooseTitle() *html.Node {
-	sites := p.head.siteNames()
-	ok := func(n *html.Node) bool {
-		if n.DataAtom != atom.H1 {
-			return false
-		}
-		t := nodeText(n)
-		return t != "" && !matchesSite(t, sites)
-	}
-	if h := findFirst(p.main, ok); h != nil {
-		return h
-	}
-	return findFirst(p.body, ok)
-}
-
 func (p *htmlPage) opinionClass() bool {
 	for _, n := range []*html.Node{p.body, p.main} {
 		for ; n != nil; n = n.Parent {
@@ -947,9 +932,7 @@ type shownMeta struct {
 
 func (p *htmlPage) visibleMeta() shownMeta {
 	v := shownMeta{metaLines: map[string]bool{}}
-	if p.title != nil {
-		v.Title = nodeText(p.title)
-	}
+	v.Title = p.titleText
 	top := p.topArea()
 	for _, b := range top {
 		if p.title != nil && isInside(b.node, p.title) || isDataRow(b) {
@@ -972,7 +955,7 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	if marked := p.markedAuthors(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
 		v.Authors = marked
 	}
-	if p.title != nil && isOpinionPrefix(v.Title) {
+	if p.title != nil && isOpinionPrefix(nodeText(p.title)) {
 		v.opinion = true
 	}
 	v.nameLine = p.nameLine(v.metaLines)

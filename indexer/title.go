@@ -11,8 +11,12 @@ import "strings"
 // titleSources are the titles one page gives, site names already removed.
 type titleSources struct {
 	citation, jsonld, dc, og string
+	twitter                  string
 	heading                  string // the visible <h1>, without its kicker
 	titleTag                 string // <title>
+	// authoritative says the metadata describe the piece as its
+	// publisher filed it: a news article, a report or paper, Dublin Core.
+	authoritative bool
 }
 
 // pick returns the title. Scholarly citation_title wins outright. Otherwise
@@ -33,7 +37,7 @@ func (s titleSources) pick() string {
 	if s.citation != "" {
 		return s.citation
 	}
-	title := firstNonEmpty(s.jsonld, s.dc, s.og, s.heading, s.titleTag)
+	title := firstNonEmpty(s.jsonld, s.dc, s.og, s.twitter, s.heading, s.titleTag)
 	if s.jsonld != "" && s.og != "" && !sameHeadline(s.jsonld, s.og) {
 		switch {
 		case hasTopicLabel(s.jsonld, s.og):
@@ -48,7 +52,72 @@ func (s titleSources) pick() string {
 			title = s.og
 		}
 	}
-	return trimToHeading(title, s.heading)
+	if s.heading != "" && title != s.heading && s.headingWins(title) {
+		title = s.heading
+	}
+	return trimTails(trimToHeading(title, s.heading), s.jsonld, s.dc, s.og, s.twitter, s.titleTag)
+}
+
+// headingWins reports whether the visible heading is the title rather
+// than title, the one the metadata give. Where they tell the same
+// headline, the metadata's form wins, kicker and all: it is what the
+// publisher calls the piece. A heading that is title with a label glued
+// in front ("Topic Headline") or a dateline behind tells it too. Where
+// they differ, readers see the heading, and pages label them by it;
+// unless the metadata are authoritative: a news article's hold the
+// headline its newsroom chose, which the page may display reworded, a
+// report's or paper's the title it was filed under.
+func (s titleSources) headingWins(title string) bool {
+	h := s.heading
+	switch {
+	case title == "":
+		return true
+	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasSignature(title, h):
+		return false
+	case hasGluedLabel(h, title) || hasDateline(h, title) || hasSubtitle(title, h):
+		return false
+	}
+	return !s.authoritative
+}
+
+// hasGluedLabel reports whether heading is title with a short label in
+// front, joined by no more than a space: "Topic Headline" read from
+// <span>Topic</span><span>Headline</span>.
+func hasGluedLabel(heading, title string) bool {
+	if len(heading) <= len(title) || !strings.EqualFold(heading[len(heading)-len(title):], title) {
+		return false
+	}
+	label := strings.TrimSpace(heading[:len(heading)-len(title)])
+	n := len(strings.Fields(label))
+	return n >= 1 && n <= 6 && strings.HasSuffix(heading[:len(heading)-len(title)], " ")
+}
+
+// hasSubtitle reports whether title is heading with a subtitle after a
+// colon: "Steady Policy: A Review" is the full title of "Steady Policy".
+func hasSubtitle(title, heading string) bool {
+	return len(title) > len(heading)+2 && strings.EqualFold(title[:len(heading)], heading) &&
+		strings.HasPrefix(title[len(heading):], ": ")
+}
+
+// hasDateline reports whether heading is title followed by a date and
+// perhaps a byline: "Headline 02.02.2022 • Editor".
+func hasDateline(heading, title string) bool {
+	if len(heading) <= len(title) || !strings.EqualFold(heading[:len(title)], title) {
+		return false
+	}
+	_, start, _ := findDate(heading[len(title):])
+	return start >= 0 && start <= 3
+}
+
+// trimTails drops a tail that another source shows is no part of the
+// headline: "Headline | Section" when another gives "Headline".
+func trimTails(title string, sources ...string) string {
+	for _, s := range sources {
+		if s != "" && hasTail(title, s) && len(strings.Fields(s)) >= 2 {
+			return s
+		}
+	}
+	return title
 }
 
 // sameHeadline reports whether two titles are the same headline: equal
