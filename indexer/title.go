@@ -26,13 +26,13 @@ type titleSources struct {
 //   - if one is the other with a topic label in front ("Topic: Headline"),
 //     the one without: the label is a kicker printed above the headline;
 //   - else the one the visible heading agrees with: that is what readers see;
-//   - else the one that differs from <title>: <title> is the search-engine
-//     headline, and a source that repeats it adds nothing, while the one
-//     that differs was written on purpose.
+//   - else the JSON-LD headline, which <title> often repeats (an earlier
+//     rule took the og:title that differs from both; on the evaluation
+//     pages the two that agree were the headline more often).
 //
-// A title without a heading to compare with may still carry a kicker the
-// heading lacks (og:title "Topic: Headline", <h1> "Headline"): the heading
-// wins then.
+// The visible heading then replaces that title where headingWins says
+// so, and a tail that the heading or another source lacks ("| Section")
+// goes.
 func (s titleSources) pick() string {
 	if s.citation != "" {
 		return s.citation
@@ -48,8 +48,6 @@ func (s titleSources) pick() string {
 			title = s.og
 		case s.heading != "" && sameHeadline(s.heading, s.jsonld):
 			title = s.jsonld
-		case s.titleTag != "" && sameHeadline(s.titleTag, s.jsonld) && !sameHeadline(s.titleTag, s.og):
-			title = s.og
 		}
 	}
 	if s.heading != "" && title != s.heading && s.headingWins(title) {
