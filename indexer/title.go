@@ -68,9 +68,9 @@ func (s titleSources) pick() string {
 func (s titleSources) headingWins(title string) bool {
 	h := s.heading
 	switch {
-	case title == "":
+	case title == "" || hasGluedLabel(title, h):
 		return true
-	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasSignature(title, h):
+	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasTopicLabel(h, title) || hasSignature(title, h):
 		return false
 	case hasGluedLabel(h, title) || hasDateline(h, title) || hasSubtitle(title, h):
 		return false
@@ -87,7 +87,8 @@ func hasGluedLabel(heading, title string) bool {
 	}
 	label := strings.TrimSpace(heading[:len(heading)-len(title)])
 	n := len(strings.Fields(label))
-	return n >= 1 && n <= 6 && strings.HasSuffix(heading[:len(heading)-len(title)], " ")
+	return n >= 1 && n <= 6 && strings.HasSuffix(heading[:len(heading)-len(title)], " ") &&
+		!strings.HasSuffix(label, ":") && !isSeparatorSign(lastField(label))
 }
 
 // hasSubtitle reports whether title is heading with a subtitle after a
@@ -95,6 +96,15 @@ func hasGluedLabel(heading, title string) bool {
 func hasSubtitle(title, heading string) bool {
 	return len(title) > len(heading)+2 && strings.EqualFold(title[:len(heading)], heading) &&
 		strings.HasPrefix(title[len(heading):], ": ")
+}
+
+// lastField is the last space-separated field of s.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // hasDateline reports whether heading is title followed by a date and

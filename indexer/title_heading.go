@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -114,8 +115,8 @@ func namedByMeta(text string, metaTitles []string) bool {
 			return true
 		}
 		if hasSiteTail(m, text) || hasSignature(m, text) {
-			rest := strings.TrimSpace(strings.Replace(strings.ToLower(m), strings.ToLower(text), "", 1))
-			if len(strings.Fields(strings.Trim(rest, "|-–—:›»·•~/ "))) <= 4 {
+			rest := strings.Replace(strings.ToLower(m), strings.ToLower(text), "", 1)
+			if countWords(rest) <= 4 {
 				return true
 			}
 		}
@@ -335,7 +336,7 @@ func hasKickerClass(n *html.Node) bool {
 // isSeparatorSign reports whether s is a title separator sign alone.
 func isSeparatorSign(s string) bool {
 	switch s {
-	case ":", "-", "–", "—", "|", "/", "·", "•", ",", ".":
+	case ":", "-", "–", "—", "|", "/", "·", "•", ",", ".", "»", "›", "::":
 		return true
 	}
 	return false
@@ -346,4 +347,16 @@ func isSeparatorSign(s string) bool {
 func (h headMeta) metaTitles() []string {
 	return []string{h.citation.Title, h.jsonld.Title, h.dc.Title, h.og.Title, h.twitterTitle,
 		cleanTitle(h.titleTag, h.siteNames()...)}
+}
+
+// countWords counts the words of s that hold a letter or digit: "| iPhone
+// | Forum" has two.
+func countWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -95,6 +95,9 @@ func TestHeadingWins(t *testing.T) {
 		{"the same headline", "Rains return", "Rains Return", false, false},
 		{"the metadata's kicker is kept", "Rains return", "Weather: Rains return", false, false},
 		{"a label glued in front of the heading", "Open Progress Why thinking together wins", "Why thinking together wins", false, false},
+		{"a label run into the metadata title", "Think about tomorrow today", "COVID-19 Think about tomorrow today", false, true},
+		{"a date in front of the heading", "23.01.2022 - Fans may cheer again", "Fans may cheer again", false, false},
+		{"a kicker in the heading, after a colon", "Energy region: Climate pioneer?", "Climate pioneer?", false, false},
 		{"a dateline behind the heading", "Fans return to the stadiums 02.02.2022 • Editor", "Fans return to the stadiums", false, false},
 		{"a subtitle in the metadata", "Steady Policy", "Steady Policy: A Review", false, false},
 		{"different words, a web page", "Leasing or financing", "Lease or buy? What pays off", false, true},
@@ -104,6 +107,27 @@ func TestHeadingWins(t *testing.T) {
 		s := titleSources{heading: tt.heading, authoritative: tt.authoritative}
 		if got := s.headingWins(tt.title); got != tt.want {
 			t.Errorf("%s: headingWins(%q over %q) = %v, want %v", tt.name, tt.heading, tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for s, want := range map[string]int{"| iPhone | Forum": 2, " :: ": 0, "Example Blog » Archive": 3} {
+		if got := countWords(s); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestCleanTitleUnspacedBar(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"EASY NEWS|Law bans smacking children", "EASY NEWS", "Law bans smacking children"},
+		{"Law bans smacking children|EASY NEWS", "EASY NEWS", "Law bans smacking children"},
+		{"Either|Or: a choice", "EASY NEWS", "Either|Or: a choice"},
+	}
+	for _, tt := range tests {
+		if got := cleanTitle(tt.title, tt.site); got != tt.want {
+			t.Errorf("cleanTitle(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
 	}
 }
