@@ -68,7 +68,7 @@ func (s titleSources) pick() string {
 func (s titleSources) headingWins(title string) bool {
 	h := s.heading
 	switch {
-	case title == "" || hasGluedLabel(title, h):
+	case title == "" || hasGluedLabel(title, h) || hasGenreLabel(title, h):
 		return true
 	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasTopicLabel(h, title) || hasSignature(title, h):
 		return false
@@ -89,6 +89,19 @@ func hasGluedLabel(heading, title string) bool {
 	n := len(strings.Fields(label))
 	return n >= 1 && n <= 6 && strings.HasSuffix(heading[:len(heading)-len(title)], " ") &&
 		!strings.HasSuffix(label, ":") && !isSeparatorSign(lastField(label))
+}
+
+// genreLabels name what kind of piece a page is, not what it is about.
+var genreLabels = map[string]bool{"pressemitteilung": true, "pressemeldung": true, "press release": true,
+	"medienmitteilung": true, "communiqué de presse": true, "nota de prensa": true, "interview": true,
+	"kommentar": true, "kolumne": true, "gastbeitrag": true, "analyse": true, "analysis": true, "video": true,
+	"podcast": true, "liveblog": true, "ticker": true, "news": true, "meldung": true}
+
+// hasGenreLabel reports whether title is heading with a genre label in
+// front ("Pressemitteilung: Headline"): the heading is the headline.
+func hasGenreLabel(title, heading string) bool {
+	i := strings.Index(title, ": ")
+	return i > 0 && genreLabels[strings.ToLower(strings.TrimSpace(title[:i]))] && sameText(title[i+2:], heading)
 }
 
 // hasSubtitle reports whether title is heading with a subtitle after a

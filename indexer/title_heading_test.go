@@ -98,6 +98,7 @@ func TestHeadingWins(t *testing.T) {
 		{"a label run into the metadata title", "Think about tomorrow today", "COVID-19 Think about tomorrow today", false, true},
 		{"a date in front of the heading", "23.01.2022 - Fans may cheer again", "Fans may cheer again", false, false},
 		{"a kicker in the heading, after a colon", "Energy region: Climate pioneer?", "Climate pioneer?", false, false},
+		{"a genre label in the metadata", "More speed, at last!", "Press release: More speed, at last!", false, true},
 		{"a dateline behind the heading", "Fans return to the stadiums 02.02.2022 • Editor", "Fans return to the stadiums", false, false},
 		{"a subtitle in the metadata", "Steady Policy", "Steady Policy: A Review", false, false},
 		{"different words, a web page", "Leasing or financing", "Lease or buy? What pays off", false, true},
