@@ -151,15 +151,17 @@ func sameHeadline(a, b string) bool {
 // hasTail reports whether long is short followed by a title separator and
 // more ("Headline - Site").
 func hasTail(long, short string) bool {
-	return len(short) > 0 && len(long) > len(short) && strings.EqualFold(long[:len(short)], short) &&
-		startsWithSeparator(long[len(short):])
+	return hasTailAfter(long, short, titleSeparators)
 }
 
-// startsWithSeparator reports whether s starts with a title separator
-// (" | ", " - ", ...): what follows a headline in "Headline | Site".
-func startsWithSeparator(s string) bool {
-	for _, sep := range titleSeparators {
-		if strings.HasPrefix(s, sep) {
+// hasTailAfter reports whether long is short followed by one of seps and
+// more.
+func hasTailAfter(long, short string, seps []string) bool {
+	if len(short) == 0 || len(long) <= len(short) || !strings.EqualFold(long[:len(short)], short) {
+		return false
+	}
+	for _, sep := range seps {
+		if strings.HasPrefix(long[len(short):], sep) {
 			return true
 		}
 	}
@@ -201,8 +203,7 @@ func hasTopicLabel(long, short string) bool {
 // metadata title "Heading | Section" or "Heading - Site" with an unknown
 // site name becomes "Heading".
 func trimToHeading(title, heading string) string {
-	if heading != "" && len(heading) < len(title) && strings.HasPrefix(title, heading) &&
-		startsWithSeparator(title[len(heading):]) {
+	if strings.HasPrefix(title, heading) && hasTail(title, heading) {
 		return heading
 	}
 	return title

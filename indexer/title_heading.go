@@ -23,8 +23,9 @@ type headingCandidate struct {
 	score int
 }
 
-// chooseHeading returns the visible title heading and its text, and the
-// names of the site's logo headings. An <h1> is the title unless the
+// chooseHeading returns the visible title heading (an <h1>; nil for an
+// <h2> or <h3>, see below) and its text, and the names of the site's logo
+// headings. An <h1> is the title unless the
 // evidence is against it: hidden, the logo, the site's name, a box label.
 // An <h2> or <h3> stands for the title when the metadata name it (its
 // text is a metadata title, perhaps signed with a short site name) or its
@@ -82,6 +83,13 @@ func (p *htmlPage) chooseHeading(metaTitles []string) (*html.Node, string, []str
 	}
 	if best == nil {
 		return nil, "", logos
+	}
+	if best.node.DataAtom != atom.H1 {
+		// The text is the title, but the byline and date are looked for
+		// from the main container's start, as on pages without an <h1>:
+		// blog templates print them above such an <h2>, and the blocks
+		// after it are the post and its comments.
+		return nil, best.text, logos
 	}
 	return best.node, best.text, logos
 }
@@ -171,15 +179,7 @@ func hasSignature(long, short string) bool {
 // hasSiteTail reports whether long is short with a site's name or a
 // section after it, behind any separator ("Headline : Blog Name").
 func hasSiteTail(long, short string) bool {
-	if len(short) == 0 || len(long) <= len(short) || !strings.EqualFold(long[:len(short)], short) {
-		return false
-	}
-	for _, sep := range hostSeparators {
-		if strings.HasPrefix(long[len(short):], sep) {
-			return true
-		}
-	}
-	return false
+	return hasTailAfter(long, short, hostSeparators)
 }
 
 // hiddenTokens are class words of text only screen readers get.
