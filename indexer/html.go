@@ -36,6 +36,7 @@ type htmlPage struct {
 	title      *html.Node // the visible title (h1), if any
 	titleText  string     // its text without kicker and hidden parts
 	logos      []string   // the site's names its logo headings give
+	newsTyped  bool       // a JSON-LD node calls the page a news article
 	blocks     []textBlock
 	groups     [][]*html.Node // listing entries, in document order
 }
@@ -51,6 +52,7 @@ func newPage(root *html.Node) *htmlPage {
 
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
+	p.newsTyped = p.typedNews()
 	removeNavigation(p.body)
 	pageDates := p.pageDates()
 	p.removeChrome()
@@ -80,7 +82,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Title = titleSources{
 		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
 		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
-		twitter: dropHostParts(p.head.twitterTitle, hosts), authoritative: p.head.news || p.head.jsonldRank == 1 || p.head.dc.Title != "", heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
+		twitter: dropHostParts(p.head.twitterTitle, hosts), authoritative: p.head.news || p.newsTyped || p.head.jsonldRank == 1 || p.head.dc.Title != "", heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
 	}.pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
 	rec.Title = docTitle(rec.Title, rec.Paragraphs)

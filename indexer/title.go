@@ -74,6 +74,8 @@ func (s titleSources) headingWins(title string) bool {
 		return false
 	case hasGluedLabel(h, title) || hasDateline(h, title) || hasSubtitle(title, h):
 		return false
+	case extends(h, title):
+		return true // a metadata title cut short
 	}
 	return !s.authoritative
 }

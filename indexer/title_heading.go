@@ -1,9 +1,11 @@
 package indexer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -359,4 +361,19 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// newsTypeRE finds a schema.org news type named anywhere in a page's
+// JSON-LD, also in nodes readJSONLD does not take the article from (a
+// live blog's updates, a graph it cannot parse).
+var newsTypeRE = regexp.MustCompile(`"@type"\s*:\s*\[?\s*"(?:NewsArticle|LiveBlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle)"`)
+
+// typedNews reports whether the page's JSON-LD calls it a news article.
+func (p *htmlPage) typedNews() bool {
+	found := false
+	p.doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		found = newsTypeRE.MatchString(s.Text())
+		return !found
+	})
+	return found
 }
