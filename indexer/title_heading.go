@@ -295,11 +295,11 @@ func headingText(h *html.Node) string {
 					continue
 				}
 			}
-			if c.DataAtom != atom.Ruby && (isBlockTag(c.DataAtom) || attr(c, "class") != "") {
+			if isBlockTag(c.DataAtom) || isBox(c) && isBox(c.PrevSibling) {
 				b.WriteByte(' ')
 			}
 			walk(c)
-			if c.DataAtom != atom.Ruby && (isBlockTag(c.DataAtom) || attr(c, "class") != "") {
+			if isBlockTag(c.DataAtom) {
 				b.WriteByte(' ')
 			}
 		}
@@ -313,6 +313,12 @@ func headingText(h *html.Node) string {
 		}
 	}
 	return collapse(full)
+}
+
+// isBox reports whether n is an element with a class of its own, which
+// templates use for the parts of a heading; ruby text is no box.
+func isBox(n *html.Node) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Ruby && attr(n, "class") != ""
 }
 
 // isLeadingPart reports whether only white space comes before n in its

@@ -23,6 +23,8 @@ func TestHeadingText(t *testing.T) {
 		{"ruby readings left out", `<h1><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></h1>`, "子どもの法律"},
 		{"adjacent boxes kept apart", `<h1><span class="name">Example Action</span><span class="claim">Citizens act</span></h1>`,
 			"Example Action Citizens act"},
+		{"a classed part inside a word stays joined", `<h1><a class="permalink">Who pays</a>? <em class="hl">Tax</em>es explained</h1>`,
+			"Who pays? Taxes explained"},
 		{"screen-reader text dropped", `<h1>Annual report<span class="sr-only"> (opens a PDF)</span></h1>`, "Annual report"},
 		{"a trailing subline is kept", `<h1>Snow sports and wildlife <span class="stage__subline">Tips for a quiet winter</span></h1>`,
 			"Snow sports and wildlife Tips for a quiet winter"},
