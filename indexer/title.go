@@ -70,6 +70,8 @@ func (s titleSources) headingWins(title string) bool {
 	switch {
 	case title == "" || hasGluedLabel(title, h) || hasGenreLabel(title, h):
 		return true
+	case typesetOf(h, title):
+		return true
 	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasTopicLabel(h, title) || hasSignature(title, h):
 		return false
 	case hasGluedLabel(h, title) || hasDateline(h, title) || hasSubtitle(title, h):
@@ -111,6 +113,17 @@ func hasGenreLabel(title, heading string) bool {
 func hasSubtitle(title, heading string) bool {
 	return len(title) > len(heading)+2 && strings.EqualFold(title[:len(heading)], heading) &&
 		strings.HasPrefix(title[len(heading):], ": ")
+}
+
+// plainQuotes maps typeset double quotes and dashes to the typewriter
+// forms metadata often flatten them to.
+var plainQuotes = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-")
+
+// typesetOf reports whether heading is title with typeset quotes or
+// dashes where title has typewriter ones ('"finished"' shown as
+// '„finished“'): the same words, as the page prints them.
+func typesetOf(heading, title string) bool {
+	return heading != title && plainQuotes.Replace(heading) == title
 }
 
 // lastField is the last space-separated field of s.
