@@ -78,12 +78,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
-	hosts := append(hostNames(firstNonEmpty(p.head.citation.URL, rec.URL)), foldAll(p.logos)...)
-	rec.Title = titleSources{
-		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
-		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
-		twitter: dropHostParts(p.head.twitterTitle, hosts), authoritative: p.head.news || p.newsTyped || p.head.jsonldRank == 1 || p.head.dc.Title != "", heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
-	}.pick()
+	rec.Title = p.titleSources(vis.Title, rec.URL).pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
 	rec.Title = docTitle(rec.Title, rec.Paragraphs)
 	rec.Abstract = firstNonEmpty(p.head.abstract(), firstParagraph(rec.Paragraphs, vis.metaLines))

@@ -350,6 +350,22 @@ func isSeparatorSign(s string) bool {
 	return false
 }
 
+// titleSources gathers the page's titles for pick, each without the
+// site's signature (named by the metadata, the address or the logo), and
+// whether its metadata are authoritative.
+func (p *htmlPage) titleSources(heading, url string) titleSources {
+	hosts := append(hostNames(firstNonEmpty(p.head.citation.URL, url)), foldAll(p.logos)...)
+	h := p.head
+	return titleSources{
+		citation: h.citation.Title, jsonld: dropHostParts(h.jsonld.Title, hosts),
+		dc: dropHostParts(h.dc.Title, hosts), og: dropHostParts(h.og.Title, hosts),
+		twitter:       dropHostParts(h.twitterTitle, hosts),
+		heading:       heading,
+		titleTag:      dropHostParts(cleanTitle(h.titleTag, h.siteNames()...), hosts),
+		authoritative: h.news || p.newsTyped || h.jsonldRank == 1 || h.dc.Title != "",
+	}
+}
+
 // metaTitles are the titles the page's metadata give, for comparing
 // headings with.
 func (h headMeta) metaTitles() []string {
