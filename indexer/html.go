@@ -34,6 +34,9 @@ type htmlPage struct {
 	textLen    map[*html.Node]int
 	main       *html.Node
 	title      *html.Node // the visible title (h1), if any
+	titleText  string     // its text without kicker and hidden parts
+	logos      []string   // the site's names its logo headings give
+	newsTyped  bool       // a JSON-LD node calls the page a news article
 	blocks     []textBlock
 	groups     [][]*html.Node // listing entries, in document order
 }
@@ -49,12 +52,13 @@ func newPage(root *html.Node) *htmlPage {
 
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
+	p.newsTyped = p.typedNews()
 	removeNavigation(p.body)
 	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
 	p.main = p.chooseMain()
-	p.title = p.chooseTitle()
+	p.title, p.titleText, p.logos = p.chooseHeading(p.head.metaTitles())
 	p.groups = findListing(p.main, p.textLen)
 	entryOf := map[*html.Node]int{}
 	for i, item := range flattenGroups(p.groups) {
@@ -74,12 +78,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
-	hosts := hostNames(firstNonEmpty(p.head.citation.URL, rec.URL))
-	rec.Title = titleSources{
-		citation: p.head.citation.Title, jsonld: dropHostParts(p.head.jsonld.Title, hosts),
-		dc: dropHostParts(p.head.dc.Title, hosts), og: dropHostParts(p.head.og.Title, hosts),
-		heading: vis.Title, titleTag: dropHostParts(cleanTitle(p.head.titleTag, p.head.siteNames()...), hosts),
-	}.pick()
+	rec.Title = p.titleSources(vis.Title, rec.URL).pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
 	rec.Title = docTitle(rec.Title, rec.Paragraphs)
 	rec.Abstract = firstNonEmpty(p.head.abstract(), firstParagraph(rec.Paragraphs, vis.metaLines))
@@ -671,23 +670,6 @@ func hasDirectText(n *html.Node) bool {
 	return false
 }
 
-// chooseTitle picks the visible title: the first <h1> in the main
-// container, else the first <h1> on the page that is not the site's name.
-func (p *htmlPage) chooseTitle() *html.Node {
-	sites := p.head.siteNames()
-	ok := func(n *html.Node) bool {
-		if n.DataAtom != atom.H1 {
-			return false
-		}
-		t := nodeText(n)
-		return t != "" && !matchesSite(t, sites)
-	}
-	if h := findFirst(p.main, ok); h != nil {
-		return h
-	}
-	return findFirst(p.body, ok)
-}
-
 func (p *htmlPage) opinionClass() bool {
 	for _, n := range []*html.Node{p.body, p.main} {
 		for ; n != nil; n = n.Parent {
@@ -947,9 +929,7 @@ type shownMeta struct {
 
 func (p *htmlPage) visibleMeta() shownMeta {
 	v := shownMeta{metaLines: map[string]bool{}}
-	if p.title != nil {
-		v.Title = nodeText(p.title)
-	}
+	v.Title = p.titleText
 	top := p.topArea()
 	for _, b := range top {
 		if p.title != nil && isInside(b.node, p.title) || isDataRow(b) {
@@ -972,7 +952,7 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	if marked := p.markedAuthors(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
 		v.Authors = marked
 	}
-	if p.title != nil && isOpinionPrefix(v.Title) {
+	if p.title != nil && isOpinionPrefix(nodeText(p.title)) {
 		v.opinion = true
 	}
 	v.nameLine = p.nameLine(v.metaLines)

@@ -49,7 +49,9 @@ func TestHTMLTrustOrder(t *testing.T) {
 		{"citation", citation + jsonld + dc + og + basic, "Citation Title", "Ann Citation", "2001-02-03", "Citation Briefing", "fr", 1},
 		{"json-ld", jsonld + dc + og + basic, "JSON-LD Title", "Jason Ld", "2002-03-04", "Joint Papers", "de", 2},
 		{"dublin core", dc + og + basic, "DC Title", "Dublin Core", "2003-04-05", "Visible Series Briefing", "nl", 7},
-		{"opengraph", og + basic, "OG Title", "Open Graph", "2004-05-06", "Visible Series Briefing", "pt", 7},
+		// og:title is written for sharing; where the page shows another
+		// heading, readers (and people labelling pages) know it by that.
+		{"opengraph", og + basic, "Visible Title", "Open Graph", "2004-05-06", "Visible Series Briefing", "pt", 7},
 		{"meta tags", basic, "Visible Title", "Meta Author", "2006-06-06", "Visible Series Briefing", "en", 7},
 		{"visible text", "", "Visible Title", "Visible Writer", "2007-08-07", "Visible Series Briefing", "en", 7},
 	}

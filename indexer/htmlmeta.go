@@ -19,7 +19,7 @@ import (
 type headMeta struct {
 	citation, jsonld, dc, og, basic metaFields
 	service                         metaFields // analytics services' author tags
-	titleTag                        string
+	titleTag, twitterTitle          string
 	siteName                        string
 	otherSites                      []string // meta publisher, application-name: for authors only
 	news                            bool     // JSON-LD says news article or newsroom
@@ -203,6 +203,7 @@ func readHead(doc *goquery.Document) headMeta {
 	// (4) OpenGraph and article:*.
 	o := &h.og
 	o.Title = cleanTitle(one("og:title"), sites()...)
+	h.twitterTitle = cleanTitle(one("twitter:title"), sites()...)
 	o.Language = NormalizeLanguage(one("og:locale"))
 	o.Date = h.stamp(one("article:published_time"))
 	for _, a := range all("article:author") {

@@ -852,7 +852,7 @@ func cleanTitle(title string, sites ...string) string {
 	t := collapse(title)
 	for changed := true; changed; {
 		changed = false
-		for _, sep := range titleSeparators {
+		for _, sep := range append(titleSeparators, "|") {
 			i := strings.LastIndex(t, sep)
 			if i <= 0 {
 				continue
@@ -863,7 +863,7 @@ func cleanTitle(title string, sites ...string) string {
 				break
 			}
 		}
-		for _, sep := range append([]string{": "}, titleSeparators...) {
+		for _, sep := range append([]string{": ", "|"}, titleSeparators...) {
 			i := strings.Index(t, sep)
 			if i <= 0 {
 				continue

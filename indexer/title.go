@@ -11,8 +11,12 @@ import "strings"
 // titleSources are the titles one page gives, site names already removed.
 type titleSources struct {
 	citation, jsonld, dc, og string
+	twitter                  string
 	heading                  string // the visible <h1>, without its kicker
 	titleTag                 string // <title>
+	// authoritative says the metadata describe the piece as its
+	// publisher filed it: a news article, a report or paper, Dublin Core.
+	authoritative bool
 }
 
 // pick returns the title. Scholarly citation_title wins outright. Otherwise
@@ -22,18 +26,18 @@ type titleSources struct {
 //   - if one is the other with a topic label in front ("Topic: Headline"),
 //     the one without: the label is a kicker printed above the headline;
 //   - else the one the visible heading agrees with: that is what readers see;
-//   - else the one that differs from <title>: <title> is the search-engine
-//     headline, and a source that repeats it adds nothing, while the one
-//     that differs was written on purpose.
+//   - else the JSON-LD headline, which <title> often repeats (an earlier
+//     rule took the og:title that differs from both; on the evaluation
+//     pages the two that agree were the headline more often).
 //
-// A title without a heading to compare with may still carry a kicker the
-// heading lacks (og:title "Topic: Headline", <h1> "Headline"): the heading
-// wins then.
+// The visible heading then replaces that title where headingWins says
+// so, and a tail that the heading or another source lacks ("| Section")
+// goes.
 func (s titleSources) pick() string {
 	if s.citation != "" {
 		return s.citation
 	}
-	title := firstNonEmpty(s.jsonld, s.dc, s.og, s.heading, s.titleTag)
+	title := firstNonEmpty(s.jsonld, s.dc, s.og, s.twitter, s.heading, s.titleTag)
 	if s.jsonld != "" && s.og != "" && !sameHeadline(s.jsonld, s.og) {
 		switch {
 		case hasTopicLabel(s.jsonld, s.og):
@@ -44,11 +48,112 @@ func (s titleSources) pick() string {
 			title = s.og
 		case s.heading != "" && sameHeadline(s.heading, s.jsonld):
 			title = s.jsonld
-		case s.titleTag != "" && sameHeadline(s.titleTag, s.jsonld) && !sameHeadline(s.titleTag, s.og):
-			title = s.og
 		}
 	}
-	return trimToHeading(title, s.heading)
+	if s.heading != "" && title != s.heading && s.headingWins(title) {
+		title = s.heading
+	}
+	return trimTails(trimToHeading(title, s.heading), s.jsonld, s.dc, s.og, s.twitter, s.titleTag)
+}
+
+// headingWins reports whether the visible heading is the title rather
+// than title, the one the metadata give. Where they tell the same
+// headline, the metadata's form wins, kicker and all: it is what the
+// publisher calls the piece. A heading that is title with a label glued
+// in front ("Topic Headline") or a dateline behind tells it too. Where
+// they differ, readers see the heading, and pages label them by it;
+// unless the metadata are authoritative: a news article's hold the
+// headline its newsroom chose, which the page may display reworded, a
+// report's or paper's the title it was filed under.
+func (s titleSources) headingWins(title string) bool {
+	h := s.heading
+	switch {
+	case title == "" || hasGluedLabel(title, h) || hasGenreLabel(title, h):
+		return true
+	case typesetOf(h, title):
+		return true
+	case sameHeadline(title, h) || hasTopicLabel(title, h) || hasTopicLabel(h, title) || hasSignature(title, h):
+		return false
+	case hasGluedLabel(h, title) || hasDateline(h, title) || hasSubtitle(title, h):
+		return false
+	case extends(h, title):
+		return true // a metadata title cut short
+	}
+	return !s.authoritative
+}
+
+// hasGluedLabel reports whether heading is title with a short label in
+// front, joined by no more than a space: "Topic Headline" read from
+// <span>Topic</span><span>Headline</span>.
+func hasGluedLabel(heading, title string) bool {
+	if len(heading) <= len(title) || !strings.EqualFold(heading[len(heading)-len(title):], title) {
+		return false
+	}
+	label := strings.TrimSpace(heading[:len(heading)-len(title)])
+	n := len(strings.Fields(label))
+	return n >= 1 && n <= 6 && strings.HasSuffix(heading[:len(heading)-len(title)], " ") &&
+		!strings.HasSuffix(label, ":") && !isSeparatorSign(lastField(label))
+}
+
+// genreLabels name what kind of piece a page is, not what it is about.
+var genreLabels = map[string]bool{"pressemitteilung": true, "pressemeldung": true, "press release": true,
+	"medienmitteilung": true, "communiqué de presse": true, "nota de prensa": true, "interview": true,
+	"kommentar": true, "kolumne": true, "gastbeitrag": true, "analyse": true, "analysis": true, "video": true,
+	"podcast": true, "liveblog": true, "ticker": true, "news": true, "meldung": true}
+
+// hasGenreLabel reports whether title is heading with a genre label in
+// front ("Pressemitteilung: Headline"): the heading is the headline.
+func hasGenreLabel(title, heading string) bool {
+	i := strings.Index(title, ": ")
+	return i > 0 && genreLabels[strings.ToLower(strings.TrimSpace(title[:i]))] && sameText(title[i+2:], heading)
+}
+
+// hasSubtitle reports whether title is heading with a subtitle after a
+// colon: "Steady Policy: A Review" is the full title of "Steady Policy".
+func hasSubtitle(title, heading string) bool {
+	return len(title) > len(heading)+2 && strings.EqualFold(title[:len(heading)], heading) &&
+		strings.HasPrefix(title[len(heading):], ": ")
+}
+
+// plainQuotes maps typeset double quotes and dashes to the typewriter
+// forms metadata often flatten them to.
+var plainQuotes = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-")
+
+// typesetOf reports whether heading is title with typeset quotes or
+// dashes where title has typewriter ones ('"finished"' shown as
+// '„finished“'): the same words, as the page prints them.
+func typesetOf(heading, title string) bool {
+	return heading != title && plainQuotes.Replace(heading) == title
+}
+
+// lastField is the last space-separated field of s.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// hasDateline reports whether heading is title followed by a date and
+// perhaps a byline: "Headline 02.02.2022 • Editor".
+func hasDateline(heading, title string) bool {
+	if len(heading) <= len(title) || !strings.EqualFold(heading[:len(title)], title) {
+		return false
+	}
+	_, start, _ := findDate(heading[len(title):])
+	return start >= 0 && start <= 3
+}
+
+// trimTails drops a tail that another source shows is no part of the
+// headline: "Headline | Section" when another gives "Headline".
+func trimTails(title string, sources ...string) string {
+	for _, s := range sources {
+		if s != "" && hasTail(title, s) && len(strings.Fields(s)) >= 2 {
+			return s
+		}
+	}
+	return title
 }
 
 // sameHeadline reports whether two titles are the same headline: equal
@@ -61,15 +166,17 @@ func sameHeadline(a, b string) bool {
 // hasTail reports whether long is short followed by a title separator and
 // more ("Headline - Site").
 func hasTail(long, short string) bool {
-	return len(short) > 0 && len(long) > len(short) && strings.EqualFold(long[:len(short)], short) &&
-		startsWithSeparator(long[len(short):])
+	return hasTailAfter(long, short, titleSeparators)
 }
 
-// startsWithSeparator reports whether s starts with a title separator
-// (" | ", " - ", ...): what follows a headline in "Headline | Site".
-func startsWithSeparator(s string) bool {
-	for _, sep := range titleSeparators {
-		if strings.HasPrefix(s, sep) {
+// hasTailAfter reports whether long is short followed by one of seps and
+// more.
+func hasTailAfter(long, short string, seps []string) bool {
+	if len(short) == 0 || len(long) <= len(short) || !strings.EqualFold(long[:len(short)], short) {
+		return false
+	}
+	for _, sep := range seps {
+		if strings.HasPrefix(long[len(short):], sep) {
 			return true
 		}
 	}
@@ -111,8 +218,7 @@ func hasTopicLabel(long, short string) bool {
 // metadata title "Heading | Section" or "Heading - Site" with an unknown
 // site name becomes "Heading".
 func trimToHeading(title, heading string) string {
-	if heading != "" && len(heading) < len(title) && strings.HasPrefix(title, heading) &&
-		startsWithSeparator(title[len(heading):]) {
+	if strings.HasPrefix(title, heading) && hasTail(title, heading) {
 		return heading
 	}
 	return title

@@ -125,3 +125,15 @@ func isDateOnly(part string) bool {
 	}
 	return true
 }
+
+// foldAll folds names as hostNames does, for matching title parts with:
+// a logo's "Example Blog" matches "| Example Blog" at a title's end.
+func foldAll(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if f := foldASCII(n); len(f) >= 3 {
+			out = append(out, f)
+		}
+	}
+	return out
+}

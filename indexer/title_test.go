@@ -25,7 +25,7 @@ func TestTitleSourcesPick(t *testing.T) {
 			"Council passes budget"},
 		{"no heading: og:title differs from <title>, which the JSON-LD headline repeats",
 			titleSources{jsonld: "Council votes on budget", og: "Night of the long budget", titleTag: "Council votes on budget"},
-			"Night of the long budget"},
+			"Council votes on budget"},
 		{"no heading: the JSON-LD headline differs from <title>, which og:title repeats",
 			titleSources{jsonld: "Night of the long budget", og: "Council votes on budget", titleTag: "Council votes on budget"},
 			"Night of the long budget"},
