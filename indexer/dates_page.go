@@ -3,7 +3,6 @@ package indexer
 import (
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -26,7 +25,18 @@ type dateCandidate struct {
 	// local marks a day as the page shows it or a timestamp with its own
 	// offset gives it; a UTC timestamp is no evidence of the local day.
 	local bool
+	// shown marks a day read from the text a reader sees, not from an
+	// attribute.
+	shown bool
 	node  *html.Node // where it was read
+	pos   int        // where it was read, in characters of text from the top of the body
+}
+
+// bodyDates is what the body of a page says about its day.
+type bodyDates struct {
+	cands    []dateCandidate
+	titlePos int             // pos of the visible title (the first <h1>), or -1
+	seen     map[string]bool // every day written anywhere in the body's text
 }
 
 // Weights, best first.
@@ -65,21 +75,30 @@ var (
 var otherDateBlockWords = []string{"comment", "comments", "respond", "reply", "replies", "disqus",
 	"related", "recommended", "recommendations", "sidebar", "teaser", "teasers",
 	"calendar", "event", "events", "termine", "archive", "archiv", "popular", "trending", "more", "nav",
-	"navigation", "menu", "breadcrumb", "footer-nav"}
+	"navigation", "menu", "breadcrumb", "footer-nav", "caption"}
 
 // dateClassWords mark an element that holds a date.
 var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "published", "publishdate",
 	"pubdate", "postdate", "posted", "dateline", "created", "submitted", "meta", "postmetadata", "byline",
 	"info", "entry", "post", "article", "header", "footer", "fecha", "data", "datetime"}
 
-// pageDates collects the day candidates of the body, in document order.
-func (p *htmlPage) pageDates() []dateCandidate {
+// pageDates collects the day candidates of the body, in document order,
+// with where the title is and every day the text shows.
+func (p *htmlPage) pageDates() bodyDates {
 	lengths := textLengths(p.body)
+	offsets, seen := textOffsets(p.body)
+	bd := bodyDates{titlePos: -1, seen: seen}
+	sites := p.head.siteNames()
+	if h1 := findFirst(p.body, func(n *html.Node) bool {
+		return n.DataAtom == atom.H1 && nodeText(n) != "" && !matchesSite(nodeText(n), sites)
+	}); h1 != nil {
+		bd.titlePos = offsets[h1]
+	}
 	var out []dateCandidate
 	var at *html.Node
-	add := func(d string, w int, local bool) {
+	add := func(d string, w int, local, shown bool) {
 		if len(d) == len("2006-01-02") {
-			out = append(out, dateCandidate{d, w, local, at})
+			out = append(out, dateCandidate{date: d, weight: w, local: local, shown: shown, node: at, pos: offsets[at]})
 		}
 	}
 	// machineDay reads a day from an element: its visible text first (what
@@ -87,16 +106,16 @@ func (p *htmlPage) pageDates() []dateCandidate {
 	// then its machine-readable attribute.
 	machineDay := func(n *html.Node, w int, keys ...string) {
 		if d := visibleDay(nodeText(n)); d != "" {
-			add(d, w, true)
+			add(d, w, true, true)
 			return
 		}
 		for _, k := range keys {
 			if v := attr(n, k); v != "" {
-				add(parseDate(v), w, !reUTCStamp.MatchString(strings.TrimSpace(v)))
+				add(parseDate(v), w, !reUTCStamp.MatchString(strings.TrimSpace(v)), false)
 				return
 			}
 		}
-		add(parseDate(nodeText(n)), w, true)
+		add(parseDate(nodeText(n)), w, true, true)
 	}
 	walkNodes(p.body, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -104,7 +123,7 @@ func (p *htmlPage) pageDates() []dateCandidate {
 		}
 		at = n
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea:
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea, atom.Figcaption:
 			return false
 		}
 		if hasClassWord(n, otherDateBlockWords...) && n != p.body {
@@ -151,18 +170,47 @@ func (p *htmlPage) pageDates() []dateCandidate {
 			}
 			switch {
 			case hasLabel(before, updatedLabels):
-				add(d, weightUpdated, true)
+				add(d, weightUpdated, true, true)
 			case hasLabel(before, publishedLabels):
-				add(d, weightLabel, true)
+				add(d, weightLabel, true, true)
 			case k == 0 && isBylineBefore(before):
-				add(d, weightByline, true)
+				add(d, weightByline, true, true)
 			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...)):
-				add(d, weightDateClass, true)
+				add(d, weightDateClass, true, true)
 			}
 		}
 		return true
 	})
-	return out
+	bd.cands = out
+	return bd
+}
+
+// textOffsets gives each node of root the number of characters of text
+// before it (scripts and styles do not count), and the days written in
+// its text nodes.
+func textOffsets(root *html.Node) (map[*html.Node]int, map[string]bool) {
+	offsets, seen := map[*html.Node]int{}, map[string]bool{}
+	pos := 0
+	walkNodes(root, func(n *html.Node) bool {
+		offsets[n] = pos
+		switch n.Type {
+		case html.ElementNode:
+			return n.DataAtom != atom.Script && n.DataAtom != atom.Style
+		case html.TextNode:
+			t := strings.TrimSpace(n.Data)
+			pos += len(t)
+			for k := 0; k < 8 && strings.ContainsAny(t, "0123456789"); k++ {
+				d, _, end := findDate(t)
+				if d == "" {
+					break
+				}
+				seen[d] = true
+				t = t[end:]
+			}
+		}
+		return true
+	})
+	return offsets, seen
 }
 
 // hasDigitText reports whether n has a text child of its own with a digit.
@@ -320,81 +368,6 @@ func isBylineBefore(before string) bool {
 		}
 	}
 	return false
-}
-
-// bestPageDate returns the best-weighted candidate, the first of equals;
-// with localOnly, only days the page shows or gives with their offset.
-func bestPageDate(cands []dateCandidate, localOnly bool) (string, int) {
-	best, w := "", 0
-	for _, c := range cands {
-		if c.weight > w && (c.local || !localOnly) {
-			best, w = c.date, c.weight
-		}
-	}
-	return best, w
-}
-
-// showsDay reports whether the page shows day d itself.
-func showsDay(cands []dateCandidate, d string) bool {
-	for _, c := range cands {
-		if c.local && c.date == d {
-			return true
-		}
-	}
-	return false
-}
-
-// localDayOf reports whether day local can be the publisher's calendar
-// day of a UTC timestamp on day utcDay at hour: the day after when the
-// hour is 16 or later (offsets of +8 and more reach midnight: Asia,
-// Australia; Europe from 22 or 23), the day before when it is before 6
-// (the Americas' evening).
-func localDayOf(utcDay string, hour int, local string) bool {
-	tu, err1 := time.Parse("2006-01-02", utcDay)
-	tl, err2 := time.Parse("2006-01-02", local)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	switch tl.Sub(tu) {
-	case 24 * time.Hour:
-		return hour >= 16
-	case -24 * time.Hour:
-		return hour < 6
-	}
-	return false
-}
-
-// choosePageDate settles the date from the head (resolved) with the
-// page's own evidence: the body's best day when the head has none or only
-// its month or year, and the publisher's local day when the head's day
-// comes from a UTC timestamp one day off what the page shows. utcHour is
-// the hour of that timestamp, or -1 if the head's day is not from one.
-func choosePageDate(resolved string, utcHour int, cands []dateCandidate, urlDay string) string {
-	best, w := bestPageDate(cands, false)
-	switch {
-	case resolved == "":
-		if w >= minPageDateWeight {
-			return best
-		}
-	case len(resolved) < len("2006-01-02"):
-		if refinesDate(resolved, urlDay) {
-			return urlDay
-		}
-		// The first day on the page within the month (or year) given.
-		for _, c := range cands {
-			if refinesDate(resolved, c.date) && c.weight >= minPageDateWeight {
-				return c.date
-			}
-		}
-	case utcHour >= 0 && resolved != urlDay && !showsDay(cands, resolved):
-		if localDayOf(resolved, utcHour, urlDay) {
-			return urlDay
-		}
-		if local, w := bestPageDate(cands, true); w > weightUpdated && localDayOf(resolved, utcHour, local) {
-			return local
-		}
-	}
-	return resolved
 }
 
 // reUTCStamp matches a timestamp given in UTC: "2019-03-14T23:15:00Z",

@@ -62,11 +62,11 @@ func TestPageDates(t *testing.T) {
 			"2023-11-01"},
 		{"a UTC morning stamp is not moved to the day before",
 			`<meta property="article:published_time" content="2022-05-06T09:30:19+00:00">`,
-			`<h1>Blessing of vehicles</h1>` + para + `<p class="date">05.05.2022</p>`,
+			`<h1>Blessing of vehicles</h1>` + para + para + para + para + `<p class="date">05.05.2022</p>`,
 			"2022-05-06"},
 		{"a timestamp with its own offset stays",
 			`<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">`,
-			`<h1>Night session</h1><p class="date">28.06.2020</p>` + para,
+			`<h1>Night session</h1>` + para + para + para + para + `<p class="date">28.06.2020</p>`,
 			"2020-06-29"},
 	}
 	for _, tt := range tests {
