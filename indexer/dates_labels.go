@@ -1,0 +1,128 @@
+package indexer
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The words around a date that say what it is: labels ("Veröffentlicht
+// am", "Stand:"), the small words and weekdays between a label and its
+// date, and bylines that end in the day ("Von X am").
+
+// Label words, lower-case, that introduce a date. A label is looked for in
+// the few words before the date.
+var (
+	publishedLabels = []string{"published", "publication date", "posted", "posted on", "date", "dated",
+		"veröffentlicht", "publiziert", "erschienen", "erstellt", "datum", "eingestellt", "gepostet", "geschrieben",
+		"publié", "publiée", "publie", "mis en ligne", "publicado", "publicada", "fecha", "pubblicato",
+		"pubblicata", "gepubliceerd", "opublikowano", "data", "release date", "released", "issued", "created",
+		"notizia del"}
+	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "änderung", "letzte änderung", "updated", "last updated",
+		"last modified", "modified", "last edited", "edited", "mis à jour", "actualizado", "aggiornato",
+		"bijgewerkt", "revised", "reviewed"}
+	// Words a byline puts between the name and the date.
+	bylineDateWords = []string{"am", "on", "le", "el", "il", "op", "dnia", "»", "|", "-", "–", ","}
+	bylineStarts    = []string{"von", "by", "par", "por", "di", "door", "autor", "author", "posted by",
+		"geschrieben von", "eingestellt von", "veröffentlicht von", "gespeichert von", "verfasst von"}
+)
+
+// hasLabel reports whether the text before a date ends in one of labels,
+// perhaps followed by a colon, "am", "le", "on", "el" or a weekday:
+// "Veröffentlicht am Freitag,", "Stand:", "Posted on".
+func hasLabel(before string, labels []string) bool {
+	words := labelWords(before)
+	if len(words) == 0 {
+		return false
+	}
+	// Only the last five words count: a label belongs to its date.
+	if len(words) > 5 {
+		words = words[len(words)-5:]
+	}
+	tail := strings.Join(words, " ")
+	for _, l := range labels {
+		if i := strings.LastIndex(tail, l); i >= 0 && (i == 0 || tail[i-1] == ' ') {
+			rest := strings.Fields(tail[i+len(l):])
+			if len(rest) <= 2 && allFiller(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelWords splits text into lower-case words, dropping punctuation.
+func labelWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'à'
+	})
+}
+
+// allFiller reports whether words are only the small words and weekdays
+// between a label and its date.
+func allFiller(words []string) bool {
+	for _, w := range words {
+		if !isFillerWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isFillerWord(w string) bool {
+	switch w {
+	case "am", "on", "le", "el", "il", "op", "the", "at", "den", "der", "dem", "de", "del", "du", "on:", "um", "vom", "since", "seit":
+		return true
+	}
+	return isWeekday(w)
+}
+
+// isWeekday reports whether w names a day of the week in a supported
+// language, in full or abbreviated: "Freitag", "Fri", "vendredi", "Do".
+func isWeekday(w string) bool {
+	return weekdays[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+var weekdays = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+		mon tue tues wed thu thur thurs fri sat sun
+		montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
+		lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim
+		lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+		lunedì martedì mercoledì giovedì venerdì sabato domenica
+		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+		poniedziałek wtorek środa czwartek piątek sobota niedziela`) {
+		weekdays[w] = true
+	}
+}
+
+// isBylineBefore reports whether the text before a date is a byline that
+// names someone and then the day: "Von Christian am", "by Jane Doe on",
+// "par Marie Dupont le", "Author: X am".
+func isBylineBefore(before string) bool {
+	b := strings.TrimSpace(before)
+	if b == "" || len(b) > 120 {
+		return false
+	}
+	words := strings.Fields(b)
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ":"))
+	for isWeekday(strings.Trim(last, ",")) && len(words) > 1 {
+		words = words[:len(words)-1]
+		last = strings.ToLower(strings.Trim(words[len(words)-1], ":"))
+	}
+	near := false
+	for _, w := range bylineDateWords {
+		near = near || last == w || strings.HasSuffix(last, w) && !unicode.IsLetter(rune(w[0]))
+	}
+	if !near {
+		return false
+	}
+	lower := strings.ToLower(b)
+	for _, s := range bylineStarts {
+		if strings.HasPrefix(lower, s+" ") || strings.HasPrefix(lower, s+":") || strings.Contains(lower, " "+s+" ") {
+			return true
+		}
+	}
+	return false
+}
