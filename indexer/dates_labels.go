@@ -26,6 +26,27 @@ var (
 		"geschrieben von", "eingestellt von", "veröffentlicht von", "gespeichert von", "verfasst von"}
 )
 
+// publishedVerbs end a German sentence that dates a post: "Dieser Artikel
+// wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben".
+var publishedVerbs = []string{"veröffentlicht", "geschrieben", "erstellt", "publiziert", "verfasst",
+	"eingestellt", "gepostet", "online gestellt"}
+
+// hasVerbAfter reports whether the few words after a date end its
+// sentence with a verb of publishing.
+func hasVerbAfter(after string) bool {
+	words := labelWords(after)
+	if len(words) > 7 {
+		words = words[:7]
+	}
+	tail := " " + strings.Join(words, " ") + " "
+	for _, v := range publishedVerbs {
+		if strings.Contains(tail, " "+v+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // hasLabel reports whether the text before a date ends in one of labels,
 // perhaps followed by a colon, "am", "le", "on", "el" or a weekday:
 // "Veröffentlicht am Freitag,", "Stand:", "Posted on".

@@ -71,10 +71,19 @@ func (p *htmlPage) pageDates() bodyDates {
 	offsets, seen := textOffsets(p.body)
 	bd := bodyDates{titlePos: -1, seen: seen}
 	sites := p.head.siteNames()
-	if h1 := findFirst(p.body, func(n *html.Node) bool {
+	h1 := findFirst(p.body, func(n *html.Node) bool {
 		return n.DataAtom == atom.H1 && nodeText(n) != "" && !matchesSite(nodeText(n), sites)
-	}); h1 != nil {
+	})
+	if h1 != nil {
 		bd.titlePos = offsets[h1]
+	}
+	// otherBlock reports whether n holds dates that are not the page's: a
+	// comment list, a sidebar. A block with the title, or with most of
+	// the page's text, holds the article whatever its class says
+	// ("sidebar_content", "with-navigation").
+	otherBlock := func(n *html.Node) bool {
+		return n != p.body && hasClassWord(n, otherDateBlockWords...) && !isInside(h1, n) &&
+			2*lengths[n] < lengths[p.body]
 	}
 	var out []dateCandidate
 	var at *html.Node
@@ -108,7 +117,7 @@ func (p *htmlPage) pageDates() bodyDates {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea, atom.Figcaption:
 			return false
 		}
-		if hasClassWord(n, otherDateBlockWords...) && n != p.body {
+		if otherBlock(n) {
 			return false
 		}
 		switch prop := strings.ToLower(attr(n, "itemprop")); {
@@ -131,9 +140,14 @@ func (p *htmlPage) pageDates() bodyDates {
 			machineDay(n, weightPublished, "title")
 			return false
 		}
-		if l := lengths[n]; l == 0 || l > 200 || !hasDigitText(n) {
+		// A short element holds a date and its label; in a longer one (a
+		// post footer's sentence) only a date its verb follows counts:
+		// "wurde am 3. Dezember 2011 veröffentlicht".
+		l := lengths[n]
+		if l == 0 || l > 400 || !hasDigitText(n) {
 			return true
 		}
+		short := l <= 200
 		t := nodeText(n)
 		// Each full date in the text with the words just before it: "Letzte
 		// Änderung: 31.10.2023 Erschienen am: 01.11.2023" gives two.
@@ -146,18 +160,23 @@ func (p *htmlPage) pageDates() bodyDates {
 			if from == 0 && strings.TrimSpace(before) == "" {
 				before = strings.ToLower(labelBefore(n))
 			}
+			after := strings.ToLower(t[from+end:])
 			from += end
 			if len(d) != len("2006-01-02") {
 				continue
 			}
 			switch {
+			case !short:
+				if hasVerbAfter(after) {
+					add(d, weightLabel, true, true)
+				}
 			case hasLabel(before, updatedLabels):
 				add(d, weightUpdated, true, true)
-			case hasLabel(before, publishedLabels):
+			case hasLabel(before, publishedLabels) || hasVerbAfter(after):
 				add(d, weightLabel, true, true)
 			case k == 0 && isBylineBefore(before):
 				add(d, weightByline, true, true)
-			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...)):
+			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...) || isInside(n, h1)):
 				add(d, weightDateClass, true, true)
 			}
 		}

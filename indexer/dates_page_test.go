@@ -68,6 +68,21 @@ func TestPageDates(t *testing.T) {
 			`<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">`,
 			`<h1>Night session</h1>` + para + para + para + para + `<p class="date">28.06.2020</p>`,
 			"2020-06-29"},
+		{"a block classed sidebar that holds the title is the article",
+			"", `<div id="sidebar" class="site-content"><header><h1>Experts in the crisis</h1><span class="byline"><time class="entry-date" datetime="2020-04-09T07:59:57+02:00">Do 9 Apr 2020</time></span></header>` + para + `</div>`,
+			"2020-04-09"},
+		{"a block classed navigation that holds most of the text is the article",
+			"", `<div class="with-navigation"><h2>Von Sprachregeln</h2>` + para + para + `<div class="authorBlock"><span class="label">Datum:</span> 19.11.2021<br><span class="label">Autor:</span> Fritz Beispiel</div></div><div class="sidebar"><p class="date">01.12.2021</p></div>`,
+			"2021-11-19"},
+		{"a date inside the headline",
+			"", `<h1>Spectators return<br><small><span class="icon"></span> 02.02.2022 • Verband</small></h1>` + para,
+			"2022-02-02"},
+		{"a post footer's sentence with the verb after the date",
+			"", `<h1>Virtual wall</h1>` + para + `<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von <a href="/author/admin/">Heiner</a> geschrieben und unter <a href="/c/arduino/">Arduino</a>, <a href="/c/elektronik/">Elektronik</a> abgelegt. Die Kommentare können über den RSS-Feed verfolgt werden. Du kannst einen Kommentar schreiben oder einen Trackback auf deiner Seite einrichten.</div>`,
+			"2015-12-14"},
+		{"a label in a long paragraph of running text is not the page's",
+			"", `<h1>Porting to Python 3</h1><p>Version 5.2 of our tool was released on November 5, 2019. It is the first version that supports Python 3, and it took the better part of a decade for the community to get there, with many false starts, some of them ours, which this post goes through one by one.</p>` + para,
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
