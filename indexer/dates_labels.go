@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -14,9 +15,9 @@ import (
 var (
 	publishedLabels = []string{"published", "publication date", "posted", "posted on", "date", "dated",
 		"veröffentlicht", "publiziert", "erschienen", "erstellt", "datum", "eingestellt", "gepostet", "geschrieben",
-		"publié", "publiée", "publie", "mis en ligne", "publicado", "publicada", "fecha", "pubblicato",
+		"publié", "publiée", "publie", "mis en ligne", "mise en ligne", "publicado", "publicada", "fecha", "pubblicato",
 		"pubblicata", "gepubliceerd", "opublikowano", "data", "release date", "released", "issued", "created",
-		"notizia del"}
+		"notizia del", "pressemitteilung", "presseinformation", "press release", "communiqué", "comunicado"}
 	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "änderung", "letzte änderung", "updated", "last updated",
 		"last modified", "modified", "last edited", "edited", "mis à jour", "actualizado", "aggiornato",
 		"bijgewerkt", "revised", "reviewed"}
@@ -46,6 +47,37 @@ func hasVerbAfter(after string) bool {
 	}
 	return false
 }
+
+// leadDate returns the day a paragraph opens with, as a dateline: the
+// date in its first words, perhaps after a place and a comma, a label or a
+// parenthesis, and then a dash, colon, bar or closing parenthesis before
+// the text: "29.11.2022 – Mehrfach hatte ...", "(21. November 2022)
+// Energieverbraucher ...", "Berlin, 3. Mai 2021: Die ...", "Pressemitteilung
+// vom 25. Januar 2022 | Berlin – ...".
+func leadDate(t string) string {
+	d, start, end := findDate(t)
+	if len(d) != len("2006-01-02") || start > 60 {
+		return ""
+	}
+	before := strings.TrimSpace(t[:start])
+	switch {
+	case before == "", before == "(", strings.HasSuffix(before, ","), hasLabel(strings.ToLower(before), publishedLabels):
+	default:
+		return ""
+	}
+	after := strings.TrimSpace(t[end:])
+	// A time may follow the date: "29.11.2022, 11:51 Uhr –".
+	after = strings.TrimSpace(reLeadTime.ReplaceAllString(after, ""))
+	for _, sep := range []string{"–", "—", "-", ":", "|", ")", "/"} {
+		if strings.HasPrefix(after, sep) {
+			return d
+		}
+	}
+	return ""
+}
+
+// reLeadTime matches a time just after a dateline's date.
+var reLeadTime = regexp.MustCompile(`(?i)^,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm|a\.\s?m\.|p\.\s?m\.))?`)
 
 // hasLabel reports whether the text before a date ends in one of labels,
 // perhaps followed by a colon, "am", "le", "on", "el" or a weekday:

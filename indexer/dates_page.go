@@ -46,6 +46,7 @@ const (
 	weightTime      = 70  // any other <time datetime>
 	weightByline    = 60  // "Von X am 14.03.2019", "by X on March 14, 2019"
 	weightDateClass = 55  // a short element whose class names a date ("post-date", "datum")
+	weightDateline  = 50  // a paragraph that opens with its day: "29.11.2022 – Mehrfach ...", "Berlin, 3. Mai 2021:"
 	weightUpdated   = 30  // "Stand:", "Aktualisiert:", "last edited", dateModified
 )
 
@@ -80,10 +81,14 @@ func (p *htmlPage) pageDates() bodyDates {
 	// otherBlock reports whether n holds dates that are not the page's: a
 	// comment list, a sidebar. A block with the title, or with most of
 	// the page's text, holds the article whatever its class says
-	// ("sidebar_content", "with-navigation").
+	// ("sidebar_content", "with-navigation"), and so does one beside the
+	// title just under it (a "teaser-text" lead, a credits "sidebar").
 	otherBlock := func(n *html.Node) bool {
-		return n != p.body && hasClassWord(n, otherDateBlockWords...) && !isInside(h1, n) &&
-			2*lengths[n] < lengths[p.body]
+		if n == p.body || !hasClassWord(n, otherDateBlockWords...) || isInside(h1, n) || 2*lengths[n] >= lengths[p.body] {
+			return false
+		}
+		under := offsets[n] - bd.titlePos
+		return h1 == nil || !isInside(h1, n.Parent) || under < 0 || under > nearTitle
 	}
 	var out []dateCandidate
 	var at *html.Node
@@ -144,11 +149,18 @@ func (p *htmlPage) pageDates() bodyDates {
 		// post footer's sentence) only a date its verb follows counts:
 		// "wurde am 3. Dezember 2011 veröffentlicht".
 		l := lengths[n]
-		if l == 0 || l > 400 || !hasDigitText(n) {
+		if l == 0 || !hasDigitText(n) {
+			return true
+		}
+		t := nodeText(n)
+		if l > 400 {
+			// A paragraph of any length may open with its dateline.
+			if d := leadDate(t); d != "" {
+				add(d, weightDateline, true, true)
+			}
 			return true
 		}
 		short := l <= 200
-		t := nodeText(n)
 		// Each full date in the text with the words just before it: "Letzte
 		// Änderung: 31.10.2023 Erschienen am: 01.11.2023" gives two.
 		for from, k := 0, 0; from < len(t) && k < 4; k++ {
@@ -169,6 +181,8 @@ func (p *htmlPage) pageDates() bodyDates {
 			case !short:
 				if hasVerbAfter(after) {
 					add(d, weightLabel, true, true)
+				} else if k == 0 && leadDate(t) == d {
+					add(d, weightDateline, true, true)
 				}
 			case hasLabel(before, updatedLabels):
 				add(d, weightUpdated, true, true)
@@ -178,6 +192,8 @@ func (p *htmlPage) pageDates() bodyDates {
 				add(d, weightByline, true, true)
 			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...) || isInside(n, h1)):
 				add(d, weightDateClass, true, true)
+			case k == 0 && leadDate(t) == d:
+				add(d, weightDateline, true, true)
 			}
 		}
 		return true

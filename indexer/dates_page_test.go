@@ -83,6 +83,24 @@ func TestPageDates(t *testing.T) {
 		{"a label in a long paragraph of running text is not the page's",
 			"", `<h1>Porting to Python 3</h1><p>Version 5.2 of our tool was released on November 5, 2019. It is the first version that supports Python 3, and it took the better part of a decade for the community to get there, with many false starts, some of them ours, which this post goes through one by one.</p>` + para,
 			""},
+		{"a long first paragraph that opens with its day",
+			"", `<h1>Bioenergy protests</h1><p class="lead">The sector says the cap slows the transition.</p><p>29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile der Abschöpfung kritisiert. ` +
+				`Nun liegt der Entwurf vor, und er sieht weiterhin vor, dass Erlöse oberhalb einer Grenze abgeschöpft werden, auch bei kleinen Anlagen, ` +
+				`die ihren Strom vor Ort verkaufen. Die Verbände fordern Ausnahmen für Biogas, weil die Kosten der Anlagen stark gestiegen sind und die ` +
+				`Betreiber keine Rücklagen mehr haben, um die kommenden Monate zu überstehen.</p>` + para,
+			"2022-11-29"},
+		{"a paragraph that opens with the day in parentheses",
+			"", `<h1>Energy prices</h1><h5><em>Von Leonora Beispiel</em></h5><p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, und Grundversorger lehnen neue Kunden ab.</p>` + para,
+			"2022-11-21"},
+		{"a place and a date open a press release",
+			"", `<h1>Food programme</h1><p>Berlin, 25. Januar 2022: Die künftige Zusammenarbeit mit dem Welternährungsprogramm wird ausgebaut, sagte die Ministerin.</p>` + para,
+			"2022-01-25"},
+		{"a lead classed teaser just under the title is the article's",
+			"", `<div class="intro"><h1>Food programme</h1><div class="page-teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit wird ausgebaut.</p></div></div>` + para,
+			"2022-01-25"},
+		{"a date in a sentence is no dateline",
+			"", `<h1>Court ruling</h1><p>On 3 May 2021 the court ruled that the ban was lawful, and the government welcomed it in a statement that the opposition called hasty.</p>` + para,
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,12 +122,33 @@ func TestHasLabel(t *testing.T) {
 		{"stand: ", updatedLabels, true},
 		{"posted on ", publishedLabels, true},
 		{"last edited ", updatedLabels, true},
+		{"mise en ligne ", publishedLabels, true},
+		{"pressemitteilung vom ", publishedLabels, true},
 		{"the minister said the date of the vote was ", publishedLabels, false},
 		{"", publishedLabels, false},
 	}
 	for _, tt := range tests {
 		if got := hasLabel(tt.before, tt.labels); got != tt.want {
 			t.Errorf("hasLabel(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+func TestLeadDate(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"29.11.2022 – Mehrfach hatte die Branche gewarnt", "2022-11-29"},
+		{"(21. November 2022) Energieverbraucher erhalten", "2022-11-21"},
+		{"Berlin, 3. Mai 2021: Die Regierung", "2021-05-03"},
+		{"14.03.2019, 11:51 Uhr - Der Rat", "2019-03-14"},
+		{"Pressemitteilung vom 25. Januar 2022 | Berlin – Die", "2022-01-25"},
+		{"Am 3. Mai 2021 hat der Rat beschlossen", ""},
+		{"29.11.2022 Mehrfach hatte die Branche gewarnt", ""},
+		{"Die Branche hatte schon lange vor dem Winter und zuletzt am 29.11.2022 – gewarnt", ""},
+		{"März 2022 – Monatsbericht", ""},
+	}
+	for _, tt := range tests {
+		if got := leadDate(tt.text); got != tt.want {
+			t.Errorf("leadDate(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
