@@ -22,6 +22,10 @@ func TestChoosePageDate(t *testing.T) {
 			`<h1>Touring skis</h1><div class="meta"><time>21.01.2022 - 13:30</time></div>` + para +
 				`<p class="note">Zuerst erschienen am 26.01.2022 in der Printausgabe.</p>`,
 			"2022-01-26"},
+		{"without an <h1>, the heading the <title> names is the title",
+			`<title>Snowflakes with a dog in winter | Dog School</title><meta name="date" content="2022-01-21">`,
+			`<div class="logo">Dog School</div><h2>Snowflakes with a dog in winter</h2><p><time itemprop="datePublished">27.01.2022</time></p>` + para,
+			"2022-01-27"},
 		{"a day far below the title does not replace the head's",
 			`<meta property="article:published_time" content="2022-01-26T08:00:00+01:00">`,
 			`<h1>Touring skis</h1>` + para + para + para + para + `<p class="date">21.01.2022</p>`,

@@ -75,6 +75,9 @@ func (p *htmlPage) pageDates() bodyDates {
 	h1 := findFirst(p.body, func(n *html.Node) bool {
 		return n.DataAtom == atom.H1 && nodeText(n) != "" && !matchesSite(nodeText(n), sites)
 	})
+	if h1 == nil {
+		h1 = p.titleHeading()
+	}
 	if h1 != nil {
 		bd.titlePos = offsets[h1]
 	}
@@ -200,6 +203,19 @@ func (p *htmlPage) pageDates() bodyDates {
 	})
 	bd.cands = out
 	return bd
+}
+
+// titleHeading finds the headline of a page without an <h1>: the first
+// <h2> or <h3> whose text the page's <title> or og:title holds.
+func (p *htmlPage) titleHeading() *html.Node {
+	titles := strings.ToLower(p.head.titleTag + "\n" + p.head.og.Title)
+	return findFirst(p.body, func(n *html.Node) bool {
+		if n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
+			return false
+		}
+		t := strings.ToLower(collapse(nodeText(n)))
+		return len(t) >= 10 && strings.Contains(titles, t)
+	})
 }
 
 // textOffsets gives each node of root the number of characters of text
