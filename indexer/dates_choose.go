@@ -80,10 +80,11 @@ func (bd bodyDates) bestLocal() (string, int) {
 	return best, w
 }
 
-// showsDay reports whether the page shows day d as more than an update.
+// showsDay reports whether the page shows day d as its own, not as an
+// update nor only in a list of posts.
 func (bd bodyDates) showsDay(d string) bool {
 	for _, c := range bd.cands {
-		if c.local && c.date == d && c.weight > weightUpdated {
+		if c.local && c.date == d && c.weight > weightSelfLink {
 			return true
 		}
 	}

@@ -47,6 +47,7 @@ const (
 	weightByline    = 60  // "Von X am 14.03.2019", "by X on March 14, 2019"
 	weightDateClass = 55  // a short element whose class names a date ("post-date", "datum")
 	weightDateline  = 50  // a paragraph that opens with its day: "29.11.2022 – Mehrfach ...", "Berlin, 3. Mai 2021:"
+	weightSelfLink  = 40  // the page's own entry, with its day, in a list of recent or related posts
 	weightUpdated   = 30  // "Stand:", "Aktualisiert:", "last edited", dateModified
 )
 
@@ -91,8 +92,10 @@ func (p *htmlPage) pageDates() bodyDates {
 			return false
 		}
 		under := offsets[n] - bd.titlePos
-		return h1 == nil || !isInside(h1, n.Parent) || under < 0 || under > nearTitle
+		beside := h1 != nil && n.Parent != p.body && isInside(h1, n.Parent)
+		return !beside || under < 0 || under > nearTitle
 	}
+	self := urlPath(p.head.citation.URL)
 	var out []dateCandidate
 	var at *html.Node
 	add := func(d string, w int, local, shown bool) {
@@ -126,6 +129,9 @@ func (p *htmlPage) pageDates() bodyDates {
 			return false
 		}
 		if otherBlock(n) {
+			for _, d := range selfLinkDays(n, self) {
+				add(d, weightSelfLink, true, true)
+			}
 			return false
 		}
 		switch prop := strings.ToLower(attr(n, "itemprop")); {
@@ -276,7 +282,8 @@ func labelBefore(n *html.Node) string {
 }
 
 // outsideEntries drops the candidates read inside listing entries: on a
-// listing page each entry's date is its own, not the page's.
+// listing page each entry's date is its own, not the page's (but the
+// entry that links to the page itself gives the page's).
 func outsideEntries(cands []dateCandidate, entries []*html.Node) []dateCandidate {
 	if len(entries) == 0 {
 		return cands
@@ -285,6 +292,9 @@ func outsideEntries(cands []dateCandidate, entries []*html.Node) []dateCandidate
 	for _, c := range cands {
 		inEntry := false
 		for _, e := range entries {
+			if c.weight == weightSelfLink {
+				break // the page's own entry
+			}
 			inEntry = inEntry || isInside(c.node, e)
 		}
 		if !inEntry {

@@ -361,6 +361,7 @@ func readJSONLD(h *headMeta, src string) {
 		}
 	}
 	if best == nil {
+		jsonldAnyDate(h, nodes)
 		return
 	}
 	if bestRank == 4 {
