@@ -1,6 +1,11 @@
 package indexer
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+)
 
 // This file settles a page's day from what its head says and what its
 // body shows (dates_page.go reads the body's candidates): the head's day
@@ -54,18 +59,31 @@ func (bd bodyDates) best() (string, int) {
 	return best, w
 }
 
-// underTitle returns the best day shown just under the title, or "".
+// underTitle returns the best day shown just under the title (or just
+// above it, in its header block), or "".
 func (bd bodyDates) underTitle() string {
 	if bd.titlePos < 0 {
 		return ""
 	}
 	best, w := "", 0
 	for _, c := range bd.cands {
-		if d := c.pos - bd.titlePos; c.shown && d >= 0 && d <= nearTitle && c.weight > w {
+		d := c.pos - bd.titlePos
+		if c.shown && d <= nearTitle && c.weight > w && (d >= 0 || d >= -100 && bd.inTitleHeader(c.node)) {
 			best, w = c.date, c.weight
 		}
 	}
 	return best
+}
+
+// inTitleHeader reports whether n shares a small block with the title:
+// the article's header, where a date may stand just above the headline.
+func (bd bodyDates) inTitleHeader(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if isInside(bd.title, a) {
+			return len(strings.TrimSpace(nodeText(a))) <= 2*nearTitle
+		}
+	}
+	return false
 }
 
 // bestLocal returns the best-weighted day the page shows or gives with

@@ -34,7 +34,8 @@ type dateCandidate struct {
 // bodyDates is what the body of a page says about its day.
 type bodyDates struct {
 	cands    []dateCandidate
-	titlePos int             // pos of the visible title (the first <h1>), or -1
+	title    *html.Node      // the visible title (the first <h1>), or nil
+	titlePos int             // pos of title, or -1
 	seen     map[string]bool // every day written anywhere in the body's text
 }
 
@@ -80,7 +81,7 @@ func (p *htmlPage) pageDates() bodyDates {
 		h1 = p.titleHeading()
 	}
 	if h1 != nil {
-		bd.titlePos = offsets[h1]
+		bd.title, bd.titlePos = h1, offsets[h1]
 	}
 	// otherBlock reports whether n holds dates that are not the page's: a
 	// comment list, a sidebar. A block with the title, or with most of
