@@ -6,9 +6,7 @@ import "testing"
 // unless the page shows otherwise under its title, and without a head the
 // best-placed day.
 func TestChoosePageDate(t *testing.T) {
-	tests := []struct {
-		name, head, body, want string
-	}{
+	runPageDates(t, []pageDateCase{
 		{"the day under the title beats a head day the page never shows",
 			`<meta property="article:published_time" content="2022-01-26T08:00:00+01:00">`,
 			`<h1>Touring skis</h1><div class="meta"><time>21.01.2022 - 13:30</time></div>` + para,
@@ -62,13 +60,5 @@ func TestChoosePageDate(t *testing.T) {
 			`<link rel="canonical" href="https://example.org/meldungen/2021/10/migration.html">`,
 			`<h1>Migration</h1><p class="date">Stand: 10.11.2021</p>` + para,
 			"2021-11-10"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec := extractOne(t, page(tt.head, tt.body))
-			if rec.Date != tt.want {
-				t.Errorf("date = %q, want %q", rec.Date, tt.want)
-			}
-		})
-	}
+	})
 }

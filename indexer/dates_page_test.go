@@ -10,9 +10,7 @@ recommendations that the ministry will answer before the end of the year, after 
 // top-of-text reader looks: in an article's footer, a post-meta block
 // removed as chrome, a byline with the day, after a label.
 func TestPageDates(t *testing.T) {
-	tests := []struct {
-		name, head, body, want string
-	}{
+	runPageDates(t, []pageDateCase{
 		{"itemprop datePublished in a footer block",
 			"", `<h1>Repair café opens</h1>` + para + `<div class="footer"><span class="news-date"><time itemprop="datePublished" datetime="2020-01-27">27.01.2020</time></span></div>`,
 			"2020-01-27"},
@@ -101,7 +99,15 @@ func TestPageDates(t *testing.T) {
 		{"a date in a sentence is no dateline",
 			"", `<h1>Court ruling</h1><p>On 3 May 2021 the court ruled that the ban was lawful, and the government welcomed it in a statement that the opposition called hasty.</p>` + para,
 			""},
-	}
+	})
+}
+
+// pageDateCase is a page of our own and the day it should get.
+type pageDateCase struct{ name, head, body, want string }
+
+// runPageDates extracts each page and checks its date.
+func runPageDates(t *testing.T, tests []pageDateCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := extractOne(t, page(tt.head, tt.body))

@@ -6,7 +6,7 @@ import "testing"
 // entry.
 func TestSelfLinkDates(t *testing.T) {
 	canon := `<link rel="canonical" href="https://example.org/blog/vote-censorship/">`
-	tests := []struct{ name, head, body, want string }{
+	runPageDates(t, []pageDateCase{
 		{"the page's entry in a recent-posts widget",
 			canon, `<h1>Vote censorship</h1>` + para + `<div class="widget widget_recent_entries"><h3>Recent posts</h3><ul>` +
 				`<li><a href="http://example.org/blog/vote-censorship/">Vote censorship</a> <span class="post-date">26/10/2018</span></li>` +
@@ -21,13 +21,5 @@ func TestSelfLinkDates(t *testing.T) {
 			canon, `<h1>Vote censorship</h1>` + para + para + para + `<div class="related-posts"><ul>` +
 				`<li><a href="http://example.org/blog/crossroads/">At the crossroads</a> <span class="post-date">20/10/2018</span></li></ul></div>`,
 			""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rec := extractOne(t, page(tt.head, tt.body))
-			if rec.Date != tt.want {
-				t.Errorf("date = %q, want %q", rec.Date, tt.want)
-			}
-		})
-	}
+	})
 }
