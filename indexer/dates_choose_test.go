@@ -33,6 +33,11 @@ func TestChoosePageDate(t *testing.T) {
 			`<div class="page"><div class="date">Freitag, 26. April 2024, Nr. 98</div><h1>Veterans day</h1>` +
 				para + para + para + para + para + para + para + `</div>`,
 			"2024-04-25"},
+		{"the <title> names the <h2> with other dashes; the header's today above it loses",
+			`<title>Column: Queer Royal – On drag on and off the stage</title>`,
+			`<div class="top"><time>Mittwoch, 01. November 2023</time><ul><li>Kritiken</li><li>Kolumnen</li><li>Festivals</li><li>Podcast</li></ul>` + para + `</div>` +
+				`<h2>Column: Queer Royal - On drag on and off the stage</h2><p><span class="text_datum">31. Oktober 2023.</span> Where does the hatred come from?</p>` + para,
+			"2023-10-31"},
 		{"a day far below the title does not replace the head's",
 			`<meta property="article:published_time" content="2022-01-26T08:00:00+01:00">`,
 			`<h1>Touring skis</h1>` + para + para + para + para + `<p class="date">21.01.2022</p>`,

@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -213,16 +214,28 @@ func (p *htmlPage) pageDates() bodyDates {
 }
 
 // titleHeading finds the headline of a page without an <h1>: the first
-// <h2> or <h3> whose text the page's <title> or og:title holds.
+// <h2> or <h3> whose text the page's <title> or og:title holds, letters
+// and digits compared ("Kolumne: Queer Royal - Über …" in "Kolumne: Queer
+// Royal – Über …").
 func (p *htmlPage) titleHeading() *html.Node {
-	titles := strings.ToLower(p.head.titleTag + "\n" + p.head.og.Title)
+	titles := letterKey(p.head.titleTag) + "|" + letterKey(p.head.og.Title)
 	return findFirst(p.body, func(n *html.Node) bool {
 		if n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
 			return false
 		}
-		t := strings.ToLower(collapse(nodeText(n)))
+		t := letterKey(nodeText(n))
 		return len(t) >= 10 && strings.Contains(titles, t)
 	})
+}
+
+// letterKey keeps the lower-cased letters and digits of s.
+func letterKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // textOffsets gives each node of root the number of characters of text
