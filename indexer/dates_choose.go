@@ -19,6 +19,10 @@ type dateSources struct {
 	url     string // the day (or month) in the page's address
 	time    string // the first <time> outside listing entries
 	shown   string // a date on a short line near the top of the text
+	// image is the day in the path of the page's share image (og:image,
+	// twitter:image): CMSs file uploads by day, so with nothing else it
+	// dates the page.
+	image string
 }
 
 const dayLen = len("2006-01-02")
@@ -137,7 +141,7 @@ func localDayOf(utcDay string, hour int, local string) bool {
 //   - with only a head month or year: the day within it that the address,
 //     a <time> or the body gives;
 //   - with none: the address's day, else the body's best-placed day, else
-//     the top-of-text, <time> or address date.
+//     the top-of-text, <time> or address date, else the share image's day.
 func (bd bodyDates) choose(ds dateSources) string {
 	switch {
 	case ds.head == "":
@@ -147,7 +151,10 @@ func (bd bodyDates) choose(ds dateSources) string {
 		if best, w := bd.best(); w >= minPageDateWeight {
 			return best
 		}
-		return bd.refine(firstNonEmpty(ds.shown, ds.time, ds.url), ds)
+		if d := bd.refine(firstNonEmpty(ds.shown, ds.time, ds.url), ds); d != "" {
+			return d
+		}
+		return ds.image
 	case len(ds.head) < dayLen:
 		return bd.refine(ds.head, ds)
 	}
@@ -163,6 +170,14 @@ func (bd bodyDates) choose(ds dateSources) string {
 		}
 	}
 	return ds.head
+}
+
+// imageDay returns the day in the path of the page's share image.
+func imageDay(h *headMeta) string {
+	if d := dateFromURL(h.image); len(d) == dayLen {
+		return d
+	}
+	return ""
 }
 
 // refine gives a month or year the day within it that the address, a

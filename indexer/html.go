@@ -67,7 +67,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	head, _ := resolve(p.head.sources(), shownMeta{})
 	pageDates.cands = outsideEntries(pageDates.cands, flattenGroups(p.groups))
 	rec.Date = pageDates.choose(dateSources{head: head.Date, utcHour: p.head.utcHour(head.Date),
-		url: dateFromURL(p.head.citation.URL), time: p.timeElement(), shown: vis.Date})
+		url: dateFromURL(p.head.citation.URL), time: p.timeElement(), shown: vis.Date, image: imageDay(&p.head)})
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
