@@ -33,6 +33,7 @@ const dayLen = len("2006-01-02")
 const (
 	nearTitle         = 600 // characters of text after the title that are its header
 	aboveTitle        = 200 // characters before the title that may still be its header
+	headerAbove       = 100 // characters before the title a date in its header block may stand
 	nearTitleBonus    = 25
 	aboveTitlePenalty = 20
 )
@@ -72,7 +73,7 @@ func (bd bodyDates) underTitle() string {
 	best, w := "", 0
 	for _, c := range bd.cands {
 		d := c.pos - bd.titlePos
-		if c.shown && d <= nearTitle && c.weight > w && (d >= 0 || d >= -100 && bd.inTitleHeader(c.node)) {
+		if c.shown && d <= nearTitle && c.weight > w && (d >= 0 || d >= -headerAbove && bd.inTitleHeader(c.node)) {
 			best, w = c.date, c.weight
 		}
 	}
