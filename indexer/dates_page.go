@@ -3,7 +3,6 @@ package indexer
 import (
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -26,7 +25,19 @@ type dateCandidate struct {
 	// local marks a day as the page shows it or a timestamp with its own
 	// offset gives it; a UTC timestamp is no evidence of the local day.
 	local bool
+	// shown marks a day read from the text a reader sees, not from an
+	// attribute.
+	shown bool
 	node  *html.Node // where it was read
+	pos   int        // where it was read, in characters of text from the top of the body
+}
+
+// bodyDates is what the body of a page says about its day.
+type bodyDates struct {
+	cands    []dateCandidate
+	title    *html.Node      // the visible title (the first <h1>), or nil
+	titlePos int             // pos of title, or -1
+	seen     map[string]bool // every day written anywhere in the body's text
 }
 
 // Weights, best first.
@@ -37,49 +48,61 @@ const (
 	weightTime      = 70  // any other <time datetime>
 	weightByline    = 60  // "Von X am 14.03.2019", "by X on March 14, 2019"
 	weightDateClass = 55  // a short element whose class names a date ("post-date", "datum")
+	weightDateline  = 50  // a paragraph that opens with its day: "29.11.2022 – Mehrfach ...", "Berlin, 3. Mai 2021:"
+	weightSelfLink  = 40  // the page's own entry, with its day, in a list of recent or related posts
 	weightUpdated   = 30  // "Stand:", "Aktualisiert:", "last edited", dateModified
 )
 
 // minPageDateWeight is the least weight that alone names a page's date.
 const minPageDateWeight = weightUpdated
 
-// Label words, lower-case, that introduce a date. A label is looked for in
-// the few words before the date.
-var (
-	publishedLabels = []string{"published", "publication date", "posted", "posted on", "date", "dated",
-		"veröffentlicht", "publiziert", "erschienen", "erstellt", "datum", "eingestellt", "gepostet", "geschrieben",
-		"publié", "publiée", "publie", "mis en ligne", "publicado", "publicada", "fecha", "pubblicato",
-		"pubblicata", "gepubliceerd", "opublikowano", "data", "release date", "released", "issued", "created",
-		"notizia del"}
-	updatedLabels = []string{"stand", "aktualisiert", "zuletzt", "geändert", "änderung", "letzte änderung", "updated", "last updated",
-		"last modified", "modified", "last edited", "edited", "mis à jour", "actualizado", "aggiornato",
-		"bijgewerkt", "revised", "reviewed"}
-	// Words a byline puts between the name and the date.
-	bylineDateWords = []string{"am", "on", "le", "el", "il", "op", "dnia", "»", "|", "-", "–", ","}
-	bylineStarts    = []string{"von", "by", "par", "por", "di", "door", "autor", "author", "posted by",
-		"geschrieben von", "eingestellt von", "veröffentlicht von", "gespeichert von", "verfasst von"}
-)
-
 // Class words of blocks whose dates are not the page's: comments, related
 // and recommended lists, sidebars and widgets, calendars of events.
 var otherDateBlockWords = []string{"comment", "comments", "respond", "reply", "replies", "disqus",
 	"related", "recommended", "recommendations", "sidebar", "teaser", "teasers",
 	"calendar", "event", "events", "termine", "archive", "archiv", "popular", "trending", "more", "nav",
-	"navigation", "menu", "breadcrumb", "footer-nav"}
+	"navigation", "menu", "breadcrumb", "footer-nav", "caption"}
 
 // dateClassWords mark an element that holds a date.
 var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "published", "publishdate",
 	"pubdate", "postdate", "posted", "dateline", "created", "submitted", "meta", "postmetadata", "byline",
 	"info", "entry", "post", "article", "header", "footer", "fecha", "data", "datetime"}
 
-// pageDates collects the day candidates of the body, in document order.
-func (p *htmlPage) pageDates() []dateCandidate {
+// pageDates collects the day candidates of the body, in document order,
+// with where the title is and every day the text shows.
+func (p *htmlPage) pageDates() bodyDates {
 	lengths := textLengths(p.body)
+	offsets, seen := textOffsets(p.body)
+	bd := bodyDates{titlePos: -1, seen: seen}
+	sites := p.head.siteNames()
+	h1 := findFirst(p.body, func(n *html.Node) bool {
+		return n.DataAtom == atom.H1 && nodeText(n) != "" && !matchesSite(nodeText(n), sites)
+	})
+	if h1 == nil {
+		h1 = p.titleHeading()
+	}
+	if h1 != nil {
+		bd.title, bd.titlePos = h1, offsets[h1]
+	}
+	// otherBlock reports whether n holds dates that are not the page's: a
+	// comment list, a sidebar. A block with the title, or with most of
+	// the page's text, holds the article whatever its class says
+	// ("sidebar_content", "with-navigation"), and so does one beside the
+	// title just under it (a "teaser-text" lead, a credits "sidebar").
+	otherBlock := func(n *html.Node) bool {
+		if n == p.body || !hasClassWord(n, otherDateBlockWords...) || isInside(h1, n) || 2*lengths[n] >= lengths[p.body] {
+			return false
+		}
+		under := offsets[n] - bd.titlePos
+		beside := h1 != nil && n.Parent != p.body && isInside(h1, n.Parent)
+		return !beside || under < 0 || under > nearTitle
+	}
+	self := urlPath(p.head.citation.URL)
 	var out []dateCandidate
 	var at *html.Node
-	add := func(d string, w int, local bool) {
+	add := func(d string, w int, local, shown bool) {
 		if len(d) == len("2006-01-02") {
-			out = append(out, dateCandidate{d, w, local, at})
+			out = append(out, dateCandidate{date: d, weight: w, local: local, shown: shown, node: at, pos: offsets[at]})
 		}
 	}
 	// machineDay reads a day from an element: its visible text first (what
@@ -87,16 +110,16 @@ func (p *htmlPage) pageDates() []dateCandidate {
 	// then its machine-readable attribute.
 	machineDay := func(n *html.Node, w int, keys ...string) {
 		if d := visibleDay(nodeText(n)); d != "" {
-			add(d, w, true)
+			add(d, w, true, true)
 			return
 		}
 		for _, k := range keys {
 			if v := attr(n, k); v != "" {
-				add(parseDate(v), w, !reUTCStamp.MatchString(strings.TrimSpace(v)))
+				add(parseDate(v), w, !reUTCStamp.MatchString(strings.TrimSpace(v)), false)
 				return
 			}
 		}
-		add(parseDate(nodeText(n)), w, true)
+		add(parseDate(nodeText(n)), w, true, true)
 	}
 	walkNodes(p.body, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -104,10 +127,13 @@ func (p *htmlPage) pageDates() []dateCandidate {
 		}
 		at = n
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea:
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea, atom.Figcaption:
 			return false
 		}
-		if hasClassWord(n, otherDateBlockWords...) && n != p.body {
+		if otherBlock(n) {
+			for _, d := range selfLinkDays(n, self) {
+				add(d, weightSelfLink, true, true)
+			}
 			return false
 		}
 		switch prop := strings.ToLower(attr(n, "itemprop")); {
@@ -130,10 +156,22 @@ func (p *htmlPage) pageDates() []dateCandidate {
 			machineDay(n, weightPublished, "title")
 			return false
 		}
-		if l := lengths[n]; l == 0 || l > 200 || !hasDigitText(n) {
+		// A short element holds a date and its label; in a longer one (a
+		// post footer's sentence) only a date its verb follows counts:
+		// "wurde am 3. Dezember 2011 veröffentlicht".
+		l := lengths[n]
+		if l == 0 || !hasDigitText(n) {
 			return true
 		}
 		t := nodeText(n)
+		if l > 400 {
+			// A paragraph of any length may open with its dateline.
+			if d := leadDate(t); d != "" {
+				add(d, weightDateline, true, true)
+			}
+			return true
+		}
+		short := l <= 200
 		// Each full date in the text with the words just before it: "Letzte
 		// Änderung: 31.10.2023 Erschienen am: 01.11.2023" gives two.
 		for from, k := 0, 0; from < len(t) && k < 4; k++ {
@@ -145,24 +183,87 @@ func (p *htmlPage) pageDates() []dateCandidate {
 			if from == 0 && strings.TrimSpace(before) == "" {
 				before = strings.ToLower(labelBefore(n))
 			}
+			after := strings.ToLower(t[from+end:])
 			from += end
 			if len(d) != len("2006-01-02") {
 				continue
 			}
 			switch {
+			case !short:
+				if hasVerbAfter(after) {
+					add(d, weightLabel, true, true)
+				} else if k == 0 && leadDate(t) == d {
+					add(d, weightDateline, true, true)
+				}
 			case hasLabel(before, updatedLabels):
-				add(d, weightUpdated, true)
-			case hasLabel(before, publishedLabels):
-				add(d, weightLabel, true)
+				add(d, weightUpdated, true, true)
+			case hasLabel(before, publishedLabels) || hasVerbAfter(after):
+				add(d, weightLabel, true, true)
 			case k == 0 && isBylineBefore(before):
-				add(d, weightByline, true)
-			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...)):
-				add(d, weightDateClass, true)
+				add(d, weightByline, true, true)
+			case k == 0 && (hasClassWord(n, dateClassWords...) || hasClassWord(n.Parent, dateClassWords...) || isInside(n, h1)):
+				add(d, weightDateClass, true, true)
+			case k == 0 && leadDate(t) == d:
+				add(d, weightDateline, true, true)
 			}
 		}
 		return true
 	})
-	return out
+	bd.cands = out
+	return bd
+}
+
+// titleHeading finds the headline of a page without an <h1>: the first
+// <h2> or <h3> whose text the page's <title> or og:title holds, letters
+// and digits compared ("Kolumne: Queer Royal - Über …" in "Kolumne: Queer
+// Royal – Über …").
+func (p *htmlPage) titleHeading() *html.Node {
+	titles := letterKey(p.head.titleTag) + "|" + letterKey(p.head.og.Title)
+	return findFirst(p.body, func(n *html.Node) bool {
+		if n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
+			return false
+		}
+		t := letterKey(nodeText(n))
+		return len(t) >= 10 && strings.Contains(titles, t)
+	})
+}
+
+// letterKey keeps the lower-cased letters and digits of s.
+func letterKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// textOffsets gives each node of root the number of characters of text
+// before it (scripts and styles do not count), and the days written in
+// its text nodes.
+func textOffsets(root *html.Node) (map[*html.Node]int, map[string]bool) {
+	offsets, seen := map[*html.Node]int{}, map[string]bool{}
+	pos := 0
+	walkNodes(root, func(n *html.Node) bool {
+		offsets[n] = pos
+		switch n.Type {
+		case html.ElementNode:
+			return n.DataAtom != atom.Script && n.DataAtom != atom.Style
+		case html.TextNode:
+			t := strings.TrimSpace(n.Data)
+			pos += len(t)
+			for k := 0; k < 8 && strings.ContainsAny(t, "0123456789"); k++ {
+				d, _, end := findDate(t)
+				if d == "" {
+					break
+				}
+				seen[d] = true
+				t = t[end:]
+			}
+		}
+		return true
+	})
+	return offsets, seen
 }
 
 // hasDigitText reports whether n has a text child of its own with a digit.
@@ -195,7 +296,8 @@ func labelBefore(n *html.Node) string {
 }
 
 // outsideEntries drops the candidates read inside listing entries: on a
-// listing page each entry's date is its own, not the page's.
+// listing page each entry's date is its own, not the page's (but the
+// entry that links to the page itself gives the page's).
 func outsideEntries(cands []dateCandidate, entries []*html.Node) []dateCandidate {
 	if len(entries) == 0 {
 		return cands
@@ -204,6 +306,9 @@ func outsideEntries(cands []dateCandidate, entries []*html.Node) []dateCandidate
 	for _, c := range cands {
 		inEntry := false
 		for _, e := range entries {
+			if c.weight == weightSelfLink {
+				break // the page's own entry
+			}
 			inEntry = inEntry || isInside(c.node, e)
 		}
 		if !inEntry {
@@ -219,182 +324,6 @@ func visibleDay(t string) string {
 		return d
 	}
 	return ""
-}
-
-// hasLabel reports whether the text before a date ends in one of labels,
-// perhaps followed by a colon, "am", "le", "on", "el" or a weekday:
-// "Veröffentlicht am Freitag,", "Stand:", "Posted on".
-func hasLabel(before string, labels []string) bool {
-	words := labelWords(before)
-	if len(words) == 0 {
-		return false
-	}
-	// Only the last five words count: a label belongs to its date.
-	if len(words) > 5 {
-		words = words[len(words)-5:]
-	}
-	tail := strings.Join(words, " ")
-	for _, l := range labels {
-		if i := strings.LastIndex(tail, l); i >= 0 && (i == 0 || tail[i-1] == ' ') {
-			rest := strings.Fields(tail[i+len(l):])
-			if len(rest) <= 2 && allFiller(rest) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// labelWords splits text into lower-case words, dropping punctuation.
-func labelWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != 'à'
-	})
-}
-
-// allFiller reports whether words are only the small words and weekdays
-// between a label and its date.
-func allFiller(words []string) bool {
-	for _, w := range words {
-		if !isFillerWord(w) {
-			return false
-		}
-	}
-	return true
-}
-
-func isFillerWord(w string) bool {
-	switch w {
-	case "am", "on", "le", "el", "il", "op", "the", "at", "den", "der", "dem", "de", "del", "du", "on:", "um", "vom", "since", "seit":
-		return true
-	}
-	return isWeekday(w)
-}
-
-// isWeekday reports whether w names a day of the week in a supported
-// language, in full or abbreviated: "Freitag", "Fri", "vendredi", "Do".
-func isWeekday(w string) bool {
-	return weekdays[strings.ToLower(strings.TrimSuffix(w, "."))]
-}
-
-var weekdays = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
-		mon tue tues wed thu thur thurs fri sat sun
-		montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
-		lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim
-		lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-		lunedì martedì mercoledì giovedì venerdì sabato domenica
-		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
-		poniedziałek wtorek środa czwartek piątek sobota niedziela`) {
-		weekdays[w] = true
-	}
-}
-
-// isBylineBefore reports whether the text before a date is a byline that
-// names someone and then the day: "Von Christian am", "by Jane Doe on",
-// "par Marie Dupont le", "Author: X am".
-func isBylineBefore(before string) bool {
-	b := strings.TrimSpace(before)
-	if b == "" || len(b) > 120 {
-		return false
-	}
-	words := strings.Fields(b)
-	last := strings.ToLower(strings.Trim(words[len(words)-1], ":"))
-	for isWeekday(strings.Trim(last, ",")) && len(words) > 1 {
-		words = words[:len(words)-1]
-		last = strings.ToLower(strings.Trim(words[len(words)-1], ":"))
-	}
-	near := false
-	for _, w := range bylineDateWords {
-		near = near || last == w || strings.HasSuffix(last, w) && !unicode.IsLetter(rune(w[0]))
-	}
-	if !near {
-		return false
-	}
-	lower := strings.ToLower(b)
-	for _, s := range bylineStarts {
-		if strings.HasPrefix(lower, s+" ") || strings.HasPrefix(lower, s+":") || strings.Contains(lower, " "+s+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-// bestPageDate returns the best-weighted candidate, the first of equals;
-// with localOnly, only days the page shows or gives with their offset.
-func bestPageDate(cands []dateCandidate, localOnly bool) (string, int) {
-	best, w := "", 0
-	for _, c := range cands {
-		if c.weight > w && (c.local || !localOnly) {
-			best, w = c.date, c.weight
-		}
-	}
-	return best, w
-}
-
-// showsDay reports whether the page shows day d itself.
-func showsDay(cands []dateCandidate, d string) bool {
-	for _, c := range cands {
-		if c.local && c.date == d {
-			return true
-		}
-	}
-	return false
-}
-
-// localDayOf reports whether day local can be the publisher's calendar
-// day of a UTC timestamp on day utcDay at hour: the day after when the
-// hour is 16 or later (offsets of +8 and more reach midnight: Asia,
-// Australia; Europe from 22 or 23), the day before when it is before 6
-// (the Americas' evening).
-func localDayOf(utcDay string, hour int, local string) bool {
-	tu, err1 := time.Parse("2006-01-02", utcDay)
-	tl, err2 := time.Parse("2006-01-02", local)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	switch tl.Sub(tu) {
-	case 24 * time.Hour:
-		return hour >= 16
-	case -24 * time.Hour:
-		return hour < 6
-	}
-	return false
-}
-
-// choosePageDate settles the date from the head (resolved) with the
-// page's own evidence: the body's best day when the head has none or only
-// its month or year, and the publisher's local day when the head's day
-// comes from a UTC timestamp one day off what the page shows. utcHour is
-// the hour of that timestamp, or -1 if the head's day is not from one.
-func choosePageDate(resolved string, utcHour int, cands []dateCandidate, urlDay string) string {
-	best, w := bestPageDate(cands, false)
-	switch {
-	case resolved == "":
-		if w >= minPageDateWeight {
-			return best
-		}
-	case len(resolved) < len("2006-01-02"):
-		if refinesDate(resolved, urlDay) {
-			return urlDay
-		}
-		// The first day on the page within the month (or year) given.
-		for _, c := range cands {
-			if refinesDate(resolved, c.date) && c.weight >= minPageDateWeight {
-				return c.date
-			}
-		}
-	case utcHour >= 0 && resolved != urlDay && !showsDay(cands, resolved):
-		if localDayOf(resolved, utcHour, urlDay) {
-			return urlDay
-		}
-		if local, w := bestPageDate(cands, true); w > weightUpdated && localDayOf(resolved, utcHour, local) {
-			return local
-		}
-	}
-	return resolved
 }
 
 // reUTCStamp matches a timestamp given in UTC: "2019-03-14T23:15:00Z",

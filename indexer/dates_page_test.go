@@ -10,9 +10,7 @@ recommendations that the ministry will answer before the end of the year, after 
 // top-of-text reader looks: in an article's footer, a post-meta block
 // removed as chrome, a byline with the day, after a label.
 func TestPageDates(t *testing.T) {
-	tests := []struct {
-		name, head, body, want string
-	}{
+	runPageDates(t, []pageDateCase{
 		{"itemprop datePublished in a footer block",
 			"", `<h1>Repair café opens</h1>` + para + `<div class="footer"><span class="news-date"><time itemprop="datePublished" datetime="2020-01-27">27.01.2020</time></span></div>`,
 			"2020-01-27"},
@@ -62,13 +60,54 @@ func TestPageDates(t *testing.T) {
 			"2023-11-01"},
 		{"a UTC morning stamp is not moved to the day before",
 			`<meta property="article:published_time" content="2022-05-06T09:30:19+00:00">`,
-			`<h1>Blessing of vehicles</h1>` + para + `<p class="date">05.05.2022</p>`,
+			`<h1>Blessing of vehicles</h1>` + para + para + para + para + `<p class="date">05.05.2022</p>`,
 			"2022-05-06"},
 		{"a timestamp with its own offset stays",
 			`<meta property="article:published_time" content="2020-06-29T00:16:15+03:00">`,
-			`<h1>Night session</h1><p class="date">28.06.2020</p>` + para,
+			`<h1>Night session</h1>` + para + para + para + para + `<p class="date">28.06.2020</p>`,
 			"2020-06-29"},
-	}
+		{"a block classed sidebar that holds the title is the article",
+			"", `<div id="sidebar" class="site-content"><header><h1>Experts in the crisis</h1><span class="byline"><time class="entry-date" datetime="2020-04-09T07:59:57+02:00">Do 9 Apr 2020</time></span></header>` + para + `</div>`,
+			"2020-04-09"},
+		{"a block classed navigation that holds most of the text is the article",
+			"", `<div class="with-navigation"><h2>Von Sprachregeln</h2>` + para + para + `<div class="authorBlock"><span class="label">Datum:</span> 19.11.2021<br><span class="label">Autor:</span> Fritz Beispiel</div></div><div class="sidebar"><p class="date">01.12.2021</p></div>`,
+			"2021-11-19"},
+		{"a date inside the headline",
+			"", `<h1>Spectators return<br><small><span class="icon"></span> 02.02.2022 • Verband</small></h1>` + para,
+			"2022-02-02"},
+		{"a post footer's sentence with the verb after the date",
+			"", `<h1>Virtual wall</h1>` + para + `<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von <a href="/author/admin/">Heiner</a> geschrieben und unter <a href="/c/arduino/">Arduino</a>, <a href="/c/elektronik/">Elektronik</a> abgelegt. Die Kommentare können über den RSS-Feed verfolgt werden. Du kannst einen Kommentar schreiben oder einen Trackback auf deiner Seite einrichten.</div>`,
+			"2015-12-14"},
+		{"a label in a long paragraph of running text is not the page's",
+			"", `<h1>Porting to Python 3</h1><p>Version 5.2 of our tool was released on November 5, 2019. It is the first version that supports Python 3, and it took the better part of a decade for the community to get there, with many false starts, some of them ours, which this post goes through one by one.</p>` + para,
+			""},
+		{"a long first paragraph that opens with its day",
+			"", `<h1>Bioenergy protests</h1><p class="lead">The sector says the cap slows the transition.</p><p>29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile der Abschöpfung kritisiert. ` +
+				`Nun liegt der Entwurf vor, und er sieht weiterhin vor, dass Erlöse oberhalb einer Grenze abgeschöpft werden, auch bei kleinen Anlagen, ` +
+				`die ihren Strom vor Ort verkaufen. Die Verbände fordern Ausnahmen für Biogas, weil die Kosten der Anlagen stark gestiegen sind und die ` +
+				`Betreiber keine Rücklagen mehr haben, um die kommenden Monate zu überstehen.</p>` + para,
+			"2022-11-29"},
+		{"a paragraph that opens with the day in parentheses",
+			"", `<h1>Energy prices</h1><h5><em>Von Leonora Beispiel</em></h5><p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, und Grundversorger lehnen neue Kunden ab.</p>` + para,
+			"2022-11-21"},
+		{"a place and a date open a press release",
+			"", `<h1>Food programme</h1><p>Berlin, 25. Januar 2022: Die künftige Zusammenarbeit mit dem Welternährungsprogramm wird ausgebaut, sagte die Ministerin.</p>` + para,
+			"2022-01-25"},
+		{"a lead classed teaser just under the title is the article's",
+			"", `<div class="intro"><h1>Food programme</h1><div class="page-teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit wird ausgebaut.</p></div></div>` + para,
+			"2022-01-25"},
+		{"a date in a sentence is no dateline",
+			"", `<h1>Court ruling</h1><p>On 3 May 2021 the court ruled that the ban was lawful, and the government welcomed it in a statement that the opposition called hasty.</p>` + para,
+			""},
+	})
+}
+
+// pageDateCase is a page of our own and the day it should get.
+type pageDateCase struct{ name, head, body, want string }
+
+// runPageDates extracts each page and checks its date.
+func runPageDates(t *testing.T, tests []pageDateCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := extractOne(t, page(tt.head, tt.body))
@@ -89,12 +128,33 @@ func TestHasLabel(t *testing.T) {
 		{"stand: ", updatedLabels, true},
 		{"posted on ", publishedLabels, true},
 		{"last edited ", updatedLabels, true},
+		{"mise en ligne ", publishedLabels, true},
+		{"pressemitteilung vom ", publishedLabels, true},
 		{"the minister said the date of the vote was ", publishedLabels, false},
 		{"", publishedLabels, false},
 	}
 	for _, tt := range tests {
 		if got := hasLabel(tt.before, tt.labels); got != tt.want {
 			t.Errorf("hasLabel(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+func TestLeadDate(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"29.11.2022 – Mehrfach hatte die Branche gewarnt", "2022-11-29"},
+		{"(21. November 2022) Energieverbraucher erhalten", "2022-11-21"},
+		{"Berlin, 3. Mai 2021: Die Regierung", "2021-05-03"},
+		{"14.03.2019, 11:51 Uhr - Der Rat", "2019-03-14"},
+		{"Pressemitteilung vom 25. Januar 2022 | Berlin – Die", "2022-01-25"},
+		{"Am 3. Mai 2021 hat der Rat beschlossen", ""},
+		{"29.11.2022 Mehrfach hatte die Branche gewarnt", ""},
+		{"Die Branche hatte schon lange vor dem Winter und zuletzt am 29.11.2022 – gewarnt", ""},
+		{"März 2022 – Monatsbericht", ""},
+	}
+	for _, tt := range tests {
+		if got := leadDate(tt.text); got != tt.want {
+			t.Errorf("leadDate(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -67,13 +67,11 @@ func (p *htmlPage) extract() (Record, []Record) {
 	p.blocks = flatten(p.body, p.main, entryOf)
 
 	vis := p.visibleMeta()
-	// A <time datetime>, then a date in the page's address, outrank a
-	// date read from the text.
-	urlDay := dateFromURL(p.head.citation.URL)
-	rec, opinion := resolve(append(p.head.sources(), metaFields{Date: p.timeElement()},
-		metaFields{Date: urlDay}), vis)
-	pageDates = outsideEntries(pageDates, flattenGroups(p.groups))
-	rec.Date = choosePageDate(rec.Date, p.head.utcHour(rec.Date), pageDates, urlDay)
+	rec, opinion := resolve(p.head.sources(), vis)
+	head, _ := resolve(p.head.sources(), shownMeta{})
+	pageDates.cands = outsideEntries(pageDates.cands, flattenGroups(p.groups))
+	rec.Date = pageDates.choose(dateSources{head: head.Date, utcHour: p.head.utcHour(head.Date),
+		url: dateFromURL(p.head.citation.URL), time: p.timeElement(), shown: vis.Date, image: imageDay(&p.head)})
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)

@@ -29,6 +29,7 @@ type headMeta struct {
 	ogDesc, jsonldDesc, dcDesc      string
 	dcCoverage, jsonldSpatial       []string
 	utcHours                        map[string]int // days read from a UTC timestamp, with its hour
+	image                           string         // the share image's address (og:image, twitter:image)
 }
 
 // metaFields are the values one source gives.
@@ -214,6 +215,7 @@ func readHead(doc *goquery.Document) headMeta {
 	o.URL = one("og:url")
 	o.Keywords = splitKeywords(all("article:tag")...)
 	h.ogDesc = one("og:description")
+	h.image = one("og:image", "twitter:image")
 	if isOpinionLabel(one("article:section")) {
 		h.opinion = true
 	}
@@ -362,6 +364,7 @@ func readJSONLD(h *headMeta, src string) {
 		}
 	}
 	if best == nil {
+		jsonldAnyDate(h, nodes)
 		return
 	}
 	if bestRank == 4 {
