@@ -36,6 +36,8 @@ type htmlPage struct {
 	title      *html.Node // the visible title (h1), if any
 	blocks     []textBlock
 	groups     [][]*html.Node // listing entries, in document order
+	marks      []authorMark   // author-marked elements, read before chrome removal
+	rawLen     map[*html.Node]int
 }
 
 func newPage(root *html.Node) *htmlPage {
@@ -50,6 +52,7 @@ func newPage(root *html.Node) *htmlPage {
 func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
 	removeNavigation(p.body)
+	p.marks = p.authorMarks()
 	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
@@ -969,7 +972,7 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	// Names marked up as authors near the top ("<span class=author>").
 	// They also replace a byline read from text that runs them into a
 	// neighbour's text ("By Sarah ExampleTwitter").
-	if marked := p.markedAuthors(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
+	if marked := p.markedNames(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
 		v.Authors = marked
 	}
 	if p.title != nil && isOpinionPrefix(v.Title) {
@@ -1109,73 +1112,6 @@ func splitCountries(s string) []string {
 		}
 	}
 	return out
-}
-
-// markedAuthors reads names from elements marked as authors (class author
-// or byline, rel=author, itemprop=author) within the top area. A marked
-// element that holds marked elements is read through them, so that its
-// other text ("Twitter", a date) does not run into a name; names from
-// several marked elements (one per author) are joined.
-func (p *htmlPage) markedAuthors(top []textBlock) []string {
-	inTop := func(n *html.Node) bool {
-		for _, b := range top {
-			// Inside a top block, or a small list of authors holding one.
-			if isInside(n, b.node) || isInside(b.node, n) && p.textLen[n] < 300 {
-				return true
-			}
-		}
-		return false
-	}
-	marked := func(n *html.Node) bool {
-		if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
-			return true
-		}
-		return hasClassWord(n, authorClassWords...) && !hasClassWord(n, notAuthorClassWords...)
-	}
-	var names []string
-	for _, n := range findAll(p.body, marked) {
-		if !inTop(n) || hasAncestor(n, marked) || hasAncestor(n, func(a *html.Node) bool { return hasClassWord(a, "bio", "about") }) {
-			continue
-		}
-		var got []string
-		for _, inner := range findAll(n, func(c *html.Node) bool { return c != n && marked(c) }) {
-			if !hasAncestor(inner, func(a *html.Node) bool { return a != n && isInside(a, n) && marked(a) }) {
-				got = append(got, namesIn(nodeText(inner))...)
-			}
-		}
-		if len(got) == 0 {
-			got = namesIn(nodeText(n))
-		}
-		names = append(names, got...)
-		if len(names) >= 10 {
-			break
-		}
-	}
-	return normaliseAuthors(names)
-}
-
-// authorClassWords mark an element as a byline or an author's name;
-// notAuthorClassWords mark the parts of an author box that are not the
-// name (the biography, the photo, links to social media).
-var (
-	authorClassWords    = []string{"author", "authors", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
-	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
-		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
-)
-
-// namesIn reads the names in a byline element's text: a byline with its
-// marker, or bare names.
-func namesIn(t string) []string {
-	if names, ok := parseByline(t); ok {
-		return names
-	}
-	var names []string
-	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
-		if looksLikeName(s) {
-			names = append(names, s)
-		}
-	}
-	return names
 }
 
 // hasClassWord is hasClassToken that also splits camelCase class names:

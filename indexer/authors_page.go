@@ -1,0 +1,292 @@
+package indexer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file reads the names a page marks up as its authors: rel=author,
+// itemprop=author, "author" and "byline" classes. They are collected on
+// the untouched page, before chrome removal, because blog and CMS themes
+// put the byline in the article's own header or in a post footer after
+// the text (<footer class="entry-footer">, "post-footer"), which chrome
+// removal deletes with the site's footer. Which marks count is decided
+// once the main text is known: a mark counts when it sits next to the
+// title, or when the smallest element holding both it and the main text
+// is not much more than the main text (the article with its header and
+// footer), never in comments, related-article lists or sidebars.
+
+// authorMark is one author-marked element of the untouched page.
+type authorMark struct {
+	node *html.Node
+	// anc are the node's ancestors before chrome removal, nearest first.
+	anc []*html.Node
+	// names are read through inner marks ("von <span class=fn>X</span>").
+	names []string
+}
+
+// maxMarkText bounds a marked element's text: a byline or an author's
+// name, not a container that a theme classed after its author ("single-
+// author" on <body>, an "author-box" with a biography).
+const maxMarkText = 200
+
+// authorMarks collects the author-marked elements of the page as it
+// stands, with the raw text length of every element (p.rawLen) for
+// placing them later.
+func (p *htmlPage) authorMarks() []authorMark {
+	p.rawLen = textLengths(p.body)
+	small := func(n *html.Node) bool { return p.rawLen[n] > 0 && p.rawLen[n] <= maxMarkText }
+	var marks []authorMark
+	walkNodes(p.body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if junkTags[n.DataAtom] || isHidden(n) {
+			return false
+		}
+		// Comments, related lists and sidebars hold other people's names;
+		// a page-wide wrapper classed "has-sidebar" or "comments-open"
+		// (more than half of the page's text) is not one of them.
+		if (n.DataAtom == atom.Nav || n.DataAtom == atom.Aside || isElsewhereClassed(n)) &&
+			p.rawLen[n]*2 < p.rawLen[p.body] {
+			return false
+		}
+		if !isAuthorMarked(n) || !small(n) {
+			return true
+		}
+		var names []string
+		for _, inner := range findAll(n, func(c *html.Node) bool { return c != n && isAuthorMarked(c) }) {
+			if !hasAncestor(inner, func(a *html.Node) bool { return a != n && isInside(a, n) && isAuthorMarked(a) }) {
+				names = append(names, namesInMark(nodeText(inner))...)
+			}
+		}
+		if len(names) == 0 {
+			names = namesInMark(nodeText(n))
+		}
+		if len(names) > 0 {
+			var anc []*html.Node
+			for a := n.Parent; a != nil; a = a.Parent {
+				anc = append(anc, a)
+			}
+			marks = append(marks, authorMark{node: n, anc: anc, names: names})
+		}
+		return false
+	})
+	return marks
+}
+
+// elsewhereClassWords mark blocks whose names are not the page's authors:
+// comments, lists of other articles, sidebars and widgets.
+var elsewhereClassWords = []string{"comment", "comments", "respond", "reply", "replies", "related", "sidebar",
+	"widget", "teaser", "recommended", "popular", "trending", "similar"}
+
+// layoutWords before an elsewhere word make a class describe the page's
+// layout ("right-sidebar", "has-sidebar", "no-comments"), not the block.
+var layoutWords = map[string]bool{"has": true, "no": true, "with": true, "without": true, "left": true,
+	"right": true, "one": true, "two": true, "three": true, "full": true, "single": true}
+
+// isElsewhereClassed reports a block whose class or id names it a comment
+// thread, a related list, a sidebar or a widget.
+func isElsewhereClassed(n *html.Node) bool {
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, tok := range strings.Fields(v) {
+			var words []string
+			for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				words = append(words, splitCamel(part)...)
+			}
+			for i, w := range words {
+				w = strings.ToLower(w)
+				if slices.Contains(elsewhereClassWords, w) && (i == 0 || !layoutWords[strings.ToLower(words[i-1])]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isAuthorMarked reports an element marked as a byline or an author's
+// name (the parts of an author box that are not the name excluded).
+func isAuthorMarked(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	return hasClassWord(n, authorClassWords...) && !hasClassWord(n, notAuthorClassWords...)
+}
+
+// markedNames returns the names of the marks that belong to the page's
+// own text: next to the title (in top, the blocks around it) or in the
+// article around the main text.
+func (p *htmlPage) markedNames(top []textBlock) []string {
+	inTop := func(n *html.Node) bool {
+		for _, b := range top {
+			// Inside a top block, or a small list of authors holding one.
+			if isInside(n, b.node) || isInside(b.node, n) && p.textLen[n] < 300 {
+				return true
+			}
+		}
+		return false
+	}
+	// Marks next to the title are joined (one per author); failing those,
+	// the first mark in the article counts with the marks beside it (an
+	// author box after the text), not every name further down.
+	var names, after []string
+	var first *html.Node
+	for _, m := range p.marks {
+		switch {
+		case inTop(m.node):
+			names = append(names, m.names...)
+		case p.inArticle(m) && (first == nil || m.node.Parent == first.Parent):
+			if first == nil {
+				first = m.node
+			}
+			after = append(after, m.names...)
+		}
+		if len(names) >= 10 {
+			break
+		}
+	}
+	if len(names) == 0 {
+		names = after
+	}
+	return normaliseAuthors(names)
+}
+
+// inArticle reports whether a mark sat, before chrome removal, in the
+// article around the main text: the smallest element holding both is
+// not much more than the main text itself.
+func (p *htmlPage) inArticle(m authorMark) bool {
+	if p.main == nil {
+		return false
+	}
+	if isInside(m.node, p.main) && m.node.Parent != nil {
+		return true
+	}
+	mainLen := p.rawLen[p.main]
+	for _, a := range m.anc {
+		if isInside(p.main, a) {
+			return p.rawLen[a] <= mainLen+mainLen/4+500
+		}
+	}
+	return false
+}
+
+// namesInMark reads the names in an author-marked element's text: a
+// byline with its label ("von X", "Posted by X", "Text: X"), or bare names.
+// A mark may hold a user name ("gizzmo", "freeman1984"), which the
+// element's markup makes a name where free text would not.
+func namesInMark(t string) []string {
+	t = collapse(t)
+	if reCreditLabel.MatchString(t) {
+		return nil // "Quelle: dpa", "Foto: X": a source or a picture credit
+	}
+	if names, ok := parseByline(t); ok {
+		return names
+	}
+	if t = dropBylineLabel(t); t == "" || isSentence(t) {
+		return nil
+	}
+	// Every part must be a name: a mark's text that is a sentence (an
+	// author's biography, "Made in Bolivia with Drupal by X") names no
+	// author of its own.
+	var names []string
+	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
+		if !looksLikeName(s) && !isHandle(s) {
+			return nil
+		}
+		names = append(names, s)
+	}
+	return names
+}
+
+// reBylineLabel matches the labels that introduce a byline: "Posted by",
+// "Veröffentlicht von", "Eingestellt von", "Text:", "Autorin:".
+var reBylineLabel = regexp.MustCompile(`^(?i:(?:posted|written|published|created|article|geschrieben|verfasst|veröffentlicht|eingestellt|gespeichert|erstellt|artikel|beitrag|publié|écrit|article|publicado|escrito|artículo)\s+(?:by|von|par|por)|über\s+(?:den|die)\s+autor(?:in)?|about\s+the\s+author|über|about|by|von|par|por|text|texte|texto|redaktion|autor(?:in)?|author)(?:\s*:\s*|\s+)`)
+
+// isSentence reports text that reads as a sentence rather than names
+// before its date: two or more lower-case words that are not particles
+// ("Made in Bolivia with Drupal by X").
+func isSentence(t string) bool {
+	if _, start, _ := findDate(t); start >= 0 {
+		t = t[:start]
+	}
+	lower := 0
+	for _, w := range strings.Fields(t) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] && !beforeDate[w] {
+			lower++
+		}
+	}
+	return lower >= 2
+}
+
+// beforeDate are the words between a byline's name and its date: "von X
+// am 12. März", "by X on March 12", "par X le 12 mars".
+var beforeDate = map[string]bool{"am": true, "um": true, "on": true, "at": true, "le": true, "el": true, "il": true}
+
+// reCreditLabel matches the labels of a source or picture credit.
+var reCreditLabel = regexp.MustCompile(`^(?i:quelle|quellen|source|sources|fuente|foto|fotos|bild|bilder|photo|photos|image)\s*:`)
+
+// dropBylineLabel removes byline labels from the start of t; a label
+// alone leaves nothing.
+func dropBylineLabel(t string) string {
+	for {
+		t = strings.TrimSpace(t)
+		loc := reBylineLabel.FindStringIndex(t + " ")
+		if loc == nil {
+			return t
+		}
+		t = t[min(loc[1], len(t)):]
+	}
+}
+
+// isHandle reports a user name as blog and forum software shows it: one
+// word of Latin letters, digits, dots, dashes or underscores, with a
+// letter, four to thirty characters long or holding a digit. Shorter
+// ones are a newsroom's initials ("amw", "red"), which sign for the desk.
+func isHandle(s string) bool {
+	n := 0
+	letter, digit := false, false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			letter = true
+		case unicode.IsDigit(r):
+			digit = true
+		case r == '.' || r == '_' || r == '-':
+		default:
+			return false
+		}
+		n++
+	}
+	return letter && (n >= 4 || digit && n >= 2) && n <= 30 && !notNames[strings.ToLower(s)]
+}
+
+// authorClassWords mark an element as a byline or an author's name;
+// notAuthorClassWords mark the parts of an author box that are not the
+// name (the biography, the photo, links to social media).
+var (
+	authorClassWords    = []string{"author", "authors", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
+	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
+		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
+)
+
+// namesIn reads the names in a byline element's text: a byline with its
+// marker, or bare names.
+func namesIn(t string) []string {
+	if names, ok := parseByline(t); ok {
+		return names
+	}
+	var names []string
+	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
+		if looksLikeName(s) {
+			names = append(names, s)
+		}
+	}
+	return names
+}

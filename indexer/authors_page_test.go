@@ -1,0 +1,75 @@
+package indexer
+
+import (
+	"reflect"
+	"testing"
+)
+
+// postText is a post's body, long enough to be the main text.
+const postText = `<div class="entry-content"><p>Am Samstag trafen sich die Nachbarn im Hof, um die Beete für den
+Sommer vorzubereiten. Es gab Kaffee, Kuchen und viele Fragen zur richtigen Erde, zum Kompost und zu den
+Schnecken, die im letzten Jahr fast alle Salate gefressen hatten.</p><p>Am Ende stand ein Plan: jede Familie
+übernimmt ein Beet, und wer im Urlaub ist, sagt rechtzeitig Bescheid, damit jemand anderes gießt. Die
+Kinder bekommen ein eigenes Beet mit Erdbeeren und Sonnenblumen.</p></div>`
+
+// Author-marked elements are read wherever the post puts them: in its
+// footer after the text, in its header, in an author box; not in
+// comments, sidebars or a site credit.
+func TestMarkedAuthors(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"user name in a post footer after the text",
+			`<article><h1>Beete im Hof</h1>` + postText + `<footer class="entry-footer"><span class="byline">Veröffentlicht von
+			<span class="author vcard"><a class="url fn n" href="/author/gartenzwerg77/" rel="author">gartenzwerg77</a></span></span></footer></article>`,
+			[]string{"gartenzwerg77"}},
+		{"a user name before its date",
+			`<article><h1>Beete im Hof</h1>` + postText + `<div class="submitted">Gespeichert von <span class="username
+			author">hofgruen</span> am 24. Juli 2017 - 18:55</div></article>`,
+			[]string{"hofgruen"}},
+		{"a page-wide class naming the author does not hide the byline",
+			`<div class="single-author has-sidebar"><article><h1>Beete im Hof</h1><div class="entry-meta">von
+			<span class="author vcard"><a href="/author/hofgruen/">hofgruen</a></span></div>` + postText + `</article>
+			<div class="widget recent-comments"><span class="comment-author-link">Lotte Beispiel</span></div></div>`,
+			[]string{"hofgruen"}},
+		{"an author box after the text gives the name, not the biography",
+			`<article><h1>Beete im Hof</h1>` + postText + `</article><div class="author-box"><h4 class="author-name">Über
+			Mira Beispiel</h4><div class="author-description">Mira Beispiel, Gärtnerin, Mutter und Bloggerin aus Kassel,
+			schreibt über Beete.</div></div>`,
+			[]string{"Mira Beispiel"}},
+		{"a label in its own marked element",
+			`<article><h1>Beete im Hof</h1>` + postText + `<ul class="article-authors"><li class="article-author-title">Artikel
+			von:</li><li class="article-author">Jonas Beispiel</li></ul></article>`,
+			[]string{"Jonas Beispiel"}},
+		{"comment authors are not the post's authors",
+			`<article><h1>Beete im Hof</h1>` + postText + `</article><ol class="comment-list"><li class="comment"><span
+			class="author-name">Tobias Beispiel</span><p>Schöner Plan!</p></li></ol>`,
+			nil},
+		{"a newsroom's initials are not a name",
+			`<article><h1>Beete im Hof</h1><p class="article-author">amw</p>` + postText + `</article>`,
+			nil},
+		{"a source credit is not a byline",
+			`<article><h1>Beete im Hof</h1>` + postText + `<div class="backlink-author">Quelle: sid/dpa</div></article>`,
+			nil},
+		{"a site credit in the footer is not a byline",
+			`<article><h1>Beete im Hof</h1>` + postText + `</article><div class="author">Gemacht in Kassel mit Liebe von
+			Beispielwerk</div>`,
+			nil},
+	}
+	for _, tt := range tests {
+		if got := extractOne(t, page("", tt.body)).Authors; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: authors = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestIsHandle(t *testing.T) {
+	for s, want := range map[string]bool{"gizzmo": true, "freeman1984": true, "r23": true, "uriebe": true,
+		"amw": false, "red": false, "Twitter": false, "two words": false, "منوعات": false, "a": false} {
+		if got := isHandle(s); got != want {
+			t.Errorf("isHandle(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
