@@ -73,3 +73,38 @@ func TestIsHandle(t *testing.T) {
 		}
 	}
 }
+
+// A name only the page's metadata gives, shown nowhere on the page, is a
+// site owner's account, not the author; the byline shown replaces it.
+func TestUnseenMetaAuthor(t *testing.T) {
+	newsLD := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Beete im Hof",
+		"author":{"@type":"Person","name":"hofgruen"}}</script>`
+	tests := []struct {
+		name, head, body string
+		want             []string
+	}{
+		{"meta author shown nowhere", `<meta name="author" content="Pixelwerk Beispiel">`,
+			`<article><h1>Beete im Hof</h1>` + postText + `</article>`, nil},
+		{"meta author shown in the text", `<meta name="author" content="Mira Beispiel">`,
+			`<article><h1>Beete im Hof</h1>` + postText + `<p>Mira Beispiel</p></article>`, []string{"Mira Beispiel"}},
+		{"the byline shown replaces the unseen name", `<meta name="author" content="Pixelwerk Beispiel">`,
+			`<article><h1>Beete im Hof</h1><p class="byline">Von <span class="author">Jonas Beispiel</span></p>` +
+				postText + `</article>`, []string{"Jonas Beispiel"}},
+		{"a name only in an element styled invisible", `<meta name="author" content="hofgruen">`,
+			`<article><h1>Beete im Hof</h1>` + postText + `</article><div class="author vcard" style="display: none">
+			<span class="fn">hofgruen</span></div>`, nil},
+		{"a user name typed as author in JSON-LD, shown nowhere",
+			`<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"hofgruen"}}</script>`,
+			`<article><h1>Beete im Hof</h1>` + postText + `</article>`, nil},
+		{"a person's full name typed as author in JSON-LD stands unseen",
+			`<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Mira Beispiel"}}</script>`,
+			`<article><h1>Beete im Hof</h1>` + postText + `</article>`, []string{"Mira Beispiel"}},
+		{"a news article keeps its metadata's author", newsLD,
+			`<article><h1>Beete im Hof</h1>` + postText + `</article>`, []string{"hofgruen"}},
+	}
+	for _, tt := range tests {
+		if got := extractOne(t, page(tt.head, tt.body)).Authors; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: authors = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type htmlPage struct {
 	groups     [][]*html.Node // listing entries, in document order
 	marks      []authorMark   // author-marked elements, read before chrome removal
 	rawLen     map[*html.Node]int
+	rawText    string // the visible text, lower case, before chrome removal
 }
 
 func newPage(root *html.Node) *htmlPage {
@@ -76,6 +77,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
+	rec.Authors = p.unseenAuthors(rec.Authors, vis.Authors, rec.Series)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
 	hosts := hostNames(firstNonEmpty(p.head.citation.URL, rec.URL))
 	rec.Title = titleSources{
