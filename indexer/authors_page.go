@@ -198,7 +198,7 @@ func namesInMark(t string) []string {
 	// author of its own.
 	var names []string
 	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
-		if !looksLikeName(s) && !isHandle(s) {
+		if !looksLikeName(s) && !isHandle(s) && !isDeskByline(s) {
 			return nil
 		}
 		names = append(names, s)

@@ -1,8 +1,10 @@
 package indexer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file drops what pickAuthors may still hold that is not a person's
@@ -80,4 +82,57 @@ func hasLegalForm(name string) bool {
 		return true
 	}
 	return len(words) >= 3 && legalForms[words[len(words)-2]+" "+last]
+}
+
+// deskSlash stands in for a slash that joins a desk's or agency's codes
+// while a byline is split into names.
+const deskSlash = "\x00"
+
+var reSlashPair = regexp.MustCompile(`([\p{L}.-]+)\s*/\s*([\p{L}.-]+)`)
+
+// protectDeskCodes keeps together what a slash joins when one side is an
+// agency's or desk's code: "dpa/lno", "AFP/The Local", "MDR THÜRINGEN/ls",
+// "srf/hosb" sign as one. A slash between two people's names ("Ana
+// Example/Luis Sample") still separates them.
+func protectDeskCodes(s string) string {
+	if !strings.Contains(s, "/") {
+		return s
+	}
+	return reSlashPair.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reSlashPair.FindStringSubmatch(m)
+		if isDeskCode(sub[1]) || isDeskCode(sub[2]) {
+			return strings.Replace(m, "/", deskSlash, 1)
+		}
+		return m
+	})
+}
+
+// isDeskCode reports an agency's or desk's code: an acronym ("AFP",
+// "DPA") or two to five lower-case letters ("dpa", "lno", "ls").
+func isDeskCode(w string) bool {
+	if isAcronym(w) {
+		return true
+	}
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 5 && strings.ToLower(w) == w && !nameParticles[w]
+}
+
+// isDeskByline reports a byline of codes joined by slashes, one of them a
+// desk's or agency's: "srf/hosb", "dpa/lno", "AFP/The Local".
+func isDeskByline(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	code := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case isDeskCode(p):
+			code = true
+		case !looksLikeName(p):
+			return false
+		}
+	}
+	return code
 }

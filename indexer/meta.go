@@ -402,9 +402,9 @@ func splitAuthors(s string) []string {
 		return []string{s}
 	}
 	var out []string
-	for _, p := range reNameSplit.Split(s, -1) {
+	for _, p := range reNameSplit.Split(protectDeskCodes(s), -1) {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			out = append(out, strings.ReplaceAll(p, deskSlash, "/"))
 		}
 	}
 	return out
