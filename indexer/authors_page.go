@@ -51,25 +51,10 @@ func (p *htmlPage) authorMarks() []authorMark {
 		if junkTags[n.DataAtom] || isHidden(n) {
 			return false
 		}
-		// Comments, related lists and sidebars hold other people's names;
-		// a page-wide wrapper classed "has-sidebar" or "comments-open"
-		// (more than half of the page's text) is not one of them.
-		if (n.DataAtom == atom.Nav || n.DataAtom == atom.Aside || isElsewhereClassed(n)) &&
-			p.rawLen[n]*2 < p.rawLen[p.body] {
-			return false
-		}
 		if !isAuthorMarked(n) || !small(n) {
 			return true
 		}
-		var names []string
-		for _, inner := range findAll(n, func(c *html.Node) bool { return c != n && isAuthorMarked(c) }) {
-			if !hasAncestor(inner, func(a *html.Node) bool { return a != n && isInside(a, n) && isAuthorMarked(a) }) {
-				names = append(names, namesInMark(nodeText(inner))...)
-			}
-		}
-		if len(names) == 0 {
-			names = namesInMark(nodeText(n))
-		}
+		names := marksNames(n)
 		if len(names) > 0 {
 			var anc []*html.Node
 			for a := n.Parent; a != nil; a = a.Parent {
@@ -141,6 +126,7 @@ func (p *htmlPage) markedNames(top []textBlock) []string {
 	var first *html.Node
 	for _, m := range p.marks {
 		switch {
+		case p.elsewhere(m):
 		case inTop(m.node):
 			names = append(names, m.names...)
 		case p.inArticle(m) && (first == nil || m.node.Parent == first.Parent):
@@ -157,6 +143,91 @@ func (p *htmlPage) markedNames(top []textBlock) []string {
 		names = after
 	}
 	return normaliseAuthors(names)
+}
+
+// marksNames reads the names in a marked element: through the elements
+// that hold a name alone (a byline's "fn" or rel=author link), failing
+// those through the outermost marked elements inside it, so that its
+// other text (a date, "Twitter") does not run into a name; failing
+// those, from its own text.
+func marksNames(n *html.Node) []string {
+	var names []string
+	for _, sel := range []func(*html.Node) bool{isNameElement, isAuthorMarked} {
+		inner := findAll(n, func(c *html.Node) bool { return c != n && sel(c) })
+		for _, c := range inner {
+			if !hasAncestor(c, func(a *html.Node) bool { return a != n && isInside(a, n) && sel(a) }) {
+				names = append(names, namesInMark(markText(c), isNameElement(c))...)
+			}
+		}
+		if len(names) > 0 {
+			return names
+		}
+	}
+	return namesInMark(markText(n), isNameElement(n))
+}
+
+// elsewhere reports a mark inside comments, a related list, a sidebar, a
+// widget or navigation: a block of that kind that does not hold the main
+// text (Blogger classes the post's own container "widget Blog", and
+// themes class page-wide wrappers "has-sidebar").
+func (p *htmlPage) elsewhere(m authorMark) bool {
+	for _, a := range m.anc {
+		if (a.DataAtom == atom.Nav || a.DataAtom == atom.Aside || isElsewhereClassed(a)) && !isInside(p.main, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNameElement reports an element that holds an author's name alone, by
+// its markup: a rel=author link, itemprop=name inside itemprop=author,
+// class fn or author-name.
+func isNameElement(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "rel"), "author") {
+		return true
+	}
+	if strings.EqualFold(attr(n, "itemprop"), "name") {
+		// The author's name, not the publisher's beside it.
+		return hasAncestor(n, func(a *html.Node) bool { return strings.EqualFold(attr(a, "itemprop"), "author") })
+	}
+	for _, t := range strings.Fields(attr(n, "class")) {
+		switch strings.ToLower(t) {
+		case "fn", "author-name", "authorname", "author_name", "username":
+			return true
+		}
+	}
+	return false
+}
+
+// markText is an element's text without the labels written for screen
+// readers only ("Post author"), which would run into the name.
+func markText(n *html.Node) string {
+	var b strings.Builder
+	walkNodes(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			if junkTags[c.DataAtom] || isScreenReaderOnly(c) {
+				return false
+			}
+			if c.DataAtom == atom.Br || isBlockTag(c.DataAtom) {
+				b.WriteByte(' ')
+			}
+		}
+		return true
+	})
+	return collapse(b.String())
+}
+
+func isScreenReaderOnly(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader", "u-sronly":
+			return true
+		}
+	}
+	return false
 }
 
 // inArticle reports whether a mark sat, before chrome removal, in the
@@ -182,8 +253,8 @@ func (p *htmlPage) inArticle(m authorMark) bool {
 // byline with its label ("von X", "Posted by X", "Text: X"), or bare names.
 // A mark may hold a user name ("gizzmo", "freeman1984"), which the
 // element's markup makes a name where free text would not.
-func namesInMark(t string) []string {
-	t = collapse(t)
+func namesInMark(t string, nameElement bool) []string {
+	t = dropAtHandles(collapse(t))
 	if reCreditLabel.MatchString(t) {
 		return nil // "Quelle: dpa", "Foto: X": a source or a picture credit
 	}
@@ -198,6 +269,12 @@ func namesInMark(t string) []string {
 	// author of its own.
 	var names []string
 	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
+		// An element that holds a name alone may hold any: "IWB",
+		// "revamp-it Webteam".
+		if nameElement && len(strings.Fields(s)) <= 4 {
+			names = append(names, s)
+			continue
+		}
 		if !looksLikeName(s) && !isHandle(s) && !isDeskByline(s) {
 			return nil
 		}
@@ -230,17 +307,27 @@ func isSentence(t string) bool {
 // am 12. März", "by X on March 12", "par X le 12 mars".
 var beforeDate = map[string]bool{"am": true, "um": true, "on": true, "at": true, "le": true, "el": true, "il": true}
 
+// reGluedLabel matches a "by" label a template glued to the name.
+var reGluedLabel = regexp.MustCompile(`^(?:(?:Geschrieben|Veröffentlicht|Eingestellt|Verfasst|Erstellt) von|(?:Posted|Written|Published) by|By|Von)`)
+
 // reCreditLabel matches the labels of a source or picture credit.
 var reCreditLabel = regexp.MustCompile(`^(?i:quelle|quellen|source|sources|fuente|foto|fotos|bild|bilder|photo|photos|image)\s*:`)
 
-// dropBylineLabel removes byline labels from the start of t; a label
-// alone leaves nothing.
+// dropBylineLabel removes byline labels from the start of t, also one
+// glued to the name ("Geschrieben vonElisa Beispiel"); a label alone
+// leaves nothing.
 func dropBylineLabel(t string) string {
 	for {
 		t = strings.TrimSpace(t)
 		loc := reBylineLabel.FindStringIndex(t + " ")
 		if loc == nil {
-			return t
+			loc = reGluedLabel.FindStringIndex(t)
+			if loc == nil {
+				return t
+			}
+			if r, _ := utf8.DecodeRuneInString(t[loc[1]:]); !unicode.IsUpper(r) {
+				return t
+			}
 		}
 		t = t[min(loc[1], len(t)):]
 	}

@@ -43,6 +43,29 @@ func TestMarkedAuthors(t *testing.T) {
 			`<article><h1>Beete im Hof</h1>` + postText + `<ul class="article-authors"><li class="article-author-title">Artikel
 			von:</li><li class="article-author">Jonas Beispiel</li></ul></article>`,
 			[]string{"Jonas Beispiel"}},
+		{"the element holding the name alone, whatever the name",
+			`<article><h1>Beete im Hof</h1><span class="byline"><span class="author vcard">von <a class="url fn n"
+			href="/?author=14">hofgruen-Team Nord</a></span></span>` + postText + `</article>`,
+			[]string{"hofgruen-Team Nord"}},
+		{"an acronym in a name element",
+			`<article><h1>Beete im Hof</h1><span class="byline">by <span class="author-name">HGN</span></span>` + postText + `</article>`,
+			[]string{"HGN"}},
+		{"the author's itemprop name, not the publisher's beside it",
+			`<article><h1>Beete im Hof</h1>` + postText + `<div class="article-autor">Text: <span itemprop="author">Lena
+			Beispiel</span> / <span itemprop="publisher" itemscope><span itemprop="name">hofblatt.de</span></span></div></article>`,
+			[]string{"Lena Beispiel"}},
+		{"a label for screen readers and a label glued to the name",
+			`<article><h1>Beete im Hof</h1><div class="post-author"><span class="screen-reader-text">Post author</span>
+			<span>Geschrieben vonElisa Beispiel</span></div>` + postText + `</article>`,
+			[]string{"Elisa Beispiel"}},
+		{"a social-media handle beside the name",
+			`<article><h1>Beete im Hof</h1><div class="post-author-name">Por <a href="/author/lb/">Luis Beispiel @lbeispiel</a></div>` +
+				postText + `</article>`,
+			[]string{"Luis Beispiel"}},
+		{"the post's container classed as a widget is not a sidebar",
+			`<div class="widget Blog"><article><h1>Beete im Hof</h1>` + postText + `<div class="post-footer"><span
+			class="post-author vcard">Eingestellt von <span class="fn">der Gärtner</span></span></div></article></div>`,
+			[]string{"der Gärtner"}},
 		{"comment authors are not the post's authors",
 			`<article><h1>Beete im Hof</h1>` + postText + `</article><ol class="comment-list"><li class="comment"><span
 			class="author-name">Tobias Beispiel</span><p>Schöner Plan!</p></li></ol>`,

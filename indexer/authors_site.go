@@ -136,3 +136,19 @@ func isDeskByline(s string) bool {
 	}
 	return code
 }
+
+// dropAtHandles removes a social-media handle written beside a name:
+// "Ana Example @anaexample" is Ana Example.
+func dropAtHandles(s string) string {
+	words := strings.Fields(s)
+	kept := words[:0]
+	for _, w := range words {
+		if !strings.HasPrefix(w, "@") {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return s
+	}
+	return strings.Join(kept, " ")
+}

@@ -57,7 +57,7 @@ func TestDeskCodes(t *testing.T) {
 			t.Errorf("splitAuthors(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if got, want := namesInMark("xyz/hosb;kesm"), []string{"xyz/hosb", "kesm"}; !reflect.DeepEqual(got, want) {
+	if got, want := namesInMark("xyz/hosb;kesm", false), []string{"xyz/hosb", "kesm"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("namesInMark = %q, want %q", got, want)
 	}
 }

@@ -463,7 +463,7 @@ func normaliseAuthor(s string) string {
 			break
 		}
 	}
-	s = strings.Trim(stripHonorifics(s), " ,;:|/-–—*")
+	s = strings.Trim(stripHonorifics(dropAtHandles(s)), " ,;:|/-–—*")
 	s = trimJobTitle(s)
 	if isInvertedName(s) {
 		i := strings.Index(s, ",")
