@@ -131,3 +131,25 @@ func TestUnseenMetaAuthor(t *testing.T) {
 		}
 	}
 }
+
+// Outside news, the site's own name in the metadata signs every page, and
+// people labelling pages judge that such a page has no author; a byline
+// showing the site's name makes it the author.
+func TestSiteSigningOutsideNews(t *testing.T) {
+	head := `<meta property="og:site_name" content="Hofblatt"><meta name="author" content="Hofblatt">`
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"the site's name in the metadata and the logo",
+			`<div class="logo">Hofblatt</div><article><h1>Beete im Hof</h1>` + postText + `</article>`, nil},
+		{"the site's name in the byline",
+			`<div class="logo">Hofblatt</div><article><h1>Beete im Hof</h1><p class="byline">Von <span class="author">Hofblatt</span></p>` +
+				postText + `</article>`, []string{"Hofblatt"}},
+	}
+	for _, tt := range tests {
+		if got := extractOne(t, page(head, tt.body)).Authors; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: authors = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
