@@ -1,11 +1,9 @@
 package indexer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -255,6 +253,7 @@ func (p *htmlPage) inArticle(m authorMark) bool {
 // element's markup makes a name where free text would not.
 func namesInMark(t string, nameElement bool) []string {
 	t = dropAtHandles(collapse(t))
+	t = authorField(t)
 	if reCreditLabel.MatchString(t) {
 		return nil // "Quelle: dpa", "Foto: X": a source or a picture credit
 	}
@@ -281,56 +280,6 @@ func namesInMark(t string, nameElement bool) []string {
 		names = append(names, s)
 	}
 	return names
-}
-
-// reBylineLabel matches the labels that introduce a byline: "Posted by",
-// "Veröffentlicht von", "Eingestellt von", "Text:", "Autorin:".
-var reBylineLabel = regexp.MustCompile(`^(?i:(?:posted|written|published|created|article|geschrieben|verfasst|veröffentlicht|eingestellt|gespeichert|erstellt|artikel|beitrag|publié|écrit|article|publicado|escrito|artículo)\s+(?:by|von|par|por)|über\s+(?:den|die)\s+autor(?:in)?|about\s+the\s+author|über|about|by|von|par|por|text|texte|texto|redaktion|autor(?:in)?|author)(?:\s*:\s*|\s+)`)
-
-// isSentence reports text that reads as a sentence rather than names
-// before its date: two or more lower-case words that are not particles
-// ("Made in Bolivia with Drupal by X").
-func isSentence(t string) bool {
-	if _, start, _ := findDate(t); start >= 0 {
-		t = t[:start]
-	}
-	lower := 0
-	for _, w := range strings.Fields(t) {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] && !beforeDate[w] {
-			lower++
-		}
-	}
-	return lower >= 2
-}
-
-// beforeDate are the words between a byline's name and its date: "von X
-// am 12. März", "by X on March 12", "par X le 12 mars".
-var beforeDate = map[string]bool{"am": true, "um": true, "on": true, "at": true, "le": true, "el": true, "il": true}
-
-// reGluedLabel matches a "by" label a template glued to the name.
-var reGluedLabel = regexp.MustCompile(`^(?:(?:Geschrieben|Veröffentlicht|Eingestellt|Verfasst|Erstellt) von|(?:Posted|Written|Published) by|By|Von)`)
-
-// reCreditLabel matches the labels of a source or picture credit.
-var reCreditLabel = regexp.MustCompile(`^(?i:quelle|quellen|source|sources|fuente|foto|fotos|bild|bilder|photo|photos|image)\s*:`)
-
-// dropBylineLabel removes byline labels from the start of t, also one
-// glued to the name ("Geschrieben vonElisa Beispiel"); a label alone
-// leaves nothing.
-func dropBylineLabel(t string) string {
-	for {
-		t = strings.TrimSpace(t)
-		loc := reBylineLabel.FindStringIndex(t + " ")
-		if loc == nil {
-			loc = reGluedLabel.FindStringIndex(t)
-			if loc == nil {
-				return t
-			}
-			if r, _ := utf8.DecodeRuneInString(t[loc[1]:]); !unicode.IsUpper(r) {
-				return t
-			}
-		}
-		t = t[min(loc[1], len(t)):]
-	}
 }
 
 // isHandle reports a user name as blog and forum software shows it: one
@@ -363,93 +312,3 @@ var (
 	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
 		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
 )
-
-// namesIn reads the names in a byline element's text: a byline with its
-// marker, or bare names.
-func namesIn(t string) []string {
-	if names, ok := parseByline(t); ok {
-		return names
-	}
-	var names []string
-	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
-		if looksLikeName(s) {
-			names = append(names, s)
-		}
-	}
-	return names
-}
-
-// unseenAuthors drops the authors the page names only in its metadata,
-// when none of them appears anywhere in its visible text: a site owner's
-// or publisher's name that a template writes into every page's head
-// (meta author, JSON-LD), while the page shows no byline. People who
-// label such pages judge that they have no author. The byline the page
-// shows, if any, takes their place. A publication in a series and one
-// with scholarly metadata (citation_author, DC.creator) name their authors
-// whether or not the page repeats them, and news pages are left alone
-// too: a newsroom's byline is often drawn by script from the metadata.
-func (p *htmlPage) unseenAuthors(authors, shown []string, series string) []string {
-	scholarly := len(p.head.citation.Authors)+len(p.head.dc.Authors) > 0 || series != ""
-	if len(authors) == 0 || p.rawText == "" || p.head.news || scholarly {
-		return authors
-	}
-	for _, a := range authors {
-		if shownIn(a, p.rawText) || p.typedPerson(a) {
-			return authors
-		}
-	}
-	return shown
-}
-
-// typedPerson reports whether a name reads as a person's full name and
-// comes from metadata that types it as an author (JSON-LD, OpenGraph
-// article:author, citation_author, DC.creator): such a name stands even
-// unseen. A plain meta author, a user name or an organisation does not.
-func (p *htmlPage) typedPerson(name string) bool {
-	if len(strings.Fields(name)) < 2 || !looksLikeName(name) || isSiteName(name, p.head.siteNames(), false) {
-		return false
-	}
-	for _, f := range []metaFields{p.head.jsonld, p.head.og, p.head.citation, p.head.dc} {
-		for _, a := range f.Authors {
-			if strings.EqualFold(normaliseAuthor(a), name) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// shownIn reports whether every word of a name appears in text (folded
-// to lower case): "Jelsma, Martin" is shown by "Martin Jelsma".
-func shownIn(name, text string) bool {
-	n := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if !strings.Contains(text, w) {
-			return false
-		}
-		n++
-	}
-	return n > 0
-}
-
-// visibleText is the lower-cased text a reader sees on the page: no
-// scripts, styles, templates or elements styled invisible. Elements with
-// the hidden attribute count: script frameworks stream the page's content
-// into them and show it once loaded.
-func visibleText(root *html.Node) string {
-	var b strings.Builder
-	walkNodes(root, func(n *html.Node) bool {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case html.ElementNode:
-			st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
-			if junkTags[n.DataAtom] || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-				return false
-			}
-		}
-		return true
-	})
-	return strings.ToLower(collapse(b.String()))
-}

@@ -153,3 +153,31 @@ func TestSiteSigningOutsideNews(t *testing.T) {
 		}
 	}
 }
+
+// A piece signed at its end: a labelled byline among the last blocks of
+// the main text, or the author field of a block of labelled fields.
+func TestClosingByline(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a text credit after the text",
+			`<article><h1>Beete im Hof</h1>` + postText + `<p><strong>Text:</strong> Klaus Beispiel</p><p>Fotos: Ina Muster, Olaf Muster</p></article>`,
+			[]string{"Klaus Beispiel"}},
+		{"a blog post signed at its end",
+			`<article><h1>Beete im Hof</h1>` + postText + `<p>Blog Beitrag von Margit Beispiel</p></article>`,
+			[]string{"Margit Beispiel"}},
+		{"a sentence starting with Von is not a byline",
+			`<article><h1>Beete im Hof</h1>` + postText + postText + `<p>Von den Höfen ringsum kaufte der Verein noch Erde, Kompost und Samen.</p></article>`,
+			nil},
+		{"the author field of a block of labelled fields",
+			`<article><h1>Beete im Hof</h1>` + postText + `<div class="articleAuthorDateBlock">Datum: 19.11.2021<br>Autor: Fritz
+			Beispiel<br>Quelle: Hofblatt</div></article>`,
+			[]string{"Fritz Beispiel"}},
+	}
+	for _, tt := range tests {
+		if got := extractOne(t, page("", tt.body)).Authors; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: authors = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

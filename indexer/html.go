@@ -977,6 +977,9 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	if marked := p.markedNames(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
 		v.Authors = marked
 	}
+	if len(v.Authors) == 0 {
+		v.Authors = p.closingByline()
+	}
 	if p.title != nil && isOpinionPrefix(v.Title) {
 		v.opinion = true
 	}

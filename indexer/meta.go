@@ -265,11 +265,11 @@ var (
 	// (fr), por (es, pt), door (nl), af (da), av (sv, no), di (it), przez
 	// (pl), od (cs, sk), oleh (id, ms).
 	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od|oleh)(?:\s*:)?\s+(.+)$`)
-	// "Author:" in English, Spanish, Portuguese, French, German, Italian,
+	// "Author:" (and "Text:", "Redaktion:") in English, Spanish, Portuguese, French, German, Italian,
 	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian,
 	// Russian, Chinese, Japanese and Korean ("작성자", "글": text by), with
 	// an ASCII or a full-width colon.
-	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři)?|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?|作者|著者|筆者|撰文|작성자|글)\s*[:：]\s*(.+)$`)
+	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři|in|innen)?|text|texte|texto|redaktion|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?|作者|著者|筆者|撰文|작성자|글)\s*[:：]\s*(.+)$`)
 	reParenthesis = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 	// Names are separated by ";", ",", "/", "、" or an "and" word: and,
 	// y, e, et, und, og, och, en (nl), i (ca, pl), a (cs), ve (tr), és
@@ -308,7 +308,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	labelled := false
 	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
 		rest, labelled = m[1], true
-	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) {
+	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) && !isProseSentence(m[1]) {
 		rest = m[1]
 	} else {
 		return nil, false
