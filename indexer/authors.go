@@ -31,7 +31,7 @@ func pickAuthors(sources []metaFields, nameLine, sites []string, news bool) []st
 		} else {
 			names = normaliseAuthors(f.Authors)
 		}
-		names = cleanAuthorList(names, news)
+		names = cleanAuthorList(dropImprint(names), news)
 		var orgs []string
 		if news {
 			orgs = normaliseTyped(f.Orgs)

@@ -152,3 +152,17 @@ func dropAtHandles(s string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// dropImprint drops a source's names when the last of several is a
+// country: the field holds the site's imprint, a company and its address
+// split at its commas ("Example GmbH, Frankfurt a. M., Germany"), not
+// authors.
+func dropImprint(names []string) []string {
+	if len(names) < 2 {
+		return names
+	}
+	if _, ok := CountryName(names[len(names)-1]); ok {
+		return nil
+	}
+	return names
+}

@@ -61,3 +61,18 @@ func TestDeskCodes(t *testing.T) {
 		t.Errorf("namesInMark = %q, want %q", got, want)
 	}
 }
+
+// A company's imprint in an author field is not a list of authors.
+func TestDropImprint(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"Beispiel GmbH", "Frankfurt a. M.", "Germany"}, nil},
+		{[]string{"Kirche", "Leben", "Münster", "Deutschland"}, nil},
+		{[]string{"Ana Beispiel", "Luis Muster"}, []string{"Ana Beispiel", "Luis Muster"}},
+		{[]string{"Jordan"}, []string{"Jordan"}},
+	}
+	for _, tt := range tests {
+		if got := dropImprint(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("dropImprint(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
