@@ -142,3 +142,32 @@ func labelledNames(line string) []string {
 	}
 	return normaliseAuthors(parts)
 }
+
+// reTimeOfDay matches a time after a date: "13:30", "13:10 Uhr", "2:35 pm".
+var reTimeOfDay = regexp.MustCompile(`^(?i:\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)`)
+
+// datedByline reads a dateline that leads into a byline: the date (and
+// time) first, then a labelled byline or the names alone: "06.11.2023
+// 13:30 von Olga", "05.02.2020 - Redaktion: Eberhard Beispiel",
+// "04.02.2022 | 13:10 Uhr | Uta Beispiel".
+func datedByline(line string) ([]string, bool) {
+	d, start, end := findDate(line)
+	if d == "" || start > 3 {
+		return nil, false
+	}
+	rest := strings.TrimLeft(line[end:], " ,|·•–—-")
+	if loc := reTimeOfDay.FindStringIndex(rest); loc != nil {
+		rest = rest[loc[1]:]
+	}
+	rest = strings.TrimSpace(strings.TrimLeft(rest, " ,|·•–—-"))
+	if rest == "" {
+		return nil, false
+	}
+	if names, ok := parseBylineStart(rest); ok {
+		return names, true
+	}
+	if names := namesOnly(rest); len(names) > 0 {
+		return names, true
+	}
+	return nil, false
+}

@@ -181,3 +181,25 @@ func TestClosingByline(t *testing.T) {
 		}
 	}
 }
+
+// A dateline that leads into a byline.
+func TestDatedByline(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"06.11.2023 13:30 von Olga Beispiel", []string{"Olga Beispiel"}},
+		{"05.02.2020 - Redaktion: Eberhard Beispiel (Pressesprecher)", []string{"Eberhard Beispiel"}},
+		{"04.02.2022 | 13:10 Uhr | Uta Beispiel", []string{"Uta Beispiel"}},
+		{"25.10.2022 - Reiner Beispiel", []string{"Reiner Beispiel"}},
+		{"25.10.2022 - Paid Content", nil},
+		{"25.10.2022 - Neue Regeln für Beete", nil},
+		{"Am 25.10.2022 trafen sich Ana Beispiel und Luis Muster", nil},
+	}
+	for _, tt := range tests {
+		got, _ := parseByline(tt.line)
+		if got = cleanAuthorList(got, false); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parseByline(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

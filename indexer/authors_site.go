@@ -24,7 +24,7 @@ func init() {
 	for _, w := range strings.Split(`posted|stand|autor|autorin|author|authors|datum|date|quelle|source|von|by|por|par|
 		admin|administrator|publisher|super user|anonymous|anonym|anónimo|anonimo|editor|webmaster|
 		no author|kein autor|gast|guest|user|written by|geschrieben von|veröffentlicht von|posted by|
-		red|red.|agenturen|agencies|agences|agencias|agenzie|
+		red|red.|agenturen|agencies|paid content|sponsored|sponsored content|anzeige|advertorial|werbung|agences|agencias|agenzie|
 		twitter|facebook|instagram|linkedin|xing|youtube|mastodon|threads|tiktok|pinterest|email|e-mail|rss|website|homepage`, "|") {
 		notNames[strings.TrimSpace(w)] = true
 	}

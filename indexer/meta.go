@@ -299,7 +299,7 @@ func parseByline(line string) ([]string, bool) {
 			}
 		}
 	}
-	return nil, false
+	return datedByline(line)
 }
 
 // parseBylineStart reads a line that starts with a byline marker.
