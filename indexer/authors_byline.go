@@ -171,3 +171,24 @@ func datedByline(line string) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// labelledField reads the names of a line that is an author field: an
+// author label ("Author:", "Autorin:", "Text:") and names alone after it,
+// or such a field among others ("Datum: … Autor: X Quelle: …").
+func labelledField(t string) []string {
+	var value string
+	if v := authorField(t); v != t {
+		value = v
+	} else if m := reAuthorLabel.FindStringSubmatch(t); m != nil {
+		value = m[1]
+	} else {
+		return nil
+	}
+	parts := splitAuthors(dropPlace(cutBylineTail(value)))
+	for _, n := range parts {
+		if !looksLikeName(n) {
+			return nil
+		}
+	}
+	return normaliseAuthors(parts)
+}

@@ -49,10 +49,21 @@ func (p *htmlPage) authorMarks() []authorMark {
 		if junkTags[n.DataAtom] || isHidden(n) {
 			return false
 		}
-		if !isAuthorMarked(n) || !small(n) {
+		var names []string
+		switch {
+		case !small(n):
+			return true
+		case isAuthorMarked(n):
+			names = marksNames(n)
+		case isBlockTag(n.DataAtom) && !hasBlockChild(n):
+			// A labelled byline in unmarked markup ("Author: X" in a
+			// post footer) counts like a mark.
+			if names = labelledField(markText(n)); len(names) == 0 {
+				return true
+			}
+		default:
 			return true
 		}
-		names := marksNames(n)
 		if len(names) > 0 {
 			var anc []*html.Node
 			for a := n.Parent; a != nil; a = a.Parent {
@@ -141,6 +152,15 @@ func (p *htmlPage) markedNames(top []textBlock) []string {
 		names = after
 	}
 	return normaliseAuthors(names)
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isBlockTag(c.DataAtom) {
+			return true
+		}
+	}
+	return false
 }
 
 // marksNames reads the names in a marked element: through the elements

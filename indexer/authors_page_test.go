@@ -66,6 +66,10 @@ func TestMarkedAuthors(t *testing.T) {
 			`<div class="widget Blog"><article><h1>Beete im Hof</h1>` + postText + `<div class="post-footer"><span
 			class="post-author vcard">Eingestellt von <span class="fn">der Gärtner</span></span></div></article></div>`,
 			[]string{"der Gärtner"}},
+		{"a labelled byline in a post footer without author markup",
+			`<div class="post"><article><h1>Beete im Hof</h1>` + postText + `</article><footer class="footer article-footer"><ul>
+			<li><span>Author: </span><span>Jacopo Beispiel</span></li><li><span>Published: </span>03 Dec 2019</li></ul></footer></div>`,
+			[]string{"Jacopo Beispiel"}},
 		{"comment authors are not the post's authors",
 			`<article><h1>Beete im Hof</h1>` + postText + `</article><ol class="comment-list"><li class="comment"><span
 			class="author-name">Tobias Beispiel</span><p>Schöner Plan!</p></li></ol>`,
