@@ -192,3 +192,18 @@ func labelledField(t string) []string {
 	}
 	return normaliseAuthors(parts)
 }
+
+// dayNames are the day names a dateline puts before its date, which a
+// byline's tail keeps once the date is cut ("By Ana Example Thursday").
+var dayNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+	montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
+	lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo`)
+
+// dropWeekday removes a day name at the end of a byline's names.
+func dropWeekday(s string) string {
+	i := strings.LastIndex(s, " ")
+	if i < 0 || !dayNames[strings.ToLower(strings.Trim(s[i+1:], ".,"))] {
+		return s
+	}
+	return strings.TrimRight(s[:i], " ,")
+}

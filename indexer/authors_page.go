@@ -112,6 +112,12 @@ func isAuthorMarked(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
+	// Script-built pages name their parts in data-testid: "prism-byline".
+	for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, "data-testid")), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == "byline" || w == "author" {
+			return true
+		}
+	}
 	return hasClassWord(n, authorClassWords...) && !hasClassWord(n, notAuthorClassWords...)
 }
 
@@ -328,7 +334,7 @@ func isHandle(s string) bool {
 // notAuthorClassWords mark the parts of an author box that are not the
 // name (the biography, the photo, links to social media).
 var (
-	authorClassWords    = []string{"author", "authors", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
+	authorClassWords    = []string{"author", "authors", "authorname", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
 	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
 		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
 )

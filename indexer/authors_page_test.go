@@ -70,6 +70,13 @@ func TestMarkedAuthors(t *testing.T) {
 			`<div class="post"><article><h1>Beete im Hof</h1>` + postText + `</article><footer class="footer article-footer"><ul>
 			<li><span>Author: </span><span>Jacopo Beispiel</span></li><li><span>Published: </span>03 Dec 2019</li></ul></footer></div>`,
 			[]string{"Jacopo Beispiel"}},
+		{"a byline named in data-testid, its dateline's weekday dropped",
+			`<article><h1>Beete im Hof</h1><div data-testid="prism-byline"><span>By</span> <span><a href="/team/ab">Alex
+			Beispiel</a></span> <span>Thursday, April 25, 2024</span></div>` + postText + `</article>`,
+			[]string{"Alex Beispiel"}},
+		{"an authorname class",
+			`<article><h1>Beete im Hof</h1><span class="authorname-txt">Anna Beispiel</span>` + postText + `</article>`,
+			[]string{"Anna Beispiel"}},
 		{"comment authors are not the post's authors",
 			`<article><h1>Beete im Hof</h1>` + postText + `</article><ol class="comment-list"><li class="comment"><span
 			class="author-name">Tobias Beispiel</span><p>Schöner Plan!</p></li></ol>`,

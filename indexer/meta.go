@@ -349,6 +349,7 @@ func cutBylineTail(s string) string {
 				t = t[:len(t)-len(w)]
 			}
 		}
+		t = dropWeekday(t)
 		if t == s {
 			return s
 		}
