@@ -207,3 +207,30 @@ func dropWeekday(s string) string {
 	}
 	return strings.TrimRight(s[:i], " ,")
 }
+
+// reAgencyDateline matches a news dateline naming the agency that wrote
+// the piece: "Hamburg (dpa/lno) – ", "Warendorf (fn-press). ".
+var reAgencyDateline = regexp.MustCompile(`^\p{Lu}[\p{L}. -]{1,30}?\s*\(([^()]{2,20})\)\s*[–—-]\s`)
+
+// datelineAgency reads the agency of a dateline that opens the main text,
+// when its codes are an agency's or a desk's ("dpa/lno", "AFP").
+func (p *htmlPage) datelineAgency() []string {
+	seen := 0
+	for _, b := range p.blocks {
+		if !b.inMain || b.entry >= 0 || len(b.text) < 100 {
+			continue
+		}
+		if seen++; seen > 3 {
+			return nil // the dateline opens the text: a caption may come first
+		}
+		m := reAgencyDateline.FindStringSubmatch(b.text)
+		if m == nil {
+			continue
+		}
+		if code := strings.TrimSpace(m[1]); isDeskByline(code) || isAcronym(code) {
+			return []string{code}
+		}
+		return nil
+	}
+	return nil
+}

@@ -214,3 +214,23 @@ func TestDatedByline(t *testing.T) {
 		}
 	}
 }
+
+// A news dateline names the agency that wrote the piece when nothing else
+// names an author.
+func TestDatelineAgency(t *testing.T) {
+	lead := ` – Der Verein hat am Samstag die Beete im Hof verteilt, nachdem die Nachbarn sich lange über Erde,
+		Kompost und Schnecken gestritten hatten, und will im Herbst Bilanz ziehen.</p>`
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"agency codes", `<article><h1>Beete im Hof</h1><p>Hamburg (dpa/lno)` + lead + postText + `</article>`, []string{"dpa/lno"}},
+		{"an acronym", `<article><h1>Beete im Hof</h1><p>Kassel (AFP)` + lead + postText + `</article>`, []string{"AFP"}},
+		{"a place in brackets is no agency", `<article><h1>Beete im Hof</h1><p>Kassel (Hessen)` + lead + postText + `</article>`, nil},
+	}
+	for _, tt := range tests {
+		if got := extractOne(t, page("", tt.body)).Authors; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: authors = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

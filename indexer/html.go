@@ -980,6 +980,9 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	if len(v.Authors) == 0 {
 		v.Authors = p.closingByline()
 	}
+	if len(v.Authors) == 0 {
+		v.Authors = p.datelineAgency()
+	}
 	if p.title != nil && isOpinionPrefix(v.Title) {
 		v.opinion = true
 	}
