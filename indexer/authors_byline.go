@@ -129,7 +129,7 @@ func labelledNames(line string) []string {
 		return nil
 	}
 	if names, ok := parseByline(line); ok {
-		return names
+		return dropRoles(names)
 	}
 	if reBylineLabel.FindStringIndex(line+" ") == nil {
 		return nil
@@ -190,7 +190,7 @@ func labelledField(t string) []string {
 			return nil
 		}
 	}
-	return normaliseAuthors(parts)
+	return dropRoles(normaliseAuthors(parts))
 }
 
 // dayNames are the day names a dateline puts before its date, which a
@@ -233,4 +233,25 @@ func (p *htmlPage) datelineAgency() []string {
 		return nil
 	}
 	return nil
+}
+
+// roleLinks join a role to its organisation: "Projektleiterin der HSS",
+// "director of the institute".
+var roleLinks = map[string]bool{"der": true, "des": true, "of": true, "at": true, "bei": true, "für": true, "beim": true}
+
+// dropRoles drops the role written after a name in a signature ("Uta
+// Example, Projektleiterin der HSS"): a part of three words or more whose
+// second word links a role to an organisation.
+func dropRoles(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if w := strings.Fields(n); len(w) >= 3 && roleLinks[strings.ToLower(w[1])] {
+			continue
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return names
+	}
+	return out
 }
