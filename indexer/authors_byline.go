@@ -129,7 +129,7 @@ func labelledNames(line string) []string {
 		return nil
 	}
 	if names, ok := parseByline(line); ok {
-		return dropRoles(names)
+		return names
 	}
 	if reBylineLabel.FindStringIndex(line+" ") == nil {
 		return nil
@@ -239,7 +239,7 @@ func (p *htmlPage) datelineAgency() []string {
 // "director of the institute".
 var roleLinks = map[string]bool{"der": true, "des": true, "of": true, "at": true, "bei": true, "für": true, "beim": true}
 
-// dropRoles drops the role written after a name in a signature ("Uta
+// dropRoles drops the role written after a name in a byline ("Autorin: Uta
 // Example, Projektleiterin der HSS"): a part of three words or more whose
 // second word links a role to an organisation.
 func dropRoles(names []string) []string {

@@ -324,7 +324,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	if names = normaliseAuthors(names); len(persons) == 0 || len(names) == 0 {
 		return nil, false // "By Sir": a title, no name
 	}
-	return names, true
+	return dropRoles(names), true
 }
 
 // cutBylineTail drops what follows the names in a byline: a date, or a
