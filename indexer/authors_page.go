@@ -226,22 +226,7 @@ func isNameElement(n *html.Node) bool {
 // markText is an element's text without the labels written for screen
 // readers only ("Post author"), which would run into the name.
 func markText(n *html.Node) string {
-	var b strings.Builder
-	walkNodes(n, func(c *html.Node) bool {
-		switch c.Type {
-		case html.TextNode:
-			b.WriteString(c.Data)
-		case html.ElementNode:
-			if junkTags[c.DataAtom] || isScreenReaderOnly(c) {
-				return false
-			}
-			if c.DataAtom == atom.Br || isBlockTag(c.DataAtom) {
-				b.WriteByte(' ')
-			}
-		}
-		return true
-	})
-	return collapse(b.String())
+	return textSkipping(n, func(c *html.Node) bool { return junkTags[c.DataAtom] || isScreenReaderOnly(c) })
 }
 
 func isScreenReaderOnly(n *html.Node) bool {

@@ -173,13 +173,19 @@ func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 }
 
 // nodeText is the collapsed text of n (alt texts and comments excluded).
-func nodeText(n *html.Node) string {
+func nodeText(n *html.Node) string { return textSkipping(n, nil) }
+
+// textSkipping is nodeText without the elements skip reports.
+func textSkipping(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	walkNodes(n, func(c *html.Node) bool {
 		switch c.Type {
 		case html.TextNode:
 			b.WriteString(c.Data)
 		case html.ElementNode:
+			if skip != nil && skip(c) {
+				return false
+			}
 			if c.DataAtom == atom.Br || isBlockTag(c.DataAtom) {
 				b.WriteByte(' ')
 			}
