@@ -20,17 +20,18 @@ import (
 // pickAuthors returns the authors from the most trusted source that names
 // someone other than the site; failing that, nameLine if the sources name
 // the site; failing that, the site-like names of the most trusted source
-// that has any.
+// that has any, on news pages or when the page shows them in a byline.
 func pickAuthors(sources []metaFields, nameLine, sites []string, news bool) []string {
 	var fallback []string
-	for _, f := range sources {
+	shownSite := false
+	for i, f := range sources {
 		var names []string
 		if f.personTyped {
 			names = normaliseTyped(f.Authors)
 		} else {
 			names = normaliseAuthors(f.Authors)
 		}
-		names = cleanAuthorList(names, news)
+		names = cleanAuthorList(dropImprint(names), news)
 		var orgs []string
 		if news {
 			orgs = normaliseTyped(f.Orgs)
@@ -56,9 +57,13 @@ func pickAuthors(sources []metaFields, nameLine, sites []string, news bool) []st
 				fallback = orgs
 			}
 		}
+		shownSite = shownSite || i == len(sources)-1 && len(names) > 0
 	}
 	if fallback != nil && len(nameLine) > 0 {
 		return cleanAuthorList(nameLine, news)
+	}
+	if !news && !shownSite {
+		return nil
 	}
 	return fallback
 }

@@ -1,8 +1,10 @@
 package indexer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file drops what pickAuthors may still hold that is not a person's
@@ -21,7 +23,9 @@ var notNames = map[string]bool{}
 func init() {
 	for _, w := range strings.Split(`posted|stand|autor|autorin|author|authors|datum|date|quelle|source|von|by|por|par|
 		admin|administrator|publisher|super user|anonymous|anonym|anónimo|anonimo|editor|webmaster|
-		no author|kein autor|gast|guest|user|written by|geschrieben von|veröffentlicht von|posted by`, "|") {
+		no author|kein autor|gast|guest|user|written by|geschrieben von|veröffentlicht von|posted by|
+		red|red.|agenturen|agencies|paid content|sponsored|sponsored content|anzeige|advertorial|werbung|agences|agencias|agenzie|
+		twitter|facebook|instagram|linkedin|xing|youtube|mastodon|threads|tiktok|pinterest|email|e-mail|rss|website|homepage`, "|") {
 		notNames[strings.TrimSpace(w)] = true
 	}
 }
@@ -78,4 +82,87 @@ func hasLegalForm(name string) bool {
 		return true
 	}
 	return len(words) >= 3 && legalForms[words[len(words)-2]+" "+last]
+}
+
+// deskSlash stands in for a slash that joins a desk's or agency's codes
+// while a byline is split into names.
+const deskSlash = "\x00"
+
+var reSlashPair = regexp.MustCompile(`([\p{L}.-]+)\s*/\s*([\p{L}.-]+)`)
+
+// protectDeskCodes keeps together what a slash joins when one side is an
+// agency's or desk's code: "dpa/lno", "AFP/The Local", "MDR THÜRINGEN/ls",
+// "srf/hosb" sign as one. A slash between two people's names ("Ana
+// Example/Luis Sample") still separates them.
+func protectDeskCodes(s string) string {
+	if !strings.Contains(s, "/") {
+		return s
+	}
+	return reSlashPair.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reSlashPair.FindStringSubmatch(m)
+		if isDeskCode(sub[1]) || isDeskCode(sub[2]) {
+			return strings.Replace(m, "/", deskSlash, 1)
+		}
+		return m
+	})
+}
+
+// isDeskCode reports an agency's or desk's code: an acronym ("AFP",
+// "DPA") or two to five lower-case letters ("dpa", "lno", "ls").
+func isDeskCode(w string) bool {
+	if isAcronym(w) {
+		return true
+	}
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 5 && strings.ToLower(w) == w && !nameParticles[w]
+}
+
+// isDeskByline reports a byline of codes joined by slashes, one of them a
+// desk's or agency's: "srf/hosb", "dpa/lno", "AFP/The Local".
+func isDeskByline(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	code := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case isDeskCode(p):
+			code = true
+		case !looksLikeName(p):
+			return false
+		}
+	}
+	return code
+}
+
+// dropAtHandles removes a social-media handle written beside a name:
+// "Ana Example @anaexample" is Ana Example.
+func dropAtHandles(s string) string {
+	words := strings.Fields(s)
+	kept := words[:0]
+	for _, w := range words {
+		if !strings.HasPrefix(w, "@") {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return s
+	}
+	return strings.Join(kept, " ")
+}
+
+// dropImprint drops a source's names when the last of several is a
+// country: the field holds the site's imprint, a company and its address
+// split at its commas ("Example GmbH, Frankfurt a. M., Germany"), not
+// authors.
+func dropImprint(names []string) []string {
+	if len(names) < 2 {
+		return names
+	}
+	if _, ok := CountryName(names[len(names)-1]); ok {
+		return nil
+	}
+	return names
 }

@@ -37,3 +37,42 @@ func TestCompanyAuthorGivesWayToByline(t *testing.T) {
 		t.Errorf("authors = %q, want the byline", got)
 	}
 }
+
+// A slash joins an agency's or desk's codes into one signature, but still
+// separates two people.
+func TestDeskCodes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"det/dpa", []string{"det/dpa"}},
+		{"dsw / DPA", []string{"dsw / DPA"}},
+		{"AFP/The Local", []string{"AFP/The Local"}},
+		{"Beispiel RADIO/ls", []string{"Beispiel RADIO/ls"}},
+		{"Mohau Example/Lineo Sample", []string{"Mohau Example", "Lineo Sample"}},
+		{"Ana Example, kna/epd", []string{"Ana Example", "kna/epd"}},
+	}
+	for _, tt := range tests {
+		if got := splitAuthors(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("splitAuthors(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got, want := namesInMark("xyz/hosb;kesm", false), []string{"xyz/hosb", "kesm"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("namesInMark = %q, want %q", got, want)
+	}
+}
+
+// A company's imprint in an author field is not a list of authors.
+func TestDropImprint(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"Beispiel GmbH", "Frankfurt a. M.", "Germany"}, nil},
+		{[]string{"Kirche", "Leben", "Münster", "Deutschland"}, nil},
+		{[]string{"Ana Beispiel", "Luis Muster"}, []string{"Ana Beispiel", "Luis Muster"}},
+		{[]string{"Jordan"}, []string{"Jordan"}},
+	}
+	for _, tt := range tests {
+		if got := dropImprint(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("dropImprint(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

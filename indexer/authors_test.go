@@ -9,7 +9,10 @@ import (
 // container's paragraph.
 func TestHTMLAuthorsRules(t *testing.T) {
 	const text = `<p>The council passed the budget after a long night of debate, and the opposition promised to fight on in the courts and in the streets until the next election.</p>`
-	site := `<meta property="og:site_name" content="Example Zeitung">`
+	// A news article says so in JSON-LD; a site or desk signing it is kept
+	// even when the page does not show it (see unseenAuthors).
+	news := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passed"}</script>`
+	site := `<meta property="og:site_name" content="Example Zeitung">` + news
 	tests := []struct {
 		name, head, body string
 		want             []string
@@ -63,7 +66,7 @@ func TestHTMLAuthorsRules(t *testing.T) {
 			`<article><h1>Budget passed</h1><p>Coca Growers Protest</p>` + text + `</article>`,
 			nil},
 		{"site and a reporter with a job title",
-			`<meta property="og:site_name" content="한국일보"><meta name="author" content="한국일보"><meta name="author" content="신현주 기자">`,
+			`<meta property="og:site_name" content="한국일보"><meta name="author" content="한국일보"><meta name="author" content="신현주 기자">` + news,
 			`<article><h1>예산 통과</h1>` + text + `</article>`,
 			[]string{"신현주"}},
 		{"username as article:author yields to the JSON-LD person",

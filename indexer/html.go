@@ -39,6 +39,9 @@ type htmlPage struct {
 	newsTyped  bool       // a JSON-LD node calls the page a news article
 	blocks     []textBlock
 	groups     [][]*html.Node // listing entries, in document order
+	marks      []authorMark   // author-marked elements, read before chrome removal
+	rawLen     map[*html.Node]int
+	rawText    string // the visible text, lower case, before chrome removal
 }
 
 func newPage(root *html.Node) *htmlPage {
@@ -54,6 +57,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
 	p.newsTyped = p.typedNews()
 	removeNavigation(p.body)
+	p.marks = p.authorMarks()
 	pageDates := p.pageDates()
 	p.removeChrome()
 	p.textLen = textLengths(p.body)
@@ -75,6 +79,7 @@ func (p *htmlPage) extract() (Record, []Record) {
 	rec.Year = yearOf(rec.Date)
 	rec.Authors = pickAuthors(append(p.head.sources(), vis.metaFields), vis.nameLine,
 		append(p.head.siteNames(), p.head.otherSites...), p.head.news)
+	rec.Authors = p.unseenAuthors(rec.Authors, vis.Authors, rec.Series)
 	rec.Families = authorFamilies(rec.Authors, metaFamilies(p.doc))
 	rec.Title = p.titleSources(vis.Title, rec.URL).pick()
 	rec.Paragraphs, rec.Kinds = p.paragraphs(rec.Title)
@@ -165,13 +170,19 @@ func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 }
 
 // nodeText is the collapsed text of n (alt texts and comments excluded).
-func nodeText(n *html.Node) string {
+func nodeText(n *html.Node) string { return textSkipping(n, nil) }
+
+// textSkipping is nodeText without the elements skip reports.
+func textSkipping(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	walkNodes(n, func(c *html.Node) bool {
 		switch c.Type {
 		case html.TextNode:
 			b.WriteString(c.Data)
 		case html.ElementNode:
+			if skip != nil && skip(c) {
+				return false
+			}
 			if c.DataAtom == atom.Br || isBlockTag(c.DataAtom) {
 				b.WriteByte(' ')
 			}
@@ -947,8 +958,14 @@ func (p *htmlPage) visibleMeta() shownMeta {
 	// Names marked up as authors near the top ("<span class=author>").
 	// They also replace a byline read from text that runs them into a
 	// neighbour's text ("By Sarah ExampleTwitter").
-	if marked := p.markedAuthors(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
+	if marked := p.markedNames(top); len(v.Authors) == 0 || runsInto(v.Authors, marked) {
 		v.Authors = marked
+	}
+	if len(v.Authors) == 0 {
+		v.Authors = p.closingByline()
+	}
+	if len(v.Authors) == 0 {
+		v.Authors = p.datelineAgency()
 	}
 	if p.title != nil && isOpinionPrefix(nodeText(p.title)) {
 		v.opinion = true
@@ -1087,73 +1104,6 @@ func splitCountries(s string) []string {
 		}
 	}
 	return out
-}
-
-// markedAuthors reads names from elements marked as authors (class author
-// or byline, rel=author, itemprop=author) within the top area. A marked
-// element that holds marked elements is read through them, so that its
-// other text ("Twitter", a date) does not run into a name; names from
-// several marked elements (one per author) are joined.
-func (p *htmlPage) markedAuthors(top []textBlock) []string {
-	inTop := func(n *html.Node) bool {
-		for _, b := range top {
-			// Inside a top block, or a small list of authors holding one.
-			if isInside(n, b.node) || isInside(b.node, n) && p.textLen[n] < 300 {
-				return true
-			}
-		}
-		return false
-	}
-	marked := func(n *html.Node) bool {
-		if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
-			return true
-		}
-		return hasClassWord(n, authorClassWords...) && !hasClassWord(n, notAuthorClassWords...)
-	}
-	var names []string
-	for _, n := range findAll(p.body, marked) {
-		if !inTop(n) || hasAncestor(n, marked) || hasAncestor(n, func(a *html.Node) bool { return hasClassWord(a, "bio", "about") }) {
-			continue
-		}
-		var got []string
-		for _, inner := range findAll(n, func(c *html.Node) bool { return c != n && marked(c) }) {
-			if !hasAncestor(inner, func(a *html.Node) bool { return a != n && isInside(a, n) && marked(a) }) {
-				got = append(got, namesIn(nodeText(inner))...)
-			}
-		}
-		if len(got) == 0 {
-			got = namesIn(nodeText(n))
-		}
-		names = append(names, got...)
-		if len(names) >= 10 {
-			break
-		}
-	}
-	return normaliseAuthors(names)
-}
-
-// authorClassWords mark an element as a byline or an author's name;
-// notAuthorClassWords mark the parts of an author box that are not the
-// name (the biography, the photo, links to social media).
-var (
-	authorClassWords    = []string{"author", "authors", "byline", "bylines", "autor", "autores", "autoren", "auteur", "auteurs"}
-	notAuthorClassWords = []string{"bio", "box", "about", "avatar", "image", "img", "photo", "picture", "social",
-		"twitter", "facebook", "linkedin", "instagram", "mail", "email", "follow"}
-)
-
-// namesIn reads the names in a byline element's text: a byline with its
-// marker, or bare names.
-func namesIn(t string) []string {
-	if names, ok := parseByline(t); ok {
-		return names
-	}
-	var names []string
-	for _, s := range splitAuthors(dropPlace(cutBylineTail(t))) {
-		if looksLikeName(s) {
-			names = append(names, s)
-		}
-	}
-	return names
 }
 
 // hasClassWord is hasClassToken that also splits camelCase class names:

@@ -264,11 +264,11 @@ var (
 	// (fr), por (es, pt), door (nl), af (da), av (sv, no), di (it), przez
 	// (pl), od (cs, sk), oleh (id, ms).
 	reBylinePrefix = regexp.MustCompile(`^(?i:(?:written\s+|text\s+|texto\s+)?by|por|par|von|door|af|av|di|przez|od|oleh)(?:\s*:)?\s+(.+)$`)
-	// "Author:" in English, Spanish, Portuguese, French, German, Italian,
+	// "Author:" (and "Text:", "Redaktion:") in English, Spanish, Portuguese, French, German, Italian,
 	// Polish, Czech, the Scandinavian languages, Turkish, Indonesian,
 	// Russian, Chinese, Japanese and Korean ("작성자", "글": text by), with
 	// an ASCII or a full-width colon.
-	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři)?|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?|作者|著者|筆者|撰文|작성자|글)\s*[:：]\s*(.+)$`)
+	reAuthorLabel = regexp.MustCompile(`^(?i:authors?|autor(?:es|as|a|en|zy|ka|ři|in|innen)?|text|texte|texto|redaktion|auteurs?|autori|autore|författare|forfatter(?:e)?|yazar(?:lar)?|penulis|автор(?:ы)?|作者|著者|筆者|撰文|작성자|글)\s*[:：]\s*(.+)$`)
 	reParenthesis = regexp.MustCompile(`\s*[(\[][^)\]]*[)\]]`)
 	// Names are separated by ";", ",", "/", "、" or an "and" word: and,
 	// y, e, et, und, og, och, en (nl), i (ca, pl), a (cs), ve (tr), és
@@ -298,7 +298,7 @@ func parseByline(line string) ([]string, bool) {
 			}
 		}
 	}
-	return nil, false
+	return datedByline(line)
 }
 
 // parseBylineStart reads a line that starts with a byline marker.
@@ -307,7 +307,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	labelled := false
 	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
 		rest, labelled = m[1], true
-	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) {
+	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) && !isProseSentence(m[1]) {
 		rest = m[1]
 	} else {
 		return nil, false
@@ -323,7 +323,7 @@ func parseBylineStart(line string) ([]string, bool) {
 	if names = normaliseAuthors(names); len(persons) == 0 || len(names) == 0 {
 		return nil, false // "By Sir": a title, no name
 	}
-	return names, true
+	return dropRoles(names), true
 }
 
 // cutBylineTail drops what follows the names in a byline: a date, or a
@@ -348,6 +348,7 @@ func cutBylineTail(s string) string {
 				t = t[:len(t)-len(w)]
 			}
 		}
+		t = dropWeekday(t)
 		if t == s {
 			return s
 		}
@@ -401,9 +402,9 @@ func splitAuthors(s string) []string {
 		return []string{s}
 	}
 	var out []string
-	for _, p := range reNameSplit.Split(s, -1) {
+	for _, p := range reNameSplit.Split(protectDeskCodes(s), -1) {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+			out = append(out, strings.ReplaceAll(p, deskSlash, "/"))
 		}
 	}
 	return out
@@ -462,7 +463,7 @@ func normaliseAuthor(s string) string {
 			break
 		}
 	}
-	s = strings.Trim(stripHonorifics(s), " ,;:|/-–—*")
+	s = strings.Trim(stripHonorifics(dropAtHandles(s)), " ,;:|/-–—*")
 	s = trimJobTitle(s)
 	if isInvertedName(s) {
 		i := strings.Index(s, ",")
