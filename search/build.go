@@ -86,16 +86,17 @@ func (s BuildStats) String() string {
 // A Builder is not safe for concurrent use: Add, Delete and SetRoot are
 // called from one goroutine (indexer.Walk calls its callback serially).
 type Builder struct {
-	dir     string
-	opts    BuildOptions
-	lock    *dirLock
-	gen     int    // number of the generation being built
-	tmp     string // DIR/gen-N.tmp
-	prev    string // live generation when we started ("" if none)
-	idx     bleve.Index
-	store   *docstore.Store // the records' text and metadata (docstore)
-	batch   *bleve.Batch
-	pending int // bytes of records in batch
+	dir      string
+	opts     BuildOptions
+	lock     *dirLock
+	gen      int    // number of the generation being built
+	tmp      string // DIR/gen-N.tmp
+	prev     string // live generation when we started ("" if none)
+	idx      bleve.Index
+	store    *docstore.Store // the records' text and metadata (docstore)
+	analysis *docAnalysis    // analyses each record's prose once (analyze.go)
+	batch    *bleve.Batch
+	pending  int // bytes of records in batch
 
 	// existing holds, for an incremental build, every record of the copied
 	// generation: its hash to skip unchanged records and its root to find
@@ -311,9 +312,7 @@ func (b *Builder) start() error {
 		if err != nil {
 			return err
 		}
-		b.batch = b.idx.NewBatch()
-		b.store, err = docstore.OpenWriter(filepath.Join(b.tmp, docsDir))
-		return err
+		return b.startBatches()
 	}
 
 	if err := copyDir(filepath.Join(b.dir, live), b.tmp); err != nil {
@@ -328,6 +327,15 @@ func (b *Builder) start() error {
 	}
 	if b.existing, err = loadStored(b.idx); err != nil {
 		return fmt.Errorf("read %s: %w", live, err)
+	}
+	return b.startBatches()
+}
+
+// startBatches prepares what Add needs once the index is open.
+func (b *Builder) startBatches() error {
+	var err error
+	if b.analysis, err = newDocAnalysis(b.idx.Mapping()); err != nil {
+		return err
 	}
 	b.batch = b.idx.NewBatch()
 	b.store, err = docstore.OpenWriter(filepath.Join(b.tmp, docsDir))
@@ -447,7 +455,11 @@ func (b *Builder) Add(rec Record) error {
 	if err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
-	if err := b.batch.Index(rec.ID, doc); err != nil {
+	bdoc, err := b.analysis.document(b.idx.Mapping(), rec.ID, doc)
+	if err != nil {
+		return fmt.Errorf("add %q: %w", rec.ID, err)
+	}
+	if err := b.batch.IndexAdvanced(bdoc); err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
 	if err := storeRecord(b.store, rec); err != nil {
