@@ -2,7 +2,7 @@ package search
 
 import (
 	"fmt"
-	"sync/atomic"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -30,10 +30,8 @@ import (
 // positions are those of the mapping's analyzers).
 type docAnalysis struct {
 	tokenizer analysis.Tokenizer
-	lower     []analysis.TokenFilter            // plainAnalyzer's filters (for FieldSpell)
-	filters   map[string][]analysis.TokenFilter // field name -> its analyzer's filters
-	memos     chan *termMemo                    // idle memos; one per analysing goroutine
-	docs      atomic.Uint64                     // numbers the documents for memoTerm.doc
+	lower     []analysis.TokenFilter // plainAnalyzer's filters (for FieldSpell)
+	memos     map[string]*termMemo   // prose field name -> the memo of its analyzer
 }
 
 // memoLimit bounds the distinct raw tokens one memo holds (about 100
@@ -41,22 +39,20 @@ type docAnalysis struct {
 // is Zipfian, so the words worth keeping come back at once.
 const memoLimit = 200_000
 
-// termMemo maps a raw token (as the tokenizer gives it) of one field's
-// analyzer to its index term and its FieldSpell word. Memos are not
-// shared between goroutines: Analyze takes one from docAnalysis.memos and
-// gives it back.
+// termMemo maps a raw token (as the tokenizer gives it) to what one
+// analyzer's filters make of it. One memo per language group is shared by
+// the goroutines analysing at once: after the first few documents nearly
+// every look-up is a hit, under the read lock.
 type termMemo struct {
-	byField map[string]map[string]*memoTerm
-	size    int
+	filters []analysis.TokenFilter
+	mu      sync.RWMutex
+	terms   map[string]*memoTerm
 }
 
+// memoTerm is one raw token's analysis; never changed once in a memo.
 type memoTerm struct {
 	term  []byte // the index term; nil if a filter drops the token (a stop word)
 	spell []byte // the word as FieldSpell holds it
-	// doc is the last document (spellWords.id) whose FieldSpell words
-	// this token was added to, which spares the look-up in its set for
-	// every repeated token.
-	doc uint64
 }
 
 func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
@@ -71,8 +67,7 @@ func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &docAnalysis{tokenizer: plain.Tokenizer, lower: plain.TokenFilters,
-		filters: map[string][]analysis.TokenFilter{}, memos: make(chan *termMemo, 8)}
+	d := &docAnalysis{tokenizer: plain.Tokenizer, lower: plain.TokenFilters, memos: map[string]*termMemo{}}
 	for _, g := range langGroups {
 		a, err := chain(langAnalyzer[g])
 		if err != nil {
@@ -83,8 +78,9 @@ func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
 			// same tokenizer; sharing one tokenization needs it.
 			return nil, fmt.Errorf("analyzer %s: tokenizer differs from %s's", langAnalyzer[g], plainAnalyzer)
 		}
+		memo := &termMemo{filters: a.TokenFilters, terms: map[string]*memoTerm{}}
 		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
-			d.filters[proseField(base, g)] = a.TokenFilters
+			d.memos[proseField(base, g)] = memo
 		}
 	}
 	return d, nil
@@ -104,7 +100,7 @@ func (d *docAnalysis) document(m mapping.IndexMapping, id string, fields map[str
 // attach gives the prose fields and FieldSpell of a document mapped by
 // the index mapping the shared analysis, and moves FieldSpell last.
 func (d *docAnalysis) attach(doc *document.Document) {
-	words := &spellWords{id: d.docs.Add(1), set: map[string]struct{}{}}
+	words := &spellWords{seen: map[*memoTerm]struct{}{}}
 	var spell *document.TextField
 	fields := doc.Fields[:0]
 	for _, f := range doc.Fields {
@@ -117,9 +113,9 @@ func (d *docAnalysis) attach(doc *document.Document) {
 			spell = document.NewTextFieldCustom(FieldSpell, tf.ArrayPositions(), nil, tf.Options(), words)
 			continue
 		}
-		if filters, ok := d.filters[tf.Name()]; ok {
+		if memo, ok := d.memos[tf.Name()]; ok {
 			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(),
-				&proseAnalyzer{d: d, field: tf.Name(), filters: filters, words: words})
+				&proseAnalyzer{d: d, memo: memo, words: words})
 		}
 		fields = append(fields, f)
 	}
@@ -129,42 +125,38 @@ func (d *docAnalysis) attach(doc *document.Document) {
 	doc.Fields = fields
 }
 
-func (d *docAnalysis) memo() *termMemo {
-	select {
-	case m := <-d.memos:
-		return m
-	default:
-		return &termMemo{byField: map[string]map[string]*memoTerm{}}
+// lookup returns the memo's entries for tokens, analysing the tokens it
+// does not hold yet.
+func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream) []*memoTerm {
+	out := make([]*memoTerm, len(tokens))
+	missing := false
+	m.mu.RLock()
+	for i, tok := range tokens {
+		out[i] = m.terms[string(tok.Term)]
+		missing = missing || out[i] == nil
 	}
-}
-
-func (d *docAnalysis) release(m *termMemo) {
-	if m.size > memoLimit {
-		m.byField, m.size = map[string]map[string]*memoTerm{}, 0
+	m.mu.RUnlock()
+	if !missing {
+		return out
 	}
-	select {
-	case d.memos <- m:
-	default:
+	for i, tok := range tokens {
+		if out[i] != nil {
+			continue
+		}
+		t := &memoTerm{term: filterOne(m.filters, tok), spell: filterOne(d.lower, tok)}
+		m.mu.Lock()
+		if len(m.terms) >= memoLimit {
+			m.terms = map[string]*memoTerm{} // entries handed out stay valid
+		}
+		if have, ok := m.terms[string(tok.Term)]; ok {
+			t = have
+		} else {
+			m.terms[string(tok.Term)] = t
+		}
+		m.mu.Unlock()
+		out[i] = t
 	}
-}
-
-// lookup returns what field's analyzer makes of a raw token.
-func (d *docAnalysis) lookup(m *termMemo, field string, filters []analysis.TokenFilter, tok *analysis.Token) *memoTerm {
-	fm := m.byField[field]
-	if fm == nil {
-		fm = map[string]*memoTerm{}
-		m.byField[field] = fm
-	}
-	if t, ok := fm[string(tok.Term)]; ok {
-		return t
-	}
-	t := &memoTerm{
-		term:  filterOne(filters, tok),
-		spell: filterOne(d.lower, tok),
-	}
-	fm[string(tok.Term)] = t
-	m.size++
-	return t
+	return out
 }
 
 // filterOne runs filters over a copy of one token and returns its term,
@@ -184,23 +176,18 @@ func filterOne(filters []analysis.TokenFilter, tok *analysis.Token) []byte {
 
 // proseAnalyzer analyses one prose field of one document.
 type proseAnalyzer struct {
-	d       *docAnalysis
-	field   string
-	filters []analysis.TokenFilter
-	words   *spellWords
+	d     *docAnalysis
+	memo  *termMemo
+	words *spellWords
 }
 
 func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	tokens := a.d.tokenizer.Tokenize(input)
-	m := a.d.memo()
-	defer a.d.release(m)
+	terms := a.d.lookup(a.memo, tokens)
 	out := tokens[:0]
-	for _, tok := range tokens {
-		t := a.d.lookup(m, a.field, a.filters, tok)
-		if t.doc != a.words.id {
-			t.doc = a.words.id
-			a.words.add(t.spell)
-		}
+	for i, tok := range tokens {
+		t := terms[i]
+		a.words.add(t)
 		if t.term == nil {
 			continue // positions keep their gaps, as the stop filters leave them
 		}
@@ -210,31 +197,28 @@ func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	return out
 }
 
-// spellWords collects the distinct FieldSpell words of one document and,
-// as FieldSpell's analyzer, gives each once.
+// spellWords collects the FieldSpell words of one document and, as
+// FieldSpell's analyzer, gives each once. A word reached from two raw
+// tokens ("Coca", "coca") may be given twice; bleve's term frequencies
+// count it once all the same (the field keeps no frequencies).
 type spellWords struct {
-	id    uint64
-	set   map[string]struct{}
-	order []string
+	seen  map[*memoTerm]struct{}
+	words [][]byte
 }
 
-func (w *spellWords) add(word []byte) {
-	if len(word) == 0 {
+func (w *spellWords) add(t *memoTerm) {
+	if _, ok := w.seen[t]; ok || len(t.spell) == 0 {
 		return
 	}
-	if _, ok := w.set[string(word)]; ok {
-		return
-	}
-	s := string(word)
-	w.set[s] = struct{}{}
-	w.order = append(w.order, s)
+	w.seen[t] = struct{}{}
+	w.words = append(w.words, t.spell)
 }
 
 func (w *spellWords) Analyze([]byte) analysis.TokenStream {
-	toks := make([]analysis.Token, len(w.order))
-	out := make(analysis.TokenStream, len(w.order))
-	for i, s := range w.order {
-		toks[i] = analysis.Token{Term: []byte(s), Position: i + 1, Type: analysis.AlphaNumeric}
+	toks := make([]analysis.Token, len(w.words))
+	out := make(analysis.TokenStream, len(w.words))
+	for i, word := range w.words {
+		toks[i] = analysis.Token{Term: word, Position: i + 1, Type: analysis.AlphaNumeric}
 		out[i] = &toks[i]
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/briefs/briefs/search/docstore"
@@ -308,6 +308,7 @@ func (b *Builder) start() error {
 	b.async, b.asyncKey = newAsyncErrors(), b.tmp
 	building.Store(b.asyncKey, b.async)
 	if live == "" || b.opts.Rebuild {
+		config["scorchMergePlanOptions"] = freshMergePlan() // merge.go
 		b.idx, err = bleve.NewUsing(b.tmp, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, config)
 		if err != nil {
 			return err
@@ -318,6 +319,7 @@ func (b *Builder) start() error {
 	if err := copyDir(filepath.Join(b.dir, live), b.tmp); err != nil {
 		return fmt.Errorf("copy %s: %w", live, err)
 	}
+	config["scorchMergePlanOptions"] = incrementalMergePlan()
 	b.idx, err = bleve.OpenUsing(b.tmp, config)
 	if err != nil {
 		return fmt.Errorf("open copy of %s: %w", live, err)
@@ -734,11 +736,17 @@ func (b *Builder) mergeAll(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	// One ForceMerge merges at most SegmentsPerMergeTask (10) segments per
-	// task: repeat until one is left (each round divides the count by
-	// ten; the bound only guards against a merger that stops merging).
+	// The merge reads every segment through memory maps, which count in
+	// the process's resident memory on top of whatever heap the ingest
+	// left resident: give that back to the system first, so that the
+	// peak of a fresh build is the larger of the two, not their sum.
+	debug.FreeOSMemory()
+	// One ForceMerge merges every segment in one task (finalMergePlan);
+	// it is repeated until one segment is left only in case a merge
+	// introduced while it ran left another (the bound guards against a
+	// merger that stops merging).
 	for range 8 {
-		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		if err := s.ForceMerge(ctx, finalMergePlan()); err != nil {
 			return fmt.Errorf("merge: %w", err)
 		}
 		if err := b.async.get(); err != nil {
