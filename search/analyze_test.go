@@ -2,8 +2,10 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -24,24 +26,7 @@ func TestDocAnalysisMatchesMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := []string{
-		"The Bolivian government's eradication policies didn't reduce coca cultivation in 2005.",
-		"La erradicación forzosa de cultivos de coca en el Perú y Bolivia: una política fallida.",
-		"L'État et la politique des drogues : l'échec de la répression en Afrique de l'Ouest.",
-		"A política de drogas no Brasil: redução de danos e encarceramento em massa.",
-		"Die Drogenpolitik der Europäischen Union: Schadensminderung und Straßenverkauf.",
-		"Het Nederlandse drugsbeleid: gedoogbeleid en coffeeshops in Amsterdam.",
-		"ΣΊΣΥΦΟΣ İstanbul ǅemal: the THE The; co-operation, 3.5% U.S.-led \uFFFD",
-	}
-	files, _ := filepath.Glob("../testdata/corpus/*/*")
-	for _, f := range files {
-		if strings.HasSuffix(f, ".pdf") || strings.HasSuffix(f, ".gz") {
-			continue
-		}
-		if b, err := os.ReadFile(f); err == nil {
-			texts = append(texts, string(b))
-		}
-	}
+	texts := append(analysisSamples(), "ΣΊΣΥΦΟΣ İstanbul ǅemal: the THE The; co-operation, 3.5% U.S.-led \uFFFD")
 	if len(texts) < 20 {
 		t.Fatalf("only %d texts: demo corpus missing", len(texts))
 	}
@@ -68,7 +53,7 @@ func TestDocAnalysisMatchesMapping(t *testing.T) {
 			analyzeAll(got)
 			w, o := fieldTerms(want), fieldTerms(got)
 			if len(w) != len(o) {
-				t.Fatalf("record %d (%s): fields %v, want %v", i, g, keys(o), keys(w))
+				t.Fatalf("record %d (%s): fields %v, want %v", i, g, slices.Sorted(maps.Keys(o)), slices.Sorted(maps.Keys(w)))
 			}
 			for name, wt := range w {
 				if o[name] != wt {
@@ -129,15 +114,6 @@ func fieldTerms(doc *document.Document) map[string]string {
 		}
 		out[key] = desc
 	})
-	return out
-}
-
-func keys(m map[string]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 
