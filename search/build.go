@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/briefs/briefs/search/docstore"
@@ -86,16 +86,17 @@ func (s BuildStats) String() string {
 // A Builder is not safe for concurrent use: Add, Delete and SetRoot are
 // called from one goroutine (indexer.Walk calls its callback serially).
 type Builder struct {
-	dir     string
-	opts    BuildOptions
-	lock    *dirLock
-	gen     int    // number of the generation being built
-	tmp     string // DIR/gen-N.tmp
-	prev    string // live generation when we started ("" if none)
-	idx     bleve.Index
-	store   *docstore.Store // the records' text and metadata (docstore)
-	batch   *bleve.Batch
-	pending int // bytes of records in batch
+	dir      string
+	opts     BuildOptions
+	lock     *dirLock
+	gen      int    // number of the generation being built
+	tmp      string // DIR/gen-N.tmp
+	prev     string // live generation when we started ("" if none)
+	idx      bleve.Index
+	store    *docstore.Store // the records' text and metadata (docstore)
+	analysis *docAnalysis    // analyses each record's prose once (analyze.go)
+	batch    *bleve.Batch
+	pending  int // bytes of records in batch
 
 	// existing holds, for an incremental build, every record of the copied
 	// generation: its hash to skip unchanged records and its root to find
@@ -307,18 +308,18 @@ func (b *Builder) start() error {
 	b.async, b.asyncKey = newAsyncErrors(), b.tmp
 	building.Store(b.asyncKey, b.async)
 	if live == "" || b.opts.Rebuild {
+		config["scorchMergePlanOptions"] = freshMergePlan() // merge.go
 		b.idx, err = bleve.NewUsing(b.tmp, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, config)
 		if err != nil {
 			return err
 		}
-		b.batch = b.idx.NewBatch()
-		b.store, err = docstore.OpenWriter(filepath.Join(b.tmp, docsDir))
-		return err
+		return b.startBatches()
 	}
 
 	if err := copyDir(filepath.Join(b.dir, live), b.tmp); err != nil {
 		return fmt.Errorf("copy %s: %w", live, err)
 	}
+	config["scorchMergePlanOptions"] = incrementalMergePlan()
 	b.idx, err = bleve.OpenUsing(b.tmp, config)
 	if err != nil {
 		return fmt.Errorf("open copy of %s: %w", live, err)
@@ -328,6 +329,15 @@ func (b *Builder) start() error {
 	}
 	if b.existing, err = loadStored(b.idx); err != nil {
 		return fmt.Errorf("read %s: %w", live, err)
+	}
+	return b.startBatches()
+}
+
+// startBatches prepares what Add needs once the index is open.
+func (b *Builder) startBatches() error {
+	var err error
+	if b.analysis, err = newDocAnalysis(b.idx.Mapping()); err != nil {
+		return err
 	}
 	b.batch = b.idx.NewBatch()
 	b.store, err = docstore.OpenWriter(filepath.Join(b.tmp, docsDir))
@@ -443,7 +453,11 @@ func (b *Builder) Add(rec Record) error {
 		return nil
 	}
 	rec = validText(rec)
-	if err := b.batch.Index(rec.ID, docFields(rec, b.root)); err != nil {
+	bdoc, err := b.analysis.document(b.idx.Mapping(), rec.ID, docFields(rec, b.root))
+	if err != nil {
+		return fmt.Errorf("add %q: %w", rec.ID, err)
+	}
+	if err := b.batch.IndexAdvanced(bdoc); err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
 	if err := storeRecord(b.store, rec); err != nil {
@@ -718,11 +732,17 @@ func (b *Builder) mergeAll(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	// One ForceMerge merges at most SegmentsPerMergeTask (10) segments per
-	// task: repeat until one is left (each round divides the count by
-	// ten; the bound only guards against a merger that stops merging).
+	// The merge reads every segment through memory maps, which count in
+	// the process's resident memory on top of whatever heap the ingest
+	// left resident: give that back to the system first, so that the
+	// peak of a fresh build is the larger of the two, not their sum.
+	debug.FreeOSMemory()
+	// One ForceMerge merges every segment in one task (finalMergePlan);
+	// it is repeated until one segment is left only in case a merge
+	// introduced while it ran left another (the bound guards against a
+	// merger that stops merging).
 	for range 8 {
-		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		if err := s.ForceMerge(ctx, finalMergePlan()); err != nil {
 			return fmt.Errorf("merge: %w", err)
 		}
 		if err := b.async.get(); err != nil {

@@ -74,6 +74,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		return t.slow.Tokenize(input)
 	}
 	out := make(analysis.TokenStream, 0, len(input)/6+1)
+	slab := make(tokenSlab, 0, cap(out))
 	pos := 1
 	for i := 0; i < len(input); {
 		if c := input[i]; c < 128 && wbClass[c] == wbSpace {
@@ -88,7 +89,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			end++
 		}
 		if ascii {
-			out, pos = tokenizeASCII(input, i, end, pos, out)
+			out, pos = tokenizeASCII(input, i, end, pos, out, &slab)
 		} else {
 			for _, tok := range t.slow.Tokenize(input[i:end]) {
 				tok.Start += i
@@ -103,11 +104,22 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return out
 }
 
+// tokenSlab hands out the tokens of one Tokenize call from a few large
+// allocations rather than one per word.
+type tokenSlab []analysis.Token
+
+func (s *tokenSlab) next() *analysis.Token {
+	if len(*s) == cap(*s) {
+		*s = make(tokenSlab, 0, 256) // never grown in place: earlier tokens stay where they are
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
+}
+
 // tokenizeASCII appends the words of input[from:to], pure ASCII without
 // white space.
-func tokenizeASCII(input []byte, from, to, pos int, out analysis.TokenStream) (analysis.TokenStream, int) {
+func tokenizeASCII(input []byte, from, to, pos int, out analysis.TokenStream, slab *tokenSlab) (analysis.TokenStream, int) {
 	word := func(c uint8) bool { return c == wbLetter || c == wbNumber || c == wbExtend }
-	toks := make([]analysis.Token, 0, 2)
 	for i := from; i < to; {
 		if !word(wbClass[input[i]]) {
 			i++
@@ -143,11 +155,10 @@ func tokenizeASCII(input []byte, from, to, pos int, out analysis.TokenStream) (a
 		if digits && !letters {
 			typ = analysis.Numeric
 		}
-		toks = append(toks, analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: typ})
+		tok := slab.next()
+		*tok = analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: typ}
+		out = append(out, tok)
 		pos++
-	}
-	for k := range toks {
-		out = append(out, &toks[k])
 	}
 	return out, pos
 }

@@ -107,23 +107,9 @@ func TestLangAnalyzersMatchBleve(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	texts := []string{
-		"The Bolivian government's eradication policies didn't reduce coca cultivation in 2005.",
-		"La erradicación forzosa de cultivos de coca en el Perú y Bolivia: una política fallida.",
-		"L'État et la politique des drogues : l'échec de la répression en Afrique de l'Ouest.",
-		"A política de drogas no Brasil: redução de danos e encarceramento em massa.",
-		"Die Drogenpolitik der Europäischen Union: Schadensminderung und Straßenverkauf.",
-		"L'Italia e la politica sulle droghe: l'uso di cannabis nelle città.",
-		"Het Nederlandse drugsbeleid: gedoogbeleid en coffeeshops in Amsterdam.",
-	}
-	files, _ := filepath.Glob("../testdata/corpus/*/*")
-	for _, f := range files {
-		if strings.HasSuffix(f, ".pdf") || strings.HasSuffix(f, ".gz") {
-			continue
-		}
-		if b, err := os.ReadFile(f); err == nil {
-			texts = append(texts, strings.Split(string(b), "\n")...)
-		}
+	var texts []string
+	for _, text := range analysisSamples() {
+		texts = append(texts, strings.Split(text, "\n")...)
 	}
 	for _, g := range langGroups {
 		ours, theirs := m.AnalyzerNamed(langAnalyzer[g]), m.AnalyzerNamed("bleve_"+g)
@@ -142,4 +128,29 @@ func TestLangAnalyzersMatchBleve(t *testing.T) {
 			}
 		}
 	}
+}
+
+// analysisSamples returns texts for comparing analyses: a sentence in
+// each language with an analyzer of its own, then every text file of the
+// demo corpus whole.
+func analysisSamples() []string {
+	texts := []string{
+		"The Bolivian government's eradication policies didn't reduce coca cultivation in 2005.",
+		"La erradicación forzosa de cultivos de coca en el Perú y Bolivia: una política fallida.",
+		"L'État et la politique des drogues : l'échec de la répression en Afrique de l'Ouest.",
+		"A política de drogas no Brasil: redução de danos e encarceramento em massa.",
+		"Die Drogenpolitik der Europäischen Union: Schadensminderung und Straßenverkauf.",
+		"L'Italia e la politica sulle droghe: l'uso di cannabis nelle città.",
+		"Het Nederlandse drugsbeleid: gedoogbeleid en coffeeshops in Amsterdam.",
+	}
+	files, _ := filepath.Glob("../testdata/corpus/*/*")
+	for _, f := range files {
+		if strings.HasSuffix(f, ".pdf") || strings.HasSuffix(f, ".gz") {
+			continue
+		}
+		if b, err := os.ReadFile(f); err == nil {
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
 }

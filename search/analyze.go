@@ -1,0 +1,225 @@
+package search
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Ingest analysis: each record's prose is tokenized once for all the
+// fields made from it, and each distinct word is run through its
+// language's filters once per builder rather than once per occurrence.
+//
+// bleve analyses every text field on its own: the prose fields with their
+// language's analyzer, then FieldSpell, which is the same text again under
+// plainAnalyzer. The second pass tokenized the whole record again only to
+// learn which lower-cased words it holds (FieldSpell has no positions and
+// no frequencies), and the Snowball stemmers ran on every token though a
+// briefing uses a few hundred distinct words. docAnalysis replaces the
+// analyzers of a mapped document's prose fields and FieldSpell with ones
+// that share one tokenization: the prose analyzers collect the words for
+// FieldSpell as they go, and the spell analyzer (moved after them in the
+// document, since scorch analyses a document's fields in order on one
+// goroutine) gives each distinct word once. Terms come from a memo of
+// what the analyzer's filters make of each raw token, which holds because
+// every filter of these analyzers looks at one token's term alone
+// (TestDocAnalysisMatchesMapping checks that the index terms, offsets and
+// positions are those of the mapping's analyzers).
+type docAnalysis struct {
+	tokenizer analysis.Tokenizer
+	lower     []analysis.TokenFilter // plainAnalyzer's filters (for FieldSpell)
+	memos     map[string]*termMemo   // prose field name -> the memo of its analyzer
+}
+
+// memoLimit bounds the distinct raw tokens one memo holds (about 100
+// bytes each): past it the memo starts again empty. A corpus's vocabulary
+// is Zipfian, so the words worth keeping come back at once.
+const memoLimit = 200_000
+
+// termMemo maps a raw token (as the tokenizer gives it) to what one
+// analyzer's filters make of it. One memo per language group is shared by
+// the goroutines analysing at once: after the first few documents nearly
+// every look-up is a hit, under the read lock.
+type termMemo struct {
+	filters []analysis.TokenFilter
+	mu      sync.RWMutex
+	terms   map[string]*memoTerm
+}
+
+// memoTerm is one raw token's analysis; never changed once in a memo.
+type memoTerm struct {
+	term  []byte // the index term; nil if a filter drops the token (a stop word)
+	spell []byte // the word as FieldSpell holds it
+}
+
+func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
+	chain := func(name string) (*analysis.DefaultAnalyzer, error) {
+		a, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
+		if !ok || len(a.CharFilters) > 0 {
+			return nil, fmt.Errorf("analyzer %s: not a plain tokenizer and token filters", name)
+		}
+		return a, nil
+	}
+	plain, err := chain(plainAnalyzer)
+	if err != nil {
+		return nil, err
+	}
+	d := &docAnalysis{tokenizer: plain.Tokenizer, lower: plain.TokenFilters, memos: map[string]*termMemo{}}
+	for _, g := range langGroups {
+		a, err := chain(langAnalyzer[g])
+		if err != nil {
+			return nil, err
+		}
+		if a.Tokenizer != plain.Tokenizer {
+			// Both come from the mapping's cache, so the same name gives the
+			// same tokenizer; sharing one tokenization needs it.
+			return nil, fmt.Errorf("analyzer %s: tokenizer differs from %s's", langAnalyzer[g], plainAnalyzer)
+		}
+		memo := &termMemo{filters: a.TokenFilters, terms: map[string]*memoTerm{}}
+		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
+			d.memos[proseField(base, g)] = memo
+		}
+	}
+	return d, nil
+}
+
+// document maps a record's fields (docFields) with the index mapping and
+// attaches the shared analysis.
+func (d *docAnalysis) document(m mapping.IndexMapping, id string, fields map[string]any) (*document.Document, error) {
+	doc := document.NewDocument(id)
+	if err := m.MapDocument(doc, fields); err != nil {
+		return nil, err
+	}
+	d.attach(doc)
+	return doc, nil
+}
+
+// attach gives the prose fields and FieldSpell of a document mapped by
+// the index mapping the shared analysis, and moves FieldSpell last.
+func (d *docAnalysis) attach(doc *document.Document) {
+	words := &spellWords{seen: map[*memoTerm]struct{}{}}
+	var spell *document.TextField
+	fields := doc.Fields[:0]
+	for _, f := range doc.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok {
+			fields = append(fields, f)
+			continue
+		}
+		if tf.Name() == FieldSpell {
+			spell = document.NewTextFieldCustom(FieldSpell, tf.ArrayPositions(), nil, tf.Options(), words)
+			continue
+		}
+		if memo, ok := d.memos[tf.Name()]; ok {
+			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(),
+				&proseAnalyzer{d: d, memo: memo, words: words})
+		}
+		fields = append(fields, f)
+	}
+	if spell != nil {
+		fields = append(fields, spell)
+	}
+	doc.Fields = fields
+}
+
+// lookup returns the memo's entries for tokens, analysing the tokens it
+// does not hold yet.
+func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream) []*memoTerm {
+	out := make([]*memoTerm, len(tokens))
+	missing := false
+	m.mu.RLock()
+	for i, tok := range tokens {
+		out[i] = m.terms[string(tok.Term)]
+		missing = missing || out[i] == nil
+	}
+	m.mu.RUnlock()
+	if !missing {
+		return out
+	}
+	for i, tok := range tokens {
+		if out[i] != nil {
+			continue
+		}
+		t := &memoTerm{term: filterOne(m.filters, tok), spell: filterOne(d.lower, tok)}
+		m.mu.Lock()
+		if len(m.terms) >= memoLimit {
+			m.terms = map[string]*memoTerm{} // entries handed out stay valid
+		}
+		if have, ok := m.terms[string(tok.Term)]; ok {
+			t = have
+		} else {
+			m.terms[string(tok.Term)] = t
+		}
+		m.mu.Unlock()
+		out[i] = t
+	}
+	return out
+}
+
+// filterOne runs filters over a copy of one token and returns its term,
+// nil if they dropped it.
+func filterOne(filters []analysis.TokenFilter, tok *analysis.Token) []byte {
+	c := *tok
+	c.Term = append([]byte(nil), tok.Term...)
+	out := analysis.TokenStream{&c}
+	for _, f := range filters {
+		out = f.Filter(out)
+	}
+	if len(out) != 1 {
+		return nil
+	}
+	return out[0].Term
+}
+
+// proseAnalyzer analyses one prose field of one document.
+type proseAnalyzer struct {
+	d     *docAnalysis
+	memo  *termMemo
+	words *spellWords
+}
+
+func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	tokens := a.d.tokenizer.Tokenize(input)
+	terms := a.d.lookup(a.memo, tokens)
+	out := tokens[:0]
+	for i, tok := range tokens {
+		t := terms[i]
+		a.words.add(t)
+		if t.term == nil {
+			continue // positions keep their gaps, as the stop filters leave them
+		}
+		tok.Term = t.term // shared with the memo: nothing downstream writes to a term
+		out = append(out, tok)
+	}
+	return out
+}
+
+// spellWords collects the FieldSpell words of one document and, as
+// FieldSpell's analyzer, gives each once. A word reached from two raw
+// tokens ("Coca", "coca") may be given twice; bleve's term frequencies
+// count it once all the same (the field keeps no frequencies).
+type spellWords struct {
+	seen  map[*memoTerm]struct{}
+	words [][]byte
+}
+
+func (w *spellWords) add(t *memoTerm) {
+	if _, ok := w.seen[t]; ok || len(t.spell) == 0 {
+		return
+	}
+	w.seen[t] = struct{}{}
+	w.words = append(w.words, t.spell)
+}
+
+func (w *spellWords) Analyze([]byte) analysis.TokenStream {
+	toks := make([]analysis.Token, len(w.words))
+	out := make(analysis.TokenStream, len(w.words))
+	for i, word := range w.words {
+		toks[i] = analysis.Token{Term: word, Position: i + 1, Type: analysis.AlphaNumeric}
+		out[i] = &toks[i]
+	}
+	return out
+}
