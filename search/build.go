@@ -7,16 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/briefs/briefs/search/docstore"
 )
@@ -139,89 +135,6 @@ type Builder struct {
 const writersInFlight = 2
 
 type storedRecord struct{ hash, root string }
-
-// asyncErrorCallback is the name under which scorch finds
-// reportAsyncError (its config refers to callbacks by name).
-const asyncErrorCallback = "briefs.build"
-
-func init() {
-	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = reportAsyncError
-}
-
-// building maps the directory of each generation under construction to
-// its Builder's asyncErrors, so that reportAsyncError, which only gets a
-// path, reaches the right Builder.
-var building sync.Map // string -> *asyncErrors
-
-// asyncErrors keeps the first background error of one build.
-type asyncErrors struct {
-	once sync.Once
-	err  error
-	done chan struct{} // closed when err is set
-}
-
-func newAsyncErrors() *asyncErrors { return &asyncErrors{done: make(chan struct{})} }
-
-func (a *asyncErrors) set(err error) {
-	a.once.Do(func() {
-		a.err = err
-		close(a.done)
-	})
-}
-
-// get returns the first background error, or nil.
-func (a *asyncErrors) get() error {
-	select {
-	case <-a.done:
-		return a.err
-	default:
-		return nil
-	}
-}
-
-// reportAsyncError receives scorch's background errors. Failing to delete
-// obsolete files is harmless (the whole generation directory is removed or
-// kept as a unit); anything else means the generation cannot be completed.
-func reportAsyncError(err error, path string) {
-	if errors.Is(err, scorch.ErrCleanup) {
-		return
-	}
-	building.Range(func(k, v any) bool {
-		dir := k.(string)
-		if path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)) {
-			v.(*asyncErrors).set(newBackgroundError(err))
-			return false
-		}
-		return true
-	})
-}
-
-// backgroundError is a scorch background failure. scorch reports it as a
-// message, not a wrapped error, so the errno that matters to a user (a
-// full disk) is recovered from the text for errors.Is.
-type backgroundError struct {
-	msg   string
-	errno error
-}
-
-func (e *backgroundError) Error() string { return e.msg }
-func (e *backgroundError) Unwrap() error { return e.errno }
-
-func newBackgroundError(err error) error {
-	msg := err.Error()
-	var se *scorch.ScorchError
-	if errors.As(err, &se) {
-		msg = se.ErrMsg
-	}
-	e := &backgroundError{msg: msg}
-	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EIO, syscall.EROFS} {
-		if strings.Contains(msg, errno.Error()) {
-			e.errno = errno
-			break
-		}
-	}
-	return e
-}
 
 // NewBuilder locks dir (creating it if needed), removes what killed writers
 // left, and prepares the next generation: a copy of the live one, or an
@@ -714,149 +627,6 @@ func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	b.stats.Generation = name
 	b.lock.unlock()
 	return b.stats, nil
-}
-
-// mergeAll merges a generation built from empty into one segment before
-// it is closed. Scorch merges in the background as segments accumulate,
-// and when the ingest ends decides how far it got: two identical ingests
-// gave indexes 40% apart in size, and a dozen segments cost every query a
-// dozen dictionary lookups per term. An incremental build keeps scorch's
-// tiered merges instead, so that a small update does not rewrite the
-// whole index.
-func (b *Builder) mergeAll(ctx context.Context) error {
-	adv, err := b.idx.Advanced()
-	if err != nil {
-		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	// The merge reads every segment through memory maps, which count in
-	// the process's resident memory on top of whatever heap the ingest
-	// left resident: give that back to the system first, so that the
-	// peak of a fresh build is the larger of the two, not their sum.
-	debug.FreeOSMemory()
-	// One ForceMerge merges every segment in one task (finalMergePlan);
-	// it is repeated until one segment is left only in case a merge
-	// introduced while it ran left another (the bound guards against a
-	// merger that stops merging).
-	for range 8 {
-		if err := s.ForceMerge(ctx, finalMergePlan()); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := b.async.get(); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := segmentCount(s)
-		if err != nil || n <= 1 {
-			return err
-		}
-	}
-	return nil
-}
-
-// segmentCount is the number of segments in the index's current snapshot.
-func segmentCount(s *scorch.Scorch) (int, error) {
-	r, err := s.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return 0, nil
-	}
-	return len(snap.Segments()), nil
-}
-
-// removeUnused deletes the generation name after a failed commit unless
-// CURRENT names it (the failure came after the switch). On a full disk
-// this gives the space back now rather than at the next commit.
-func (b *Builder) removeUnused(name string) {
-	cur, err := readCurrent(b.dir)
-	if (err == nil && cur != name) || errors.Is(err, fs.ErrNotExist) {
-		os.RemoveAll(filepath.Join(b.dir, name))
-	}
-}
-
-// removeOld deletes every generation but the new live one and the
-// opts.Keep newest of those that were live before it. Readers that
-// have the removed generation open keep their open files (on Unix a
-// removed file lives on while open) until they reload. Failing to remove
-// one is harmless (the next commit tries again), so errors are ignored.
-func (b *Builder) removeOld(live string) {
-	gens, err := generations(b.dir)
-	if err != nil {
-		return
-	}
-	liveN, _ := parseGen(live)
-	// Generations after the one live until now were never live (a run
-	// killed between its rename and the switch): never kept.
-	prevN, _ := parseGen(b.prev)
-	kept := 0
-	for i := len(gens) - 1; i >= 0; i-- {
-		n := gens[i]
-		if n == liveN {
-			continue
-		}
-		if n <= prevN && kept < b.opts.Keep {
-			kept++
-			continue
-		}
-		os.RemoveAll(filepath.Join(b.dir, genName(n)))
-	}
-}
-
-// Abort discards the unfinished generation and releases the lock. It is a
-// no-op after Commit (or a previous Abort), so `defer b.Abort()` is safe.
-func (b *Builder) Abort() {
-	if b.done {
-		return
-	}
-	b.done = true
-	b.drain() // a batch still being written would race with Close
-	if b.idx != nil {
-		b.idx.Close()
-		b.idx = nil
-	}
-	if b.store != nil {
-		b.store.Close()
-		b.store = nil
-	}
-	if b.tmp != "" {
-		os.RemoveAll(b.tmp)
-	}
-	building.Delete(b.asyncKey)
-	b.lock.unlock()
-}
-
-// yearSpan returns the first and last year of the records (0, 0 if none
-// has a year), for the zero-filled year histogram.
-func yearSpan(idx bleve.Index) (int, int, error) {
-	one := func(desc bool) (int, error) {
-		min := 1.0
-		q := bleve.NewNumericRangeQuery(&min, nil)
-		q.SetField(FieldYear)
-		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-		req.Fields = []string{FieldYear}
-		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: FieldYear, Desc: desc, Type: bsearch.SortFieldAsNumber}})
-		res, err := idx.Search(req)
-		if err != nil || len(res.Hits) == 0 {
-			return 0, err
-		}
-		y, _ := res.Hits[0].Fields[FieldYear].(float64)
-		return int(y), nil
-	}
-	lo, err := one(false)
-	if err != nil {
-		return 0, 0, err
-	}
-	hi, err := one(true)
-	return lo, hi, err
 }
 
 // recordBytes approximates the memory a record takes in a batch: its text.
