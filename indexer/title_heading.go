@@ -362,7 +362,7 @@ func (p *htmlPage) titleSources(heading, url string) titleSources {
 		twitter:       dropHostParts(h.twitterTitle, hosts),
 		heading:       heading,
 		titleTag:      dropHostParts(cleanTitle(h.titleTag, h.siteNames()...), hosts),
-		authoritative: h.news || p.newsTyped || h.jsonldRank == 1 || h.dc.Title != "",
+		authoritative: h.news || p.newsTyped || h.newsTagged || h.jsonldRank == 1 || h.dc.Title != "",
 	}
 }
 
