@@ -21,6 +21,7 @@ type headMeta struct {
 	siteName                        string
 	otherSites                      []string // meta publisher, application-name: for authors only
 	news                            bool     // JSON-LD says news article or newsroom
+	newsTagged                      bool     // news_keywords: the page is filed for news search
 	jsonldRank                      int      // jsonldRank of the node h.jsonld was read from
 	opinion                         bool
 	citationAbstract, metaDesc      string
@@ -203,6 +204,9 @@ func readHead(doc *goquery.Document) headMeta {
 	o := &h.og
 	o.Title = cleanTitle(one("og:title"), sites()...)
 	h.twitterTitle = cleanTitle(one("twitter:title"), sites()...)
+	// news_keywords is read by news search engines only: newsrooms' CMSs
+	// fill it in for each article (Google News introduced it, 2012).
+	h.newsTagged = one("news_keywords") != ""
 	o.Language = NormalizeLanguage(one("og:locale"))
 	o.Date = h.stamp(one("article:published_time"))
 	for _, a := range all("article:author") {

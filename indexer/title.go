@@ -15,7 +15,9 @@ type titleSources struct {
 	heading                  string // the visible <h1>, without its kicker
 	titleTag                 string // <title>
 	// authoritative says the metadata describe the piece as its
-	// publisher filed it: a news article, a report or paper, Dublin Core.
+	// publisher filed it: a news article (typed so in JSON-LD, tagged
+	// with news_keywords for news search, or titled with the kicker its
+	// heading shows), a report or paper, Dublin Core.
 	authoritative bool
 }
 

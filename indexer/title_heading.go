@@ -362,7 +362,7 @@ func (p *htmlPage) titleSources(heading, url string) titleSources {
 		twitter:       dropHostParts(h.twitterTitle, hosts),
 		heading:       heading,
 		titleTag:      dropHostParts(cleanTitle(h.titleTag, h.siteNames()...), hosts),
-		authoritative: h.news || p.newsTyped || h.jsonldRank == 1 || h.dc.Title != "",
+		authoritative: h.news || p.newsTyped || h.newsTagged || p.kickerInMeta(h.metaTitles()) || h.jsonldRank == 1 || h.dc.Title != "",
 	}
 }
 
@@ -398,4 +398,35 @@ func (p *htmlPage) typedNews() bool {
 		return !found
 	})
 	return found
+}
+
+// kickerInMeta reports whether a metadata title leads with the kicker the
+// visible heading shows above its title ("Topic" over "Headline", and
+// "Topic: Other words" in og:title) but goes on with other words: the
+// newsroom filed the piece under its own headline, kicker and all.
+func (p *htmlPage) kickerInMeta(metaTitles []string) bool {
+	if p.title == nil || p.titleText == "" {
+		return false
+	}
+	full := collapse(nodeText(p.title))
+	i := strings.LastIndex(full, p.titleText)
+	if i <= 0 {
+		return false
+	}
+	kicker := strings.TrimRight(full[:i], ":|–—-·•/ ")
+	if kicker == "" || countWords(kicker) > 8 {
+		return false
+	}
+	for _, m := range metaTitles {
+		if len(m) <= len(kicker) || !strings.EqualFold(m[:len(kicker)], kicker) {
+			continue
+		}
+		rest := m[len(kicker):]
+		for _, sep := range topicSeparators {
+			if strings.HasPrefix(rest, sep) && !agreesWithAny(p.titleText, []string{rest[len(sep):]}) {
+				return true
+			}
+		}
+	}
+	return false
 }
