@@ -164,14 +164,21 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 		if e == nil {
 			break
 		}
-		// Most keys are held by one record: only shared ones join anything,
-		// and the dictionary knows which without reading the postings.
-		if e.Count < 2 || e.Count > maxWorkKeyDocs {
+		// Most keys are held by one record: only shared ones join anything.
+		// The dictionary's count cannot say which: in a merged segment,
+		// zap's dictionary iterator reports 1 for every term after a term
+		// held by one document (its reused postings list keeps the one-hit
+		// flag), so a count of 1 is checked on the term's own postings.
+		if e.Count > maxWorkKeyDocs {
 			continue
 		}
 		tfr, err := r.TermFieldReader(context.Background(), []byte(e.Term), FieldWork, false, false, false)
 		if err != nil {
 			return nil, err
+		}
+		if c := tfr.Count(); c < 2 || c > maxWorkKeyDocs {
+			tfr.Close()
+			continue
 		}
 		first := int64(-1)
 		for {

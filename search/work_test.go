@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -31,5 +33,37 @@ func TestJSONLinesRecordsAreWorksOfTheirOwn(t *testing.T) {
 	}
 	if keys := workKeys(rec("x", "notes/x.html", "Alternative development in Bolivia"), "r"); !slices.Contains(keys, "f|r|notes/x.html") {
 		t.Errorf("workKeys of a page %v lack its file key", keys)
+	}
+}
+
+// TestWorksAcrossMergedBatches: records in many small batches, merged into
+// one segment at the end, still group into works. zap's dictionary counts
+// every term after a one-document term as 1 in a merged segment, which
+// once made a collection of more than one batch show no works at all.
+func TestWorksAcrossMergedBatches(t *testing.T) {
+	var recs []Record
+	for i := range 12 {
+		title := fmt.Sprintf("Coca and alternative development, part %d", i)
+		recs = append(recs,
+			Record{ID: fmt.Sprintf("en-%02d", i), Source: fmt.Sprintf("a/en-%02d.html", i), Title: title, Year: 2010 + i,
+				Series: "Drug Policy Briefing", Number: i + 1, Paragraphs: []string{"Coca eradication in the Andes."}},
+			Record{ID: fmt.Sprintf("es-%02d", i), Source: fmt.Sprintf("b/es-%02d.html", i), Title: "Coca y desarrollo alternativo " + strconv.Itoa(i), Year: 2010 + i,
+				Series: "Drug Policy Briefing", Number: i + 1, Language: "es", Paragraphs: []string{"Erradicación de coca en los Andes."}})
+	}
+	dir := t.TempDir()
+	mustCommit(t, dir, BuildOptions{Rebuild: true, BatchSize: 3}, recs...)
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	res := mustSearch(t, idx, Query{Size: 100})
+	if res.Total != 12 {
+		t.Errorf("total %d works, want 12 (each briefing in two languages is one work)", res.Total)
+	}
+	for _, h := range res.Hits {
+		if len(h.Versions) != 1 {
+			t.Errorf("%s has %d other versions, want its translation", h.ID, len(h.Versions))
+		}
 	}
 }
