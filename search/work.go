@@ -1,8 +1,8 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
-	"context"
 	"net/url"
 	"path"
 	"slices"
@@ -149,63 +149,38 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 		}
 		return x
 	}
-	dict, err := r.FieldDict(FieldWork)
-	if err != nil {
-		return nil, err
-	}
-	defer dict.Close()
-	var tfd index.TermFieldDoc
+	// Documents sharing a key are one work; most keys are held by one
+	// record and join nothing. The key's own postings say how many hold
+	// it: the dictionary's count cannot, since in a merged segment zap's
+	// dictionary iterator reports 1 for every term after a term held by
+	// one document (its reused postings list keeps the one-hit flag).
+	var key []byte
+	var docs []uint32 // the documents of key, up to maxWorkKeyDocs+1
 	joined := false
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, err
+	join := func() {
+		if len(docs) < 2 || len(docs) > maxWorkKeyDocs {
+			return
 		}
-		if e == nil {
-			break
-		}
-		// Most keys are held by one record: only shared ones join anything.
-		// The dictionary's count cannot say which: in a merged segment,
-		// zap's dictionary iterator reports 1 for every term after a term
-		// held by one document (its reused postings list keeps the one-hit
-		// flag), so a count of 1 is checked on the term's own postings.
-		if e.Count > maxWorkKeyDocs {
-			continue
-		}
-		tfr, err := r.TermFieldReader(context.Background(), []byte(e.Term), FieldWork, false, false, false)
-		if err != nil {
-			return nil, err
-		}
-		if c := tfr.Count(); c < 2 || c > maxWorkKeyDocs {
-			tfr.Close()
-			continue
-		}
-		first := int64(-1)
-		for {
-			m, err := tfr.Next(tfd.Reset())
-			if err != nil {
-				tfr.Close()
-				return nil, err
-			}
-			if m == nil {
-				break
-			}
-			d := m.ID.Value()
-			if int(d) >= n {
-				continue
-			}
-			if first < 0 {
-				first = int64(d)
-				continue
-			}
-			a, b := find(uint32(first)), find(uint32(d))
-			if a != b {
+		for _, d := range docs[1:] {
+			if a, b := find(docs[0]), find(d); a != b {
 				parent[max(a, b)] = min(a, b)
 				joined = true
 			}
 		}
-		tfr.Close()
 	}
+	err := eachPosting(r, FieldWork, nil, func(term []byte, d uint64) {
+		if !bytes.Equal(term, key) {
+			join()
+			key, docs = term, docs[:0]
+		}
+		if int(d) < n && len(docs) <= maxWorkKeyDocs {
+			docs = append(docs, uint32(d))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	join()
 	w := &works{root: parent, members: map[uint32][]uint64{}}
 	if !joined {
 		return w, nil
