@@ -100,7 +100,7 @@ func (d *docAnalysis) document(m mapping.IndexMapping, id string, fields map[str
 // attach gives the prose fields and FieldSpell of a document mapped by
 // the index mapping the shared analysis, and moves FieldSpell last.
 func (d *docAnalysis) attach(doc *document.Document) {
-	words := &spellWords{seen: map[*memoTerm]struct{}{}}
+	words := &spellWords{}
 	var spell *document.TextField
 	fields := doc.Fields[:0]
 	for _, f := range doc.Fields {
@@ -126,9 +126,13 @@ func (d *docAnalysis) attach(doc *document.Document) {
 }
 
 // lookup returns the memo's entries for tokens, analysing the tokens it
-// does not hold yet.
-func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream) []*memoTerm {
-	out := make([]*memoTerm, len(tokens))
+// does not hold yet. It appends them to out if out has the room.
+func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*memoTerm) []*memoTerm {
+	if cap(out) >= len(tokens) {
+		out = out[:len(tokens)]
+	} else {
+		out = make([]*memoTerm, len(tokens))
+	}
 	missing := false
 	m.mu.RLock()
 	for i, tok := range tokens {
@@ -182,8 +186,24 @@ type proseAnalyzer struct {
 }
 
 func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	tokens := a.d.tokenizer.Tokenize(input)
-	terms := a.d.lookup(a.memo, tokens)
+	return a.analyze(input, nil)
+}
+
+// analyze is Analyze taking its tokens from buf, if given and the
+// tokenizer is ours; the tokens stay valid until buf is reset.
+func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) analysis.TokenStream {
+	var tokens analysis.TokenStream
+	var terms []*memoTerm
+	if wt, ok := a.d.tokenizer.(*wordTokenizer); ok && buf != nil {
+		start := len(buf.out)
+		buf.out = wt.tokenize(input, buf.out, tokenSlab{buf: buf})
+		tokens = buf.out[start:len(buf.out):len(buf.out)]
+		terms = a.d.lookup(a.memo, tokens, buf.terms)
+		buf.terms = terms[:0]
+	} else {
+		tokens = a.d.tokenizer.Tokenize(input)
+		terms = a.d.lookup(a.memo, tokens, nil)
+	}
 	out := tokens[:0]
 	for i, tok := range tokens {
 		t := terms[i]
@@ -197,21 +217,18 @@ func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	return out
 }
 
-// spellWords collects the FieldSpell words of one document and, as
-// FieldSpell's analyzer, gives each once. A word reached from two raw
-// tokens ("Coca", "coca") may be given twice; bleve's term frequencies
-// count it once all the same (the field keeps no frequencies).
+// spellWords collects the FieldSpell words of one document, one per
+// token, and gives them as FieldSpell's analyzer. The field keeps no
+// frequencies or norms (SkipFreqNorm), so a word given many times is
+// indexed once like any other.
 type spellWords struct {
-	seen  map[*memoTerm]struct{}
 	words [][]byte
 }
 
 func (w *spellWords) add(t *memoTerm) {
-	if _, ok := w.seen[t]; ok || len(t.spell) == 0 {
-		return
+	if len(t.spell) > 0 {
+		w.words = append(w.words, t.spell)
 	}
-	w.seen[t] = struct{}{}
-	w.words = append(w.words, t.spell)
 }
 
 func (w *spellWords) Analyze([]byte) analysis.TokenStream {

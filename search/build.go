@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/briefs/briefs/search/docstore"
 )
@@ -47,7 +47,10 @@ type BuildOptions struct {
 	// Rebuild starts from an empty index instead of a copy of the live one
 	// (needed after a MappingVersion change).
 	Rebuild bool
-	// BatchSize and BatchBytes bound one bleve batch (0: the defaults).
+	// BatchSize and BatchBytes bound one bleve batch of an incremental
+	// build (0: the defaults). A build from empty writes its own segments
+	// (bulk.go), each as large as memory allows; a BatchSize set here
+	// also bounds the records of each (tests use it to make several).
 	BatchSize  int
 	BatchBytes int
 	// Root, if set, is passed to SetRoot before the first Add.
@@ -84,10 +87,13 @@ type Builder struct {
 	dir      string
 	opts     BuildOptions
 	lock     *dirLock
-	gen      int    // number of the generation being built
-	tmp      string // DIR/gen-N.tmp
-	prev     string // live generation when we started ("" if none)
-	idx      bleve.Index
+	gen      int         // number of the generation being built
+	tmp      string      // DIR/gen-N.tmp
+	prev     string      // live generation when we started ("" if none)
+	idx      bleve.Index // nil while a build from empty is written by bulk
+	bulk     *bulkWriter // a build from empty (bulk.go); nil for an incremental one
+	mapping  mapping.IndexMapping
+	config   map[string]any  // scorch's config for idx
 	store    *docstore.Store // the records' text and metadata (docstore)
 	analysis *docAnalysis    // analyses each record's prose once (analyze.go)
 	batch    *bleve.Batch
@@ -150,6 +156,7 @@ func NewBuilder(dir string, opts BuildOptions) (*Builder, error) {
 }
 
 func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
+	segmentRecords := max(opts.BatchSize, 0)
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
 	}
@@ -168,9 +175,12 @@ func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
 		seen: map[string]bool{}, added: map[string]bool{}, roots: map[string]bool{}, owner: map[string]string{},
 		slots: make(chan struct{}, writersInFlight), flushed: map[string]bool{},
 	}
-	if err := b.start(); err != nil {
+	if err := b.start(segmentRecords); err != nil {
 		if b.idx != nil {
 			b.idx.Close()
+		}
+		if b.bulk != nil {
+			b.bulk.stop()
 		}
 		if b.store != nil {
 			b.store.Close()
@@ -188,7 +198,7 @@ func newBuilder(dir string, opts BuildOptions) (*Builder, error) {
 	return b, nil
 }
 
-func (b *Builder) start() error {
+func (b *Builder) start(segmentRecords int) error {
 	if err := removeTmp(b.dir); err != nil {
 		return err
 	}
@@ -216,13 +226,15 @@ func (b *Builder) start() error {
 	// flight (flush) the wait overlaps the next batch's analysis, and
 	// ingest was faster with it than without (docs/bench.md).
 	config := map[string]interface{}{"bolt_timeout": "5s",
-		"asyncErrorCallbackName": asyncErrorCallback}
+		"asyncErrorCallbackName": asyncErrorCallback,
+		"forceSegmentType":       segmentType, "forceSegmentVersion": segmentVersion,
+		"scorchMergePlanOptions": mergePlan()} // merge.go
+	b.config = config
 	b.async, b.asyncKey = newAsyncErrors(), b.tmp
 	building.Store(b.asyncKey, b.async)
-	if live == "" || b.opts.Rebuild {
-		config["scorchMergePlanOptions"] = freshMergePlan() // merge.go
-		b.idx, err = bleve.NewUsing(b.tmp, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, config)
-		if err != nil {
+	if b.fresh {
+		b.mapping = newMapping()
+		if b.bulk, err = newBulkWriter(filepath.Join(b.tmp, bulkDir), segmentRecords); err != nil {
 			return err
 		}
 		return b.startBatches()
@@ -231,11 +243,11 @@ func (b *Builder) start() error {
 	if err := copyDir(filepath.Join(b.dir, live), b.tmp); err != nil {
 		return fmt.Errorf("copy %s: %w", live, err)
 	}
-	config["scorchMergePlanOptions"] = incrementalMergePlan()
 	b.idx, err = bleve.OpenUsing(b.tmp, config)
 	if err != nil {
 		return fmt.Errorf("open copy of %s: %w", live, err)
 	}
+	b.mapping = b.idx.Mapping()
 	if v := storedVersion(b.idx); v != MappingVersion {
 		return &VersionError{Dir: b.dir, Have: v, Want: MappingVersion}
 	}
@@ -248,10 +260,12 @@ func (b *Builder) start() error {
 // startBatches prepares what Add needs once the index is open.
 func (b *Builder) startBatches() error {
 	var err error
-	if b.analysis, err = newDocAnalysis(b.idx.Mapping()); err != nil {
+	if b.analysis, err = newDocAnalysis(b.mapping); err != nil {
 		return err
 	}
-	b.batch = b.idx.NewBatch()
+	if b.idx != nil {
+		b.batch = b.idx.NewBatch()
+	}
 	b.store, err = docstore.OpenWriter(filepath.Join(b.tmp, docsDir))
 	return err
 }
@@ -365,14 +379,20 @@ func (b *Builder) Add(rec Record) error {
 		return nil
 	}
 	rec = validText(rec)
-	bdoc, err := b.analysis.document(b.idx.Mapping(), rec.ID, docFields(rec, b.root))
+	fields, body := indexFields(rec, b.root, false)
+	bdoc, err := b.analysis.document(b.mapping, rec.ID, fields)
 	if err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
-	if err := b.batch.IndexAdvanced(bdoc); err != nil {
+	if b.bulk != nil {
+		err = b.bulk.add(rec.ID, bdoc)
+	} else {
+		err = b.batch.IndexAdvanced(bdoc)
+	}
+	if err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
-	if err := storeRecord(b.store, rec); err != nil {
+	if err := storeRecord(b.store, rec, body); err != nil {
 		return fmt.Errorf("add %q: %w", rec.ID, err)
 	}
 	b.batchIDs = append(b.batchIDs, rec.ID)
@@ -386,6 +406,9 @@ func (b *Builder) Add(rec Record) error {
 		b.stats.Added++
 	}
 	b.pending += recordBytes(rec)
+	if b.bulk != nil {
+		return nil
+	}
 	if b.batch.Size() >= b.opts.BatchSize || b.pending >= b.opts.BatchBytes {
 		return b.flush()
 	}
@@ -407,9 +430,15 @@ func (b *Builder) Delete(id string) error {
 			return fmt.Errorf("delete %q: %w", id, err)
 		}
 	}
-	b.batch.Delete(id)
+	if b.bulk != nil {
+		if err := b.bulk.delete(id); err != nil {
+			return fmt.Errorf("delete %q: %w", id, err)
+		}
+	} else {
+		b.batch.Delete(id)
+		b.batchIDs = append(b.batchIDs, id)
+	}
 	b.store.Delete(id)
-	b.batchIDs = append(b.batchIDs, id)
 	delete(b.seen, id)
 	delete(b.added, id)
 	delete(b.owner, id)
@@ -419,7 +448,7 @@ func (b *Builder) Delete(id string) error {
 	} else {
 		b.stats.Added--
 	}
-	if b.batch.Size() >= b.opts.BatchSize {
+	if b.batch != nil && b.batch.Size() >= b.opts.BatchSize {
 		return b.flush()
 	}
 	return nil
@@ -430,6 +459,9 @@ func (b *Builder) Delete(id string) error {
 // already; errors of a background write are returned by a later flush or
 // by drain.
 func (b *Builder) flush() error {
+	if b.bulk != nil {
+		return nil // the bulk writer has no batches
+	}
 	if err := b.async.get(); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
@@ -465,6 +497,9 @@ func (b *Builder) flush() error {
 
 // drain waits until every batch sent by flush is written.
 func (b *Builder) drain() error {
+	if b.bulk != nil {
+		return nil // the bulk writer adds records in order
+	}
 	for range writersInFlight {
 		b.slots <- struct{}{}
 	}

@@ -56,16 +56,16 @@ func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	if err := b.drain(); err != nil {
 		return BuildStats{}, err
 	}
+	if b.bulk != nil {
+		if err := b.finishBulk(ctx); err != nil {
+			return BuildStats{}, err
+		}
+	}
 	total, err := b.idx.DocCount()
 	if err != nil {
 		return BuildStats{}, err
 	}
 	b.stats.Total = int(total)
-	if b.fresh {
-		if err := b.mergeAll(ctx); err != nil {
-			return BuildStats{}, err
-		}
-	}
 	if b.prev != "" && !b.opts.Rebuild && b.stats.Added+b.stats.Updated+b.stats.Deleted == 0 {
 		// Nothing changed: keep the live generation rather than swapping in
 		// an identical copy (readers then have nothing to reload). Earlier

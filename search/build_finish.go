@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,61 +16,28 @@ import (
 // Finishing a generation: one merge after a build from empty, removing
 // files no generation uses, earlier generations, and the year span.
 
-// mergeAll merges a generation built from empty into one segment before
-// it is closed. Scorch merges in the background as segments accumulate,
-// and when the ingest ends decides how far it got: two identical ingests
-// gave indexes 40% apart in size, and a dozen segments cost every query a
-// dozen dictionary lookups per term. An incremental build keeps scorch's
-// tiered merges instead, so that a small update does not rewrite the
-// whole index.
-func (b *Builder) mergeAll(ctx context.Context) error {
-	adv, err := b.idx.Advanced()
+// finishBulk writes the records of a build from empty as the
+// generation's one segment (bulk.go) and opens the index for Commit to
+// finish. The heap the ingest leaves resident is given back first: the
+// merge reads every segment through memory maps, which count in the
+// process's resident memory on top of it.
+func (b *Builder) finishBulk(ctx context.Context) error {
+	debug.FreeOSMemory()
+	n, err := b.bulk.finish(ctx, b.tmp, b.mapping)
+	b.bulk = nil
 	if err != nil {
 		return err
 	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
+	if n == 0 {
+		b.idx, err = bleve.NewUsing(b.tmp, b.mapping, scorch.Name, bleve.Config.DefaultKVStore, b.config)
+	} else {
+		b.idx, err = bleve.OpenUsing(b.tmp, b.config)
 	}
-	// The merge reads every segment through memory maps, which count in
-	// the process's resident memory on top of whatever heap the ingest
-	// left resident: give that back to the system first, so that the
-	// peak of a fresh build is the larger of the two, not their sum.
-	debug.FreeOSMemory()
-	// One ForceMerge merges every segment in one task (finalMergePlan);
-	// it is repeated until one segment is left only in case a merge
-	// introduced while it ran left another (the bound guards against a
-	// merger that stops merging).
-	for range 8 {
-		if err := s.ForceMerge(ctx, finalMergePlan()); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := b.async.get(); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := segmentCount(s)
-		if err != nil || n <= 1 {
-			return err
-		}
-	}
-	return nil
-}
-
-// segmentCount is the number of segments in the index's current snapshot.
-func segmentCount(s *scorch.Scorch) (int, error) {
-	r, err := s.Reader()
 	if err != nil {
-		return 0, err
+		return err
 	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return 0, nil
-	}
-	return len(snap.Segments()), nil
+	b.batch = b.idx.NewBatch()
+	return nil
 }
 
 // removeUnused deletes the generation name after a failed commit unless
@@ -120,6 +86,10 @@ func (b *Builder) Abort() {
 	}
 	b.done = true
 	b.drain() // a batch still being written would race with Close
+	if b.bulk != nil {
+		b.bulk.stop()
+		b.bulk = nil
+	}
 	if b.idx != nil {
 		b.idx.Close()
 		b.idx = nil

@@ -29,6 +29,7 @@ import (
 const (
 	currentFile = "CURRENT"
 	docsDir     = "docs" // the generation's document store (docstore)
+	bulkDir     = "bulk" // segments of a build from empty being written (bulk.go)
 	lockFile    = "lock"
 	genPrefix   = "gen-"
 	tmpSuffix   = ".tmp"

@@ -12,6 +12,15 @@ import (
 // newMapping for what each field is for). Keys not in the mapping would be
 // ignored by the static mapping, so every key here has a constant.
 func docFields(rec Record, root string) map[string]any {
+	f, _ := indexFields(rec, root, true)
+	return f
+}
+
+// indexFields is docFields that also returns the body as the index
+// analyses it (the paragraphs joined), for the document store. Without
+// spellText, FieldSpell holds a placeholder: the builder's analysis
+// (docAnalysis) takes its words from the prose fields and never reads it.
+func indexFields(rec Record, root string, spellText bool) (map[string]any, string) {
 	g := langGroup(rec.Language)
 	f := map[string]any{
 		FieldLangGroup: g,
@@ -35,9 +44,13 @@ func docFields(rec Record, root string) map[string]any {
 	if body != "" {
 		f[proseField(FieldBody, g)] = body
 	}
-	spell := strings.Join(append(append(nonEmpty(rec.Title), abstract...), body), "\n\n")
-	if strings.TrimSpace(spell) != "" {
-		f[FieldSpell] = spell
+	if spellText {
+		spell := strings.Join(append(append(nonEmpty(rec.Title), abstract...), body), "\n\n")
+		if strings.TrimSpace(spell) != "" {
+			f[FieldSpell] = spell
+		}
+	} else if len(nonEmpty(rec.Title)) > 0 || len(abstract) > 0 || strings.TrimSpace(body) != "" {
+		f[FieldSpell] = "-"
 	}
 
 	metaFields(f, rec) // author, series, country, ..., from the table of fields (table.go)
@@ -60,14 +73,14 @@ func docFields(rec Record, root string) map[string]any {
 		f[FieldHash] = rec.Hash
 	}
 
-	return f
+	return f, body
 }
 
 // storeRecord writes a record to the document store (docstore): its
 // metadata as JSON, its body as the text the index analysed (the
 // paragraphs joined by "\n\n", so the offsets of matches point into it)
 // and each paragraph's start and page.
-func storeRecord(s *docstore.Store, rec Record) error {
+func storeRecord(s *docstore.Store, rec Record, body string) error {
 	meta := rec
 	meta.Paragraphs, meta.Pages = nil, nil
 	blob, err := json.Marshal(meta)
@@ -85,7 +98,7 @@ func storeRecord(s *docstore.Store, rec Record) error {
 			pages[i] = uint32(rec.Pages[i])
 		}
 	}
-	return s.Put(rec.ID, blob, strings.Join(rec.Paragraphs, paragraphSep), starts, pages)
+	return s.Put(rec.ID, blob, body, starts, pages)
 }
 
 // paragraphSep joins the paragraphs of a body, in the index and the store.

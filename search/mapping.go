@@ -26,7 +26,7 @@ import (
 // the way records are turned into documents changes: an index built with
 // another version is refused by Open (a *VersionError) instead of giving
 // quietly wrong answers.
-const MappingVersion = 5 // 4: keyword, keyword_key (the keywords facet); 5: no file work key for JSON Lines records
+const MappingVersion = 6 // 4: keyword, keyword_key (the keywords facet); 5: no file work key for JSON Lines records; 6: zap version 15 segments, written by zapwrite
 
 // Index field names. Prose fields exist once per language group
 // (title_en, title_es, ..., title_xx; see proseField); a record fills only

@@ -69,12 +69,16 @@ func init() {
 }
 
 func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	n := len(input)/6 + 1
+	return t.tokenize(input, make(analysis.TokenStream, 0, n), tokenSlab{cur: make([]analysis.Token, 0, n)})
+}
+
+// tokenize appends the tokens of input to out, taking them from slab.
+func (t *wordTokenizer) tokenize(input []byte, out analysis.TokenStream, slab tokenSlab) analysis.TokenStream {
 	if !utf8.Valid(input) {
 		// The unicode tokenizer stops at the first invalid byte; so do we.
-		return t.slow.Tokenize(input)
+		return append(out, t.slow.Tokenize(input)...)
 	}
-	out := make(analysis.TokenStream, 0, len(input)/6+1)
-	slab := make(tokenSlab, 0, cap(out))
 	pos := 1
 	for i := 0; i < len(input); {
 		if c := input[i]; c < 128 && wbClass[c] == wbSpace {
@@ -105,15 +109,54 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 // tokenSlab hands out the tokens of one Tokenize call from a few large
-// allocations rather than one per word.
-type tokenSlab []analysis.Token
+// allocations rather than one per word, or from a tokenBuf's, which are
+// used again for record after record.
+type tokenSlab struct {
+	cur []analysis.Token
+	buf *tokenBuf
+}
 
 func (s *tokenSlab) next() *analysis.Token {
-	if len(*s) == cap(*s) {
-		*s = make(tokenSlab, 0, 256) // never grown in place: earlier tokens stay where they are
+	if s.buf != nil {
+		return s.buf.next()
 	}
-	*s = (*s)[:len(*s)+1]
-	return &(*s)[len(*s)-1]
+	if len(s.cur) == cap(s.cur) {
+		s.cur = make([]analysis.Token, 0, 256) // never grown in place: earlier tokens stay where they are
+	}
+	s.cur = s.cur[:len(s.cur)+1]
+	return &s.cur[len(s.cur)-1]
+}
+
+// tokenBuf holds what the analysis of one record allocates (tokens,
+// their memo entries, its FieldSpell words) for the next record to use
+// again: a build from empty (bulk.go) hands each record's tokens to the
+// segment writer and then the buffer back to tokenBufs.
+type tokenBuf struct {
+	out    analysis.TokenStream
+	terms  []*memoTerm
+	words  [][]byte
+	chunks [][]analysis.Token
+	chunk  int // next token: chunks[chunk][used]
+	used   int
+}
+
+const tokenChunk = 512
+
+func (b *tokenBuf) next() *analysis.Token {
+	if b.chunk == len(b.chunks) {
+		b.chunks = append(b.chunks, make([]analysis.Token, tokenChunk))
+	}
+	t := &b.chunks[b.chunk][b.used]
+	if b.used++; b.used == tokenChunk {
+		b.chunk, b.used = b.chunk+1, 0
+	}
+	return t
+}
+
+func (b *tokenBuf) reset() {
+	clear(b.out) // drop the references to the last record's tokens
+	b.out, b.terms, b.words = b.out[:0], b.terms[:0], b.words[:0]
+	b.chunk, b.used = 0, 0
 }
 
 // tokenizeASCII appends the words of input[from:to], pure ASCII without
