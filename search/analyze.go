@@ -7,6 +7,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/briefs/briefs/search/zapwrite"
 )
 
 // Ingest analysis: each record's prose is tokenized once for all the
@@ -32,6 +34,7 @@ type docAnalysis struct {
 	tokenizer analysis.Tokenizer
 	lower     []analysis.TokenFilter // plainAnalyzer's filters (for FieldSpell)
 	memos     map[string]*termMemo   // prose field name -> the memo of its analyzer
+	refs      map[string]int         // prose field name -> its index in memoTerm.refs
 }
 
 // memoLimit bounds the distinct raw tokens one memo holds (about 100
@@ -49,10 +52,34 @@ type termMemo struct {
 	terms   map[string]*memoTerm
 }
 
-// memoTerm is one raw token's analysis; never changed once in a memo.
+// memoTerm is one raw token's analysis; term and spell never change once
+// in a memo.
 type memoTerm struct {
 	term  []byte // the index term; nil if a filter drops the token (a stop word)
 	spell []byte // the word as FieldSpell holds it
+	// refs give term to the segment writer of a build from empty
+	// (bulk.go), which caches its postings in them: one per prose field
+	// (refTitle, refAbstract, refBody) and FieldSpell (refSpell, spell).
+	// Only the writer's goroutine touches them after the memo entry is
+	// made.
+	refs [4]zapwrite.TermRef
+}
+
+// Indexes of memoTerm.refs.
+const (
+	refTitle = iota
+	refAbstract
+	refBody
+	refSpell
+)
+
+func newMemoTerm(term, spell []byte) *memoTerm {
+	t := &memoTerm{term: term, spell: spell}
+	for i := range refSpell {
+		t.refs[i].Term = term
+	}
+	t.refs[refSpell].Term = spell
+	return t
 }
 
 func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
@@ -67,7 +94,7 @@ func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &docAnalysis{tokenizer: plain.Tokenizer, lower: plain.TokenFilters, memos: map[string]*termMemo{}}
+	d := &docAnalysis{tokenizer: plain.Tokenizer, lower: plain.TokenFilters, memos: map[string]*termMemo{}, refs: map[string]int{}}
 	for _, g := range langGroups {
 		a, err := chain(langAnalyzer[g])
 		if err != nil {
@@ -79,8 +106,9 @@ func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
 			return nil, fmt.Errorf("analyzer %s: tokenizer differs from %s's", langAnalyzer[g], plainAnalyzer)
 		}
 		memo := &termMemo{filters: a.TokenFilters, terms: map[string]*memoTerm{}}
-		for _, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
+		for ref, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
 			d.memos[proseField(base, g)] = memo
+			d.refs[proseField(base, g)] = ref
 		}
 	}
 	return d, nil
@@ -115,7 +143,7 @@ func (d *docAnalysis) attach(doc *document.Document) {
 		}
 		if memo, ok := d.memos[tf.Name()]; ok {
 			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(), tf.Options(),
-				&proseAnalyzer{d: d, memo: memo, words: words})
+				&proseAnalyzer{d: d, memo: memo, words: words, ref: d.refs[tf.Name()]})
 		}
 		fields = append(fields, f)
 	}
@@ -147,7 +175,7 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 		if out[i] != nil {
 			continue
 		}
-		t := &memoTerm{term: filterOne(m.filters, tok), spell: filterOne(d.lower, tok)}
+		t := newMemoTerm(filterOne(m.filters, tok), filterOne(d.lower, tok))
 		m.mu.Lock()
 		if len(m.terms) >= memoLimit {
 			m.terms = map[string]*memoTerm{} // entries handed out stay valid
@@ -183,15 +211,18 @@ type proseAnalyzer struct {
 	d     *docAnalysis
 	memo  *termMemo
 	words *spellWords
+	ref   int // its field's index in memoTerm.refs
 }
 
 func (a *proseAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	return a.analyze(input, nil)
+	out, _ := a.analyze(input, nil)
+	return out
 }
 
 // analyze is Analyze taking its tokens from buf, if given and the
-// tokenizer is ours; the tokens stay valid until buf is reset.
-func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) analysis.TokenStream {
+// tokenizer is ours; the tokens stay valid until buf is reset. With buf,
+// it also returns each token's term as the segment writer's TermRef.
+func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) (analysis.TokenStream, []*zapwrite.TermRef) {
 	var tokens analysis.TokenStream
 	var terms []*memoTerm
 	if wt, ok := a.d.tokenizer.(*wordTokenizer); ok && buf != nil {
@@ -204,6 +235,11 @@ func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) analysis.TokenStrea
 		tokens = a.d.tokenizer.Tokenize(input)
 		terms = a.d.lookup(a.memo, tokens, nil)
 	}
+	var refs []*zapwrite.TermRef
+	refStart := 0
+	if buf != nil {
+		refStart = len(buf.refs)
+	}
 	out := tokens[:0]
 	for i, tok := range tokens {
 		t := terms[i]
@@ -213,8 +249,14 @@ func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) analysis.TokenStrea
 		}
 		tok.Term = t.term // shared with the memo: nothing downstream writes to a term
 		out = append(out, tok)
+		if buf != nil {
+			buf.refs = append(buf.refs, &t.refs[a.ref])
+		}
 	}
-	return out
+	if buf != nil {
+		refs = buf.refs[refStart:len(buf.refs):len(buf.refs)]
+	}
+	return out, refs
 }
 
 // spellWords collects the FieldSpell words of one document, one per
@@ -223,11 +265,15 @@ func (a *proseAnalyzer) analyze(input []byte, buf *tokenBuf) analysis.TokenStrea
 // indexed once like any other.
 type spellWords struct {
 	words [][]byte
+	refs  []*zapwrite.TermRef // with words, for a build from empty (bulk.go)
 }
 
 func (w *spellWords) add(t *memoTerm) {
 	if len(t.spell) > 0 {
 		w.words = append(w.words, t.spell)
+		if w.refs != nil {
+			w.refs = append(w.refs, &t.refs[refSpell])
+		}
 	}
 }
 

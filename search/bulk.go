@@ -118,7 +118,10 @@ func (bw *bulkWriter) analyse() {
 		for _, f := range op.doc.Fields {
 			if tf, ok := f.(*document.TextField); ok {
 				if sw, ok := tf.Analyzer().(*spellWords); ok {
-					spell, sw.words = sw, op.buf.words[:0]
+					if op.buf.wrefs == nil {
+						op.buf.wrefs = make([]*zapwrite.TermRef, 0, 1024) // non-nil: add collects refs
+					}
+					spell, sw.words, sw.refs = sw, op.buf.words[:0], op.buf.wrefs[:0]
 				}
 			}
 		}
@@ -128,11 +131,12 @@ func (bw *bulkWriter) analyse() {
 				o := tf.Options()
 				switch a := tf.Analyzer().(type) {
 				case *proseAnalyzer:
-					op.analysed = append(op.analysed, zapwrite.Analysed{Name: tf.Name(), Tokens: a.analyze(tf.Value(), op.buf),
+					toks, refs := a.analyze(tf.Value(), op.buf)
+					op.analysed = append(op.analysed, zapwrite.Analysed{Name: tf.Name(), Tokens: toks, Refs: refs,
 						Vectors: o.IncludeTermVectors(), SkipFreqNorm: o.SkipFreqNorm()})
 					continue
 				case *spellWords:
-					op.analysed = append(op.analysed, zapwrite.Analysed{Name: tf.Name(), Terms: a.words,
+					op.analysed = append(op.analysed, zapwrite.Analysed{Name: tf.Name(), Terms: a.words, Refs: a.refs,
 						Vectors: false, SkipFreqNorm: o.SkipFreqNorm()})
 					continue
 				}
@@ -144,7 +148,7 @@ func (bw *bulkWriter) analyse() {
 		}
 		op.doc.Fields = fields
 		if spell != nil {
-			op.buf.words = spell.words
+			op.buf.words, op.buf.wrefs = spell.words, spell.refs
 		}
 		close(op.ready)
 	}
@@ -225,12 +229,8 @@ func (bw *bulkWriter) writeSegment() error {
 	if bw.w.Len() == 0 {
 		return nil
 	}
-	sb, err := bw.w.Segment()
-	if err != nil {
-		return fmt.Errorf("write segment: %w", err)
-	}
 	path := filepath.Join(bw.dir, fmt.Sprintf("%06d.zap", len(bw.segs)))
-	if err := zap.PersistSegmentBase(sb, path); err != nil {
+	if err := bw.w.WriteFile(path); err != nil {
 		return fmt.Errorf("write segment: %w", err)
 	}
 	bw.segs = append(bw.segs, path)

@@ -6,6 +6,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/briefs/briefs/search/zapwrite"
 )
 
 // wordTokenizer splits text into the same tokens as bleve's unicode
@@ -134,7 +136,9 @@ func (s *tokenSlab) next() *analysis.Token {
 type tokenBuf struct {
 	out    analysis.TokenStream
 	terms  []*memoTerm
+	refs   []*zapwrite.TermRef // each kept token's term, for the segment writer
 	words  [][]byte
+	wrefs  []*zapwrite.TermRef // FieldSpell's words
 	chunks [][]analysis.Token
 	chunk  int // next token: chunks[chunk][used]
 	used   int
@@ -156,6 +160,7 @@ func (b *tokenBuf) next() *analysis.Token {
 func (b *tokenBuf) reset() {
 	clear(b.out) // drop the references to the last record's tokens
 	b.out, b.terms, b.words = b.out[:0], b.terms[:0], b.words[:0]
+	b.refs, b.wrefs = b.refs[:0], b.wrefs[:0]
 	b.chunk, b.used = 0, 0
 }
 

@@ -1,0 +1,134 @@
+package zapwrite
+
+import (
+	"encoding/binary"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// Analysed is a field of a document analysed outside bleve, given as its
+// token stream (what its analyzer returns: terms, positions and byte
+// offsets), which saves building bleve's token frequencies for it: the
+// prose of a briefing is most of its tokens. The field is indexed, not
+// stored and has no doc values; Vectors keeps each token's position and
+// offsets (bleve's IncludeTermVectors). A document's Analysed fields
+// must not also be among its bleve fields.
+type Analysed struct {
+	Name   string
+	Tokens analysis.TokenStream
+	// Terms, for a field without Vectors, may stand in for Tokens: the
+	// terms in order (the field's length is their number).
+	Terms [][]byte
+	// Refs, if set, give each token's term (Tokens[i] or Terms[i]) as a
+	// TermRef, which spares the Writer its dictionary look-up.
+	Refs    []*TermRef
+	Vectors bool
+	// SkipFreqNorm keeps no frequencies or norms (bleve's option of the
+	// same name: the field only says which documents hold a term).
+	SkipFreqNorm bool
+}
+
+// TermRef is a term its caller keeps (in a cache of its analysis, say)
+// and gives in Analysed.Refs, together with its number in the field (of
+// this Writer or an earlier one) it was last used in: a token given by
+// its TermRef costs no dictionary look-up once its term is in the field.
+// Only the goroutine adding documents may use a TermRef after its
+// creation.
+type TermRef struct {
+	Term   []byte
+	serial uint64 // the field's serial
+	id     int32
+}
+
+// slot gathers one term's tokens in one field of one document.
+type slot struct {
+	id     int32
+	count  int
+	off    int // start of its locations in Writer.locs
+	filled int // locations placed so far
+}
+
+// addTokens logs the postings of one field analysed outside bleve: what
+// bleve's token frequencies would give, a term's locations in token order.
+func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
+	slots := w.slots[:0]
+	tokSlot := w.tokSlot[:0]
+	n := len(a.Tokens)
+	if a.Tokens == nil {
+		n = len(a.Terms)
+	}
+	mark := int32(doc) + 1
+	for t := range n {
+		var id int32
+		switch {
+		case a.Refs != nil:
+			r := a.Refs[t]
+			if r.serial != f.serial {
+				r.serial, r.id = f.serial, w.termID(f, r.Term)
+			}
+			id = r.id
+		case a.Tokens != nil:
+			id = w.termID(f, a.Tokens[t].Term)
+		default:
+			id = w.termID(f, a.Terms[t])
+		}
+		if f.lastDoc[id] != mark {
+			f.lastDoc[id] = mark
+			f.slot[id] = int32(len(slots))
+			slots = append(slots, slot{id: id})
+		}
+		s := f.slot[id]
+		slots[s].count++
+		tokSlot = append(tokSlot, s)
+	}
+	vectors := a.Vectors && a.Tokens != nil
+	locs := w.locs[:0]
+	if vectors {
+		off := 0
+		for i := range slots {
+			slots[i].off = off
+			off += 3 * slots[i].count
+		}
+		if cap(locs) < off {
+			locs = make([]uint32, off)
+		}
+		locs = locs[:off]
+		for t, tok := range a.Tokens {
+			s := &slots[tokSlot[t]]
+			j := s.off + 3*s.filled
+			s.filled++
+			locs[j], locs[j+1], locs[j+2] = uint32(tok.Position), uint32(tok.Start), uint32(tok.End)
+		}
+	}
+	length := uint64(n)
+	for _, s := range slots {
+		w.beginEntry(doc)
+		e := w.entry
+		if a.SkipFreqNorm {
+			e = append(e, 0) // a frequency of 0 writes no norm
+		} else {
+			e = binary.AppendUvarint(e, uint64(s.count))
+		}
+		e = binary.AppendUvarint(e, length)
+		if !vectors {
+			e = append(e, 0, 0)
+		} else {
+			ls := locs[s.off : s.off+3*s.count]
+			nb := s.count // one byte each for the number of array positions (0)
+			for _, v := range ls {
+				nb += uvarintLen(uint64(v))
+			}
+			e = binary.AppendUvarint(e, uint64(s.count))
+			e = binary.AppendUvarint(e, uint64(nb))
+			for k := 0; k < len(ls); k += 3 {
+				e = binary.AppendUvarint(e, uint64(ls[k]))
+				e = binary.AppendUvarint(e, uint64(ls[k+1]))
+				e = binary.AppendUvarint(e, uint64(ls[k+2]))
+				e = append(e, 0)
+			}
+		}
+		w.entry = e
+		w.endEntry(f, s.id)
+	}
+	w.slots, w.tokSlot, w.locs = slots, tokSlot, locs
+}
