@@ -236,14 +236,14 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 		}
 		for _, id := range ids {
 			term := f.strs[id]
-			chunk, err := chunkSize(uint64(f.ndocs[id]), numDocs)
+			chunk, err := chunkSize(uint64(f.state[id].ndocs), numDocs)
 			if err != nil {
 				return 0, nil, err
 			}
 			tf.reset(chunk, numDocs)
 			loc.reset(chunk, numDocs)
 			docs = docs[:0]
-			l := &f.logs[id]
+			l := &f.state[id].log
 			w.log.close(l, 0)
 			var d []byte
 			for next := l.head; len(d) > 0 || next != 0; {

@@ -72,12 +72,13 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 		default:
 			id = w.termID(f, a.Terms[t])
 		}
-		if f.lastDoc[id] != mark {
-			f.lastDoc[id] = mark
-			f.slot[id] = int32(len(slots))
+		ts := &f.state[id]
+		if ts.lastDoc != mark {
+			ts.lastDoc = mark
+			ts.slot = int32(len(slots))
 			slots = append(slots, slot{id: id})
 		}
-		s := f.slot[id]
+		s := ts.slot
 		slots[s].count++
 		tokSlot = append(tokSlot, s)
 	}

@@ -53,11 +53,8 @@ type field struct {
 	serial    uint64 // tells TermRefs which field of which Writer they point into
 	docValues bool
 	terms     map[string]int32
-	strs      []string  // term number -> term
-	logs      []termLog // term number -> where its postings are
-	ndocs     []uint32  // term number -> documents holding it
-	lastDoc   []int32   // term number -> the document last given a slot (+1)
-	slot      []int32   // ... and that slot
+	strs      []string    // term number -> term
+	state     []termState // term number -> its postings
 
 	// per-document scratch of the bleve fields: the field's length and
 	// tokens in the document being added (several values of one field
@@ -65,6 +62,15 @@ type field struct {
 	docLen int
 	docTFs index.TokenFrequencies
 	seen   bool
+}
+
+// termState is what a field knows of one of its terms while documents
+// are added, kept together so that a token touches one cache line.
+type termState struct {
+	log     termLog // where its postings are
+	ndocs   uint32  // documents holding it
+	lastDoc int32   // the document last given a slot in addTokens (+1)
+	slot    int32   // ... and that slot
 }
 
 var fieldSerial atomic.Uint64
@@ -100,10 +106,7 @@ func (w *Writer) termID(f *field, term []byte) int32 {
 	s := string(term)
 	f.terms[s] = i
 	f.strs = append(f.strs, s)
-	f.logs = append(f.logs, termLog{})
-	f.ndocs = append(f.ndocs, 0)
-	f.lastDoc = append(f.lastDoc, 0)
-	f.slot = append(f.slot, 0)
+	f.state = append(f.state, termState{})
 	w.size += 2*len(term) + 80
 	return i
 }
@@ -116,8 +119,9 @@ func (w *Writer) beginEntry(doc uint32) {
 
 // endEntry adds w.entry to the postings of term id of field f.
 func (w *Writer) endEntry(f *field, id int32) {
-	w.log.append(&f.logs[id], w.entry)
-	f.ndocs[id]++
+	t := &f.state[id]
+	w.log.append(&t.log, w.entry)
+	t.ndocs++
 }
 
 // Add appends an analysed document (its indexed fields' Analyze already
