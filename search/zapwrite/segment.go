@@ -228,7 +228,6 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 				docTerms[i] = docTerms[i][:0]
 			}
 		}
-		fieldNum := uint64(uvarintLen(uint64(fi)))
 		sink := &byteSink{b: fst[:0]}
 		builder, err := vellum.New(sink, nil)
 		if err != nil {
@@ -243,6 +242,7 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 			tf.reset(chunk, numDocs)
 			loc.reset(chunk, numDocs)
 			docs = docs[:0]
+			doc := uint64(0)
 			l := &f.state[id].log
 			w.log.close(l, 0)
 			var d []byte
@@ -251,43 +251,26 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 					d, next = w.log.next(next)
 					continue
 				}
-				var doc, freq, norm, nlocs, locLen uint64
-				doc, d = uvarint(d)
-				freq, d = uvarint(d)
-				norm, d = uvarint(d)
-				nlocs, d = uvarint(d)
-				locLen, d = uvarint(d)
+				var delta, flags, nlocs uint64
+				delta, d = uvarint(d)
+				flags, d = uvarint(d)
+				doc += delta
 				docs = append(docs, uint32(doc))
+				freq := flags >> 2
+				if flags&entryLocs != 0 {
+					nlocs, d = uvarint(d)
+				}
 				fh := freq << 1
 				if nlocs > 0 {
 					fh |= 1
 				}
 				if freq > 0 {
-					tf.add(doc, fh, norm)
+					tf.add(doc, fh, uint64(f.lens[doc]))
 				} else {
 					tf.add(doc, fh)
 				}
 				if nlocs > 0 {
-					loc.add(doc, locLen+nlocs*fieldNum)
-					ls := d[:locLen]
-					for range nlocs {
-						// pos, start, end, number of array positions, the positions
-						n := 0
-						for range 3 {
-							_, m := binary.Uvarint(ls[n:])
-							n += m
-						}
-						na, m := binary.Uvarint(ls[n:])
-						n += m
-						for range na {
-							_, m := binary.Uvarint(ls[n:])
-							n += m
-						}
-						loc.add(doc, uint64(fi))
-						loc.addBytes(doc, ls[:n])
-						ls = ls[n:]
-					}
-					d = d[locLen:]
+					d = w.addLocs(&loc, d, doc, uint64(fi), int(nlocs), flags&entryDeltas != 0)
 				}
 				if f.docValues {
 					docTerms[doc] = append(append(docTerms[doc], term...), 0xff)
@@ -347,6 +330,71 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 		o.b = binary.AppendUvarint(o.b, dvEnd[i])
 	}
 	return dvIndex, dictOffsets, o.err
+}
+
+// addLocs gives the loc coder the n locations of an entry at the start of
+// d, in zap's form (field number, position, start, end, number of array
+// positions, the array positions), after their byte length; it returns d
+// past them.
+func (w *Writer) addLocs(loc *intChunks, d []byte, doc, field uint64, n int, deltas bool) []byte {
+	if !deltas {
+		// Already in zap's form, but for the field number.
+		size, k := 0, 0
+		for range n {
+			start := k
+			for range 3 {
+				_, m := binary.Uvarint(d[k:])
+				k += m
+			}
+			na, m := binary.Uvarint(d[k:])
+			k += m
+			for range na {
+				_, m := binary.Uvarint(d[k:])
+				k += m
+			}
+			size += uvarintLen(field) + k - start
+		}
+		loc.add(doc, uint64(size))
+		ls, rest := d[:k], d[k:]
+		for range n {
+			k := 0
+			for range 3 {
+				_, m := binary.Uvarint(ls[k:])
+				k += m
+			}
+			na, m := binary.Uvarint(ls[k:])
+			k += m
+			for range na {
+				_, m := binary.Uvarint(ls[k:])
+				k += m
+			}
+			loc.add(doc, field)
+			loc.addBytes(doc, ls[:k])
+			ls = ls[k:]
+		}
+		return rest
+	}
+	// Deltas: decode into w.locs (pos, start, end), then encode.
+	abs := w.locs[:0]
+	var pos, end uint64
+	size := 0
+	for range n {
+		var dp, ds, l uint64
+		dp, d = uvarint(d)
+		ds, d = uvarint(d)
+		l, d = uvarint(d)
+		pos += dp
+		start := end + ds
+		end = start + l
+		abs = append(abs, uint32(pos), uint32(start), uint32(end))
+		size += uvarintLen(field) + uvarintLen(pos) + uvarintLen(start) + uvarintLen(end) + 1
+	}
+	loc.add(doc, uint64(size))
+	for k := 0; k < len(abs); k += 3 {
+		loc.add(doc, field, uint64(abs[k]), uint64(abs[k+1]), uint64(abs[k+2]), 0)
+	}
+	w.locs = abs
+	return d
 }
 
 // notUninverted marks a field without doc values in the doc values index.

@@ -101,35 +101,31 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 			locs[j], locs[j+1], locs[j+2] = uint32(tok.Position), uint32(tok.Start), uint32(tok.End)
 		}
 	}
-	length := uint64(n)
+	w.setLen(f, doc, n)
 	for _, s := range slots {
-		w.beginEntry(doc)
-		e := w.entry
-		if a.SkipFreqNorm {
-			e = append(e, 0) // a frequency of 0 writes no norm
-		} else {
-			e = binary.AppendUvarint(e, uint64(s.count))
+		t := &f.state[s.id]
+		w.beginEntry(t, doc)
+		var fh uint64
+		if !a.SkipFreqNorm {
+			fh = uint64(s.count) << 2 // a frequency of 0 writes no norm
 		}
-		e = binary.AppendUvarint(e, length)
-		if !vectors {
-			e = append(e, 0, 0)
-		} else {
-			ls := locs[s.off : s.off+3*s.count]
-			nb := s.count // one byte each for the number of array positions (0)
-			for _, v := range ls {
-				nb += uvarintLen(uint64(v))
-			}
+		if vectors {
+			fh |= entryLocs | entryDeltas
+		}
+		e := binary.AppendUvarint(w.entry, fh)
+		if vectors {
 			e = binary.AppendUvarint(e, uint64(s.count))
-			e = binary.AppendUvarint(e, uint64(nb))
+			var pos, end uint32
+			ls := locs[s.off : s.off+3*s.count]
 			for k := 0; k < len(ls); k += 3 {
-				e = binary.AppendUvarint(e, uint64(ls[k]))
-				e = binary.AppendUvarint(e, uint64(ls[k+1]))
-				e = binary.AppendUvarint(e, uint64(ls[k+2]))
-				e = append(e, 0)
+				e = binary.AppendUvarint(e, uint64(ls[k]-pos))
+				e = binary.AppendUvarint(e, uint64(ls[k+1]-end))
+				e = binary.AppendUvarint(e, uint64(ls[k+2]-ls[k+1]))
+				pos, end = ls[k], ls[k+2]
 			}
 		}
 		w.entry = e
-		w.endEntry(f, s.id)
+		w.endEntry(t)
 	}
 	w.slots, w.tokSlot, w.locs = slots, tokSlot, locs
 }

@@ -55,6 +55,7 @@ type field struct {
 	terms     map[string]int32
 	strs      []string    // term number -> term
 	state     []termState // term number -> its postings
+	lens      []uint32    // document -> the field's length in it (its norm)
 
 	// per-document scratch of the bleve fields: the field's length and
 	// tokens in the document being added (several values of one field
@@ -69,8 +70,17 @@ type field struct {
 type termState struct {
 	log     termLog // where its postings are
 	ndocs   uint32  // documents holding it
+	prevDoc uint32  // the document of its last entry
 	lastDoc int32   // the document last given a slot in addTokens (+1)
 	slot    int32   // ... and that slot
+}
+
+// setLen records the field's length in document doc.
+func (w *Writer) setLen(f *field, doc uint32, n int) {
+	for len(f.lens) <= int(doc) {
+		f.lens = append(f.lens, 0)
+	}
+	f.lens[doc] = uint32(n)
 }
 
 var fieldSerial atomic.Uint64
@@ -111,15 +121,30 @@ func (w *Writer) termID(f *field, term []byte) int32 {
 	return i
 }
 
-// beginEntry starts a postings entry for document doc in w.entry, for
-// the caller to append the rest and call endEntry.
-func (w *Writer) beginEntry(doc uint32) {
-	w.entry = binary.AppendUvarint(w.entry[:0], uint64(doc))
+// A postings entry, one per term and document, is in uvarints: the
+// document's number less that of the term's previous entry; the
+// frequency times 4, plus entryLocs if locations follow and entryDeltas
+// if they are given as deltas; then, with locations, their number and
+// the locations. A location is either (entryDeltas) the position less the
+// previous location's, the start less the previous location's end, and
+// the length, or the position, start, end, number of array positions and
+// the array positions. The norm is the field's length in the document
+// (field.lens); the field number that begins each location in the
+// segment is known only when the fields are sorted, at WriteFile.
+const (
+	entryLocs   = 1
+	entryDeltas = 2
+)
+
+// beginEntry starts a postings entry of term state t for document doc in
+// w.entry, for the caller to append the rest and call endEntry.
+func (w *Writer) beginEntry(t *termState, doc uint32) {
+	w.entry = binary.AppendUvarint(w.entry[:0], uint64(doc-t.prevDoc))
+	t.prevDoc = doc
 }
 
-// endEntry adds w.entry to the postings of term id of field f.
-func (w *Writer) endEntry(f *field, id int32) {
-	t := &f.state[id]
+// endEntry adds w.entry to the postings of term state t.
+func (w *Writer) endEntry(t *termState) {
 	w.log.append(&t.log, w.entry)
 	t.ndocs++
 }
@@ -177,6 +202,7 @@ func (w *Writer) Add(doc index.Document, analysed ...Analysed) (int, error) {
 	docNum := uint32(w.numDocs)
 	for _, f := range touched {
 		f.seen = false
+		w.setLen(f, docNum, f.docLen)
 		for term, tf := range f.docTFs {
 			w.addPosting(f, term, docNum, tf)
 		}
@@ -192,29 +218,17 @@ func (w *Writer) Add(doc index.Document, analysed ...Analysed) (int, error) {
 	return int(docNum), nil
 }
 
-// addPosting logs one term of one bleve field of a document. An entry
-// holds, after its document number: the frequency, the norm
-// (the field's length), the number of locations, their byte length and
-// each location as position, start, end, number of array positions and
-// the array positions (all uvarints). The field number that begins each
-// location in the segment is known only when the fields are sorted, at
-// Segment.
+// addPosting logs one term of one bleve field of a document.
 func (w *Writer) addPosting(f *field, term string, doc uint32, tf *index.TokenFreq) {
-	id := w.termID(f, []byte(term))
-	w.beginEntry(doc)
-	e := binary.AppendUvarint(w.entry, uint64(tf.Frequency()))
-	e = binary.AppendUvarint(e, uint64(f.docLen))
-	e = binary.AppendUvarint(e, uint64(len(tf.Locations)))
+	t := &f.state[w.termID(f, []byte(term))]
+	w.beginEntry(t, doc)
+	fh := uint64(tf.Frequency()) << 2
 	if len(tf.Locations) > 0 {
-		n := 0
-		for _, l := range tf.Locations {
-			n += uvarintLen(uint64(l.Position)) + uvarintLen(uint64(l.Start)) +
-				uvarintLen(uint64(l.End)) + uvarintLen(uint64(len(l.ArrayPositions)))
-			for _, a := range l.ArrayPositions {
-				n += uvarintLen(a)
-			}
-		}
-		e = binary.AppendUvarint(e, uint64(n))
+		fh |= entryLocs
+	}
+	e := binary.AppendUvarint(w.entry, fh)
+	if len(tf.Locations) > 0 {
+		e = binary.AppendUvarint(e, uint64(len(tf.Locations)))
 		for _, l := range tf.Locations {
 			e = binary.AppendUvarint(e, uint64(l.Position))
 			e = binary.AppendUvarint(e, uint64(l.Start))
@@ -224,11 +238,9 @@ func (w *Writer) addPosting(f *field, term string, doc uint32, tf *index.TokenFr
 				e = binary.AppendUvarint(e, a)
 			}
 		}
-	} else {
-		e = append(e, 0)
 	}
 	w.entry = e
-	w.endEntry(f, id)
+	w.endEntry(t)
 }
 
 // addStored appends one stored value of the document being added: the
