@@ -123,6 +123,18 @@ func statsValue(idx bleve.Index) ([]byte, error) {
 	return json.Marshal(st)
 }
 
+// proseFieldBases maps every prose field (title_en, ...) to the index of its
+// base in proseBases.
+func proseFieldBases() map[string]int {
+	m := map[string]int{}
+	for _, g := range langGroups {
+		for i, base := range proseBases {
+			m[proseField(base, g)] = i
+		}
+	}
+	return m
+}
+
 // scanStats reads the statistics from the postings of the prose fields of
 // the given language groups: one pass over them.
 func scanStats(idx bleve.Index, groups []string) (*corpusStats, error) {

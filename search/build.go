@@ -84,20 +84,23 @@ func (s BuildStats) String() string {
 // A Builder is not safe for concurrent use: Add, Delete and SetRoot are
 // called from one goroutine (indexer.Walk calls its callback serially).
 type Builder struct {
-	dir      string
-	opts     BuildOptions
-	lock     *dirLock
-	gen      int         // number of the generation being built
-	tmp      string      // DIR/gen-N.tmp
-	prev     string      // live generation when we started ("" if none)
-	idx      bleve.Index // nil while a build from empty is written by bulk
-	bulk     *bulkWriter // a build from empty (bulk.go); nil for an incremental one
-	mapping  mapping.IndexMapping
-	config   map[string]any  // scorch's config for idx
-	store    *docstore.Store // the records' text and metadata (docstore)
-	analysis *docAnalysis    // analyses each record's prose once (analyze.go)
-	batch    *bleve.Batch
-	pending  int // bytes of records in batch
+	dir     string
+	opts    BuildOptions
+	lock    *dirLock
+	gen     int         // number of the generation being built
+	tmp     string      // DIR/gen-N.tmp
+	prev    string      // live generation when we started ("" if none)
+	idx     bleve.Index // nil while a build from empty is written by bulk
+	bulk    *bulkWriter // a build from empty (bulk.go); nil for an incremental one
+	mapping mapping.IndexMapping
+	config  map[string]any // scorch's config for idx
+	// bulkStats are the BM25 corpus statistics a build from empty counted
+	// as it went (bulk.go).
+	bulkStats *corpusStats
+	store     *docstore.Store // the records' text and metadata (docstore)
+	analysis  *docAnalysis    // analyses each record's prose once (analyze.go)
+	batch     *bleve.Batch
+	pending   int // bytes of records in batch
 
 	// existing holds, for an incremental build, every record of the copied
 	// generation: its hash to skip unchanged records and its root to find
@@ -234,7 +237,7 @@ func (b *Builder) start(segmentRecords int) error {
 	building.Store(b.asyncKey, b.async)
 	if b.fresh {
 		b.mapping = newMapping()
-		if b.bulk, err = newBulkWriter(filepath.Join(b.tmp, bulkDir), segmentRecords); err != nil {
+		if b.bulk, err = newBulkWriter(filepath.Join(b.tmp, bulkDir), segmentRecords, proseFieldBases()); err != nil {
 			return err
 		}
 		return b.startBatches()

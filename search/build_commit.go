@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -83,7 +84,13 @@ func (b *Builder) commit(ctx context.Context) (BuildStats, error) {
 	}
 	// BM25 collection statistics, computed once here so that a reader's
 	// first search need not walk the postings for them (bm25.go).
-	bm25Stats, err := statsValue(b.idx)
+	var bm25Stats []byte
+	if b.bulkStats != nil {
+		// Counted as the records were added: no walk over the postings.
+		bm25Stats, err = json.Marshal(b.bulkStats)
+	} else {
+		bm25Stats, err = statsValue(b.idx)
+	}
 	if err != nil {
 		return BuildStats{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -18,12 +17,10 @@ import (
 
 // finishBulk writes the records of a build from empty as the
 // generation's one segment (bulk.go) and opens the index for Commit to
-// finish. The heap the ingest leaves resident is given back first: the
-// merge reads every segment through memory maps, which count in the
-// process's resident memory on top of it.
+// finish.
 func (b *Builder) finishBulk(ctx context.Context) error {
-	debug.FreeOSMemory()
 	n, err := b.bulk.finish(ctx, b.tmp, b.mapping)
+	b.bulkStats = b.bulk.stats.corpusStats()
 	b.bulk = nil
 	if err != nil {
 		return err

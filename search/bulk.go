@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 
@@ -42,7 +43,7 @@ import (
 // writes them as a segment: with about 60% more heap while a segment is
 // written, the ingest stays within twice SQLite's peak memory
 // (docs/bench.md).
-const bulkSegmentBytes = 96 << 20
+const bulkSegmentBytes = 160 << 20
 
 // segmentType and segmentVersion name the segment format of every index
 // briefs writes: zapwrite writes zap version 15, and incremental builds
@@ -62,7 +63,57 @@ type bulkOp struct {
 	ready    chan struct{} // closed once doc is analysed
 }
 
-type docRef struct{ seg, num int }
+// docRef is where a record is in the segments written, and what it adds
+// to the corpus statistics.
+type docRef struct {
+	seg, num int
+	stats    recordStats
+}
+
+// recordStats is what one record adds to the BM25 corpus statistics
+// (corpusStats): its language group and the length of each prose field.
+type recordStats struct {
+	group string
+	lens  [3]uint32 // FieldTitle, FieldAbstract, FieldBody, in tokens
+}
+
+// proseBases are the prose fields, in the order of recordStats.lens.
+var proseBases = [3]string{FieldTitle, FieldAbstract, FieldBody}
+
+// statsTotals sums recordStats over the records kept.
+type statsTotals struct {
+	groupDocs map[string]uint64
+	total     map[string]uint64 // prose field -> tokens
+	docs      map[string]uint64 // prose field -> records with any
+}
+
+func (t *statsTotals) add(r recordStats, sign int) {
+	t.groupDocs[r.group] += uint64(sign)
+	for i, n := range r.lens {
+		if n > 0 {
+			f := proseField(proseBases[i], r.group)
+			t.total[f] += uint64(sign * int(n))
+			t.docs[f] += uint64(sign)
+		}
+	}
+}
+
+// corpusStats are the statistics statsValue would read from the index's
+// postings, without reading them.
+func (t *statsTotals) corpusStats() *corpusStats {
+	st := &corpusStats{GroupDocs: map[string]uint64{}, AvgLen: map[string]float64{}}
+	for g, n := range t.groupDocs {
+		if n > 0 {
+			st.GroupDocs[g] = n
+		}
+	}
+	for f, docs := range t.docs {
+		if docs > 0 {
+			st.AvgLen[f] = float64(t.total[f]) / float64(docs)
+		}
+	}
+	return st
+}
 
 type bulkWriter struct {
 	dir      string // where segments are written (inside the generation's temporary folder)
@@ -78,10 +129,12 @@ type bulkWriter struct {
 	segs  []string          // paths of the segments written
 	drops []*roaring.Bitmap // per segment, and for the one being filled
 	where map[string]docRef // each ID's latest record
+	stats statsTotals
+	prose map[string]int // prose field name -> its index in recordStats.lens
 	err   error
 }
 
-func newBulkWriter(dir string, maxDocs int) (*bulkWriter, error) {
+func newBulkWriter(dir string, maxDocs int, prose map[string]int) (*bulkWriter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -90,7 +143,8 @@ func newBulkWriter(dir string, maxDocs int) (*bulkWriter, error) {
 		dir: dir, maxDocs: maxDocs,
 		work: make(chan *bulkOp, 4*n), ops: make(chan *bulkOp, 8*n), done: make(chan struct{}),
 		free: make(chan *tokenBuf, 16*n),
-		w:    zapwrite.New(), drops: []*roaring.Bitmap{roaring.New()}, where: map[string]docRef{},
+		w:    zapwrite.New(), drops: []*roaring.Bitmap{roaring.New()}, where: map[string]docRef{}, prose: prose,
+		stats: statsTotals{groupDocs: map[string]uint64{}, total: map[string]uint64{}, docs: map[string]uint64{}},
 	}
 	for range n {
 		bw.analysed.Add(1)
@@ -202,6 +256,7 @@ func (bw *bulkWriter) write() {
 		}
 		if old, ok := bw.where[op.id]; ok {
 			bw.drops[old.seg].Add(uint32(old.num))
+			bw.stats.add(old.stats, -1)
 			delete(bw.where, op.id)
 		}
 		if op.doc == nil {
@@ -217,11 +272,31 @@ func (bw *bulkWriter) write() {
 			bw.err = fmt.Errorf("add %q: %w", op.id, err)
 			continue
 		}
-		bw.where[op.id] = docRef{seg: len(bw.segs), num: num}
+		rs := bw.recordStats(op)
+		bw.stats.add(rs, 1)
+		bw.where[op.id] = docRef{seg: len(bw.segs), num: num, stats: rs}
 		if bw.w.Size() >= bulkSegmentBytes || (bw.maxDocs > 0 && bw.w.Len() >= bw.maxDocs) {
 			bw.err = bw.writeSegment()
 		}
 	}
+}
+
+// recordStats reads an added record's language group and prose lengths.
+func (bw *bulkWriter) recordStats(op *bulkOp) recordStats {
+	var rs recordStats
+	for _, f := range op.doc.Fields {
+		if f.Name() == FieldLangGroup {
+			rs.group = string(f.Value())
+		} else if i, ok := bw.prose[f.Name()]; ok {
+			rs.lens[i] += uint32(f.AnalyzedLength())
+		}
+	}
+	for _, a := range op.analysed {
+		if i, ok := bw.prose[a.Name]; ok {
+			rs.lens[i] += uint32(len(a.Tokens))
+		}
+	}
+	return rs
 }
 
 // writeSegment writes the records held as a segment file of their own.
@@ -263,6 +338,11 @@ func (bw *bulkWriter) finish(ctx context.Context, path string, m mapping.IndexMa
 	if err := bw.writeSegment(); err != nil {
 		return 0, err
 	}
+	// The postings are on disk now. Give their memory back to the system
+	// before the merge and Commit read the segments through memory maps,
+	// which count in the resident memory on top of the heap.
+	bw.w = nil
+	debug.FreeOSMemory()
 	if len(bw.where) == 0 {
 		return 0, nil
 	}

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"github.com/briefs/briefs/indexer"
 )
@@ -109,5 +112,46 @@ func TestBulkMatchesBatches(t *testing.T) {
 				t.Errorf("%s: NaN score", name)
 			}
 		}
+	}
+}
+
+// TestBulkStats: the BM25 statistics a build from empty counts as it adds
+// records (replaced and deleted ones taken off) are those statsValue reads
+// from the postings.
+func TestBulkStats(t *testing.T) {
+	recs := demoRecords(t)
+	dir := t.TempDir()
+	b, err := NewBuilder(dir, BuildOptions{BatchSize: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Abort()
+	for _, r := range append(recs, recs[:5]...) {
+		if err := b.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Delete(recs[7].ID); err != nil {
+		t.Fatal(err)
+	}
+	st, err := b.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Open(filepath.Join(dir, st.Generation))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	counted, err := idx.GetInternal([]byte(internalStats))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, err := statsValue(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(counted) != string(scanned) {
+		t.Errorf("counted statistics\n%s\nscanned from the postings\n%s", counted, scanned)
 	}
 }

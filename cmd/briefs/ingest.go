@@ -161,7 +161,7 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 // set. At 224 MiB the collector ran half again as often as at 384 MiB
 // for no measurable CPU (docs/bench.md), and the peak stayed within
 // twice SQLite's.
-const ingestMemoryLimit = 224 << 20
+const ingestMemoryLimit = 320 << 20
 
 // diskFull adds to an error caused by a full disk what the user needs to
 // know: which index, that nothing was lost, and what to do.
