@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -383,10 +384,20 @@ func (bw *bulkWriter) merge(ctx context.Context) (string, error) {
 	stopped := make(chan struct{})
 	defer close(stopped)
 	go func() {
-		select {
-		case <-ctx.Done():
-			close(closeCh)
-		case <-stopped:
+		// Stop the merge if the ingest is interrupted, and keep the pages
+		// of the segments it has read from staying resident (trimMapped).
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				close(closeCh)
+				return
+			case <-stopped:
+				return
+			case <-tick.C:
+				trimMapped(bw.dir)
+			}
 		}
 	}()
 	if _, _, err := plugin.Merge(segs, drops, out, closeCh, nil); err != nil {

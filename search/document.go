@@ -37,6 +37,7 @@ func (x *Index) DocumentPart(ctx context.Context, id string, n int) (*Document, 
 	if err != nil {
 		return nil, err
 	}
+	defer x.keepResident() // after the release: deferred calls run last first
 	defer g.release()
 	doc, err := g.document(ctx, id, n)
 	if err != nil {

@@ -22,6 +22,7 @@ func (x *Index) Highlight(ctx context.Context, q Query, language string, texts [
 	if err != nil {
 		return nil, err
 	}
+	defer x.keepResident() // after the release: deferred calls run last first
 	defer g.release()
 	t := newTranslator(g, g.matching(p))
 	defer t.close()

@@ -20,7 +20,8 @@ import (
 // concurrent use; Reload switches to a newer generation without disturbing
 // searches in flight.
 type Index struct {
-	dir string
+	dir      string
+	resident atomic.Int64 // LimitResident's bound, 0 for none
 
 	mu  sync.RWMutex
 	cur *generation // nil after Close

@@ -77,6 +77,7 @@ func (x *Index) TraceQuote(ctx context.Context, text string, n int) (*QuoteResul
 	if err != nil {
 		return nil, err
 	}
+	defer x.keepResident() // after the release: deferred calls run last first
 	defer g.release()
 	pairs := wordPairs(words)
 	var out []Passage

@@ -24,6 +24,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer x.keepResident() // after the release: deferred calls run last first
 	defer g.release()
 	res, err := g.search(ctx, p)
 	if err != nil {

@@ -146,6 +146,7 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 		return err
 	}
 	defer ix.Close()
+	ix.LimitResident(defaultResidentMB << 20) // as briefs serve
 	res := serveResult{OpenMS: ms(time.Since(start))}
 
 	mix := queryMix(cfg.Seed, cfg.Queries)
