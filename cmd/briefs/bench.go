@@ -46,6 +46,7 @@ type benchConfig struct {
 	Markdown    bool
 	CPUProfile  string
 	MemProfile  string
+	ResidentMB  int // the serve phase's LimitResident, as serve --resident
 	Quiet       bool
 	Phase       string // internal: "", "ingest" or "serve"
 	// Long generates long reports (genConfig.Long) and measures what
@@ -74,6 +75,7 @@ in a child process so that their memory figures are separate.`,
 	fs.StringVar(&cfg.Corpus, "corpus", "", "corpus folder: reused if it holds a corpus of --format, else generated there and kept")
 	fs.StringVar(&cfg.Index, "index", "", "index folder, new or empty (default: a temporary folder)")
 	fs.BoolVar(&cfg.Keep, "keep", false, "keep the temporary corpus and index")
+	fs.IntVar(&cfg.ResidentMB, "resident", defaultResidentMB, "MB the serving phase keeps resident, as briefs serve --resident (0: no bound)")
 	fs.BoolVar(&cfg.SkipIngest, "skip-ingest", false, "only query: --index holds an index built by an earlier bench (for a rerun on a quieter machine)")
 	fs.IntVar(&cfg.Queries, "queries", 200, "queries run in process, one at a time")
 	fs.IntVar(&cfg.HTTPQueries, "http-queries", 400, "queries sent over HTTP (0: skip)")

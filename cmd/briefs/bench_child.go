@@ -96,7 +96,8 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 	rep.IndexMB = float64(size) / 1e6
 
 	say("querying: %d queries in process, then %d over HTTP with %d clients (child process)", cfg.Queries, cfg.HTTPQueries, cfg.Clients)
-	serveArgs := []string{"--index", index, "--seed", strconv.FormatUint(cfg.Seed, 10), "--queries", strconv.Itoa(cfg.Queries)}
+	serveArgs := []string{"--index", index, "--seed", strconv.FormatUint(cfg.Seed, 10), "--queries", strconv.Itoa(cfg.Queries),
+		"--resident", strconv.Itoa(cfg.ResidentMB)}
 	if cfg.Long {
 		serveArgs = append(serveArgs, "--long")
 	}

@@ -146,7 +146,7 @@ func benchServePhase(ctx context.Context, cfg benchConfig, stdin io.Reader, stdo
 		return err
 	}
 	defer ix.Close()
-	ix.LimitResident(defaultResidentMB << 20) // as briefs serve
+	ix.LimitResident(int64(cfg.ResidentMB) << 20) // as briefs serve --resident
 	res := serveResult{OpenMS: ms(time.Since(start))}
 
 	mix := queryMix(cfg.Seed, cfg.Queries)
