@@ -8,16 +8,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zap "github.com/blevesearch/zapx/v15"
 
@@ -69,51 +65,6 @@ type bulkOp struct {
 type docRef struct {
 	seg, num int
 	stats    recordStats
-}
-
-// recordStats is what one record adds to the BM25 corpus statistics
-// (corpusStats): its language group and the length of each prose field.
-type recordStats struct {
-	group string
-	lens  [3]uint32 // FieldTitle, FieldAbstract, FieldBody, in tokens
-}
-
-// proseBases are the prose fields, in the order of recordStats.lens.
-var proseBases = [3]string{FieldTitle, FieldAbstract, FieldBody}
-
-// statsTotals sums recordStats over the records kept.
-type statsTotals struct {
-	groupDocs map[string]uint64
-	total     map[string]uint64 // prose field -> tokens
-	docs      map[string]uint64 // prose field -> records with any
-}
-
-func (t *statsTotals) add(r recordStats, sign int) {
-	t.groupDocs[r.group] += uint64(sign)
-	for i, n := range r.lens {
-		if n > 0 {
-			f := proseField(proseBases[i], r.group)
-			t.total[f] += uint64(sign * int(n))
-			t.docs[f] += uint64(sign)
-		}
-	}
-}
-
-// corpusStats are the statistics statsValue would read from the index's
-// postings, without reading them.
-func (t *statsTotals) corpusStats() *corpusStats {
-	st := &corpusStats{GroupDocs: map[string]uint64{}, AvgLen: map[string]float64{}}
-	for g, n := range t.groupDocs {
-		if n > 0 {
-			st.GroupDocs[g] = n
-		}
-	}
-	for f, docs := range t.docs {
-		if docs > 0 {
-			st.AvgLen[f] = float64(t.total[f]) / float64(docs)
-		}
-	}
-	return st
 }
 
 type bulkWriter struct {
@@ -282,24 +233,6 @@ func (bw *bulkWriter) write() {
 	}
 }
 
-// recordStats reads an added record's language group and prose lengths.
-func (bw *bulkWriter) recordStats(op *bulkOp) recordStats {
-	var rs recordStats
-	for _, f := range op.doc.Fields {
-		if f.Name() == FieldLangGroup {
-			rs.group = string(f.Value())
-		} else if i, ok := bw.prose[f.Name()]; ok {
-			rs.lens[i] += uint32(f.AnalyzedLength())
-		}
-	}
-	for _, a := range op.analysed {
-		if i, ok := bw.prose[a.Name]; ok {
-			rs.lens[i] += uint32(len(a.Tokens))
-		}
-	}
-	return rs
-}
-
 // writeSegment writes the records held as a segment file of their own.
 func (bw *bulkWriter) writeSegment() error {
 	if bw.w.Len() == 0 {
@@ -407,84 +340,4 @@ func (bw *bulkWriter) merge(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("merge: %w", err)
 	}
 	return out, nil
-}
-
-// installSegment makes the segment file seg the only segment of a new
-// bleve index at path, moving the file. scorch's offline builder writes
-// the index files; it builds its segments from documents through the
-// segment plugin, so it is handed one document, named for the segment,
-// for which prebuiltPlugin returns the segment instead.
-func installSegment(seg, path string, m mapping.IndexMapping) error {
-	s, err := (&zap.ZapPlugin{}).Open(seg)
-	if err != nil {
-		return err
-	}
-	key := prebuiltPrefix + strconv.Quote(seg)
-	prebuilt.Store(key, &prebuiltSegment{Segment: s, path: seg})
-	defer prebuilt.Delete(key)
-	defer s.Close()
-	b, err := bleve.NewBuilder(path, m, map[string]any{
-		"forceSegmentType": segmentType, "forceSegmentVersion": segmentVersion,
-		"buildPathPrefix": filepath.Dir(seg),
-	})
-	if err != nil {
-		return err
-	}
-	if err := b.Index(key, map[string]any{}); err != nil {
-		b.Close()
-		return err
-	}
-	return b.Close()
-}
-
-// prebuiltPrefix begins the ID of the document that stands for a segment
-// (installSegment); no record ID can take it (IDs are validated).
-const prebuiltPrefix = "\x00briefs-segment:"
-
-// prebuilt holds the segments installSegment is installing, by the ID of
-// the document that stands for each.
-var prebuilt sync.Map
-
-// prebuiltSegment is a segment already on disk, persisted by moving it.
-type prebuiltSegment struct {
-	segment.Segment
-	path string
-}
-
-func (p *prebuiltSegment) Persist(path string) error { return os.Rename(p.path, path) }
-
-// prebuiltPlugin is zap version 15 with one addition: a batch of one
-// document that stands for a prebuilt segment gives that segment. It
-// replaces zapx v15's plugin in scorch's registry (same type and version,
-// so indexes stay readable by bleve without it); every other batch goes to
-// zapx unchanged.
-type prebuiltPlugin struct{ zap.ZapPlugin }
-
-func (p *prebuiltPlugin) New(results []index.Document) (segment.Segment, uint64, error) {
-	if s := takePrebuilt(results); s != nil {
-		return s, 0, nil
-	}
-	return p.ZapPlugin.New(results)
-}
-
-func (p *prebuiltPlugin) NewUsing(results []index.Document, config map[string]any) (segment.Segment, uint64, error) {
-	if s := takePrebuilt(results); s != nil {
-		return s, 0, nil
-	}
-	return p.ZapPlugin.NewUsing(results, config)
-}
-
-func takePrebuilt(results []index.Document) segment.Segment {
-	if len(results) != 1 {
-		return nil
-	}
-	s, ok := prebuilt.LoadAndDelete(results[0].ID())
-	if !ok {
-		return nil
-	}
-	return s.(*prebuiltSegment)
-}
-
-func init() {
-	scorch.RegisterSegmentPlugin(&prebuiltPlugin{}, false)
 }
