@@ -136,6 +136,14 @@ func (w *works) of(d uint64) (uint32, bool) {
 	return r, len(w.members[r]) > 1
 }
 
+// work returns the work of document d.
+func (w *works) work(d uint64) uint32 {
+	if w == nil || int(d) >= len(w.root) {
+		return uint32(d)
+	}
+	return w.root[d]
+}
+
 // readWorks groups the documents of a generation by their work keys.
 func readWorks(r index.IndexReader, n int) (*works, error) {
 	parent := make([]uint32, n)

@@ -1,6 +1,11 @@
 package search
 
-import "github.com/briefs/briefs/indexer"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/briefs/briefs/indexer"
+)
 
 // Collapsing matches by work (see work.go). A match whose record has no
 // other version is counted as it is found; the versions of works with
@@ -25,15 +30,28 @@ type workHit struct {
 
 // mergeVersions counts the version matches of all shards by work: the
 // total and each facet count a work once (a facet value once per work
-// having it), and each work offers one hit to top.
+// having it), and each work offers one hit to top. The matches are sorted
+// by work and each work's run counted in one go: on a large collection
+// with many translations the maps this once kept per facet took a quarter
+// of a search's time.
 func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
-	n := 0
-	for _, sh := range shards {
-		n += len(sh.versions)
+	type version struct {
+		work uint32
+		versionMatch
 	}
-	if n == 0 {
+	var vs []version
+	for _, sh := range shards {
+		for _, m := range sh.versions {
+			wk := w.c.works.work(m.doc)
+			if !w.p.skipWorks[wk] {
+				vs = append(vs, version{wk, m})
+			}
+		}
+	}
+	if len(vs) == 0 {
 		return
 	}
+	slices.SortFunc(vs, func(a, b version) int { return cmp.Compare(a.work, b.work) })
 	kinds := w.c.term(facetKind)
 	isRef := func(d uint64) bool {
 		for _, o := range kinds.of(d) {
@@ -43,64 +61,67 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		}
 		return false
 	}
-	hits := map[uint32]*workHit{}
-	type workValue struct{ work, value uint32 }
-	seen := make([]map[workValue]bool, len(w.names))
-	counted := make([]map[uint32]bool, len(w.names)) // work -> it had a value
-	for i := range w.names {
-		seen[i] = map[workValue]bool{}
-		counted[i] = map[uint32]bool{}
+	// stamp[i][v] is the last work (plus one) that counted value v of facet i.
+	fcs := make([]*facetCount, len(w.names))
+	stamp := make([][]uint32, len(w.names))
+	for i, name := range w.names {
+		fcs[i] = out.facets[name]
+		stamp[i] = make([]uint32, len(fcs[i].counts))
 	}
-	for _, sh := range shards {
-		for _, m := range sh.versions {
-			wk, _ := w.c.works.of(m.doc)
-			if w.p.skipWorks[wk] {
+	out.works = map[uint32]bool{}
+	for start := 0; start < len(vs); {
+		wk := vs[start].work
+		end := start + 1
+		for end < len(vs) && vs[end].work == wk {
+			end++
+		}
+		run := vs[start:end]
+		start = end
+		var hit *workHit
+		var best workHit
+		for _, m := range run {
+			if m.miss >= 0 {
 				continue
 			}
-			if m.miss < 0 {
-				ref := isRef(m.doc)
-				h := hits[wk]
-				switch {
-				case h == nil:
-					hits[wk] = &workHit{rep: m.doc, ref: ref, score: m.score}
-				case h.ref && !ref,
-					h.ref == ref && (m.score > h.score || m.score == h.score && w.c.idRank[m.doc] < w.c.idRank[h.rep]):
-					h.rep, h.ref = m.doc, ref
-				}
-				if h := hits[wk]; m.score > h.score {
-					h.score = m.score
-				}
+			ref := isRef(m.doc)
+			switch {
+			case hit == nil:
+				best, hit = workHit{rep: m.doc, ref: ref, score: m.score}, &best
+			case hit.ref && !ref,
+				hit.ref == ref && (m.score > hit.score || m.score == hit.score && w.c.idRank[m.doc] < w.c.idRank[hit.rep]):
+				hit.rep, hit.ref = m.doc, ref
 			}
-			for i := range w.names {
+			if m.score > hit.score {
+				hit.score = m.score
+			}
+		}
+		if hit != nil {
+			out.total++
+			out.works[wk] = true
+			top.offer(ranked{doc: hit.rep, score: hit.score})
+		}
+		for i := range w.names {
+			counted, has := false, false
+			for _, m := range run {
 				if m.miss >= 0 && w.own[i] != m.miss {
 					continue
 				}
-				has := counted[i][wk]
+				counted = true
 				for _, v := range w.values(i, m.doc) {
 					has = true
-					if k := (workValue{wk, v}); !seen[i][k] {
-						seen[i][k] = true
-						out.facets[w.names[i]].counts[v]++
+					if stamp[i][v] != wk+1 {
+						stamp[i][v] = wk + 1
+						fcs[i].counts[v]++
 					}
 				}
-				counted[i][wk] = has
+			}
+			if counted {
+				fcs[i].total++
+				if !has {
+					fcs[i].missing++
+				}
 			}
 		}
-	}
-	for i, name := range w.names {
-		fc := out.facets[name]
-		fc.total += uint64(len(counted[i]))
-		for _, has := range counted[i] {
-			if !has {
-				fc.missing++
-			}
-		}
-	}
-	out.total += uint64(len(hits))
-	out.works = make(map[uint32]bool, len(hits))
-	for wk, h := range hits {
-		out.works[wk] = true
-		top.offer(ranked{doc: h.rep, score: h.score})
 	}
 }
 
