@@ -124,16 +124,17 @@ func linkedPath(source, link string) string {
 // works is a generation's grouping of records into works.
 type works struct {
 	root    []uint32            // root[d]: the work of document d (a document number)
+	grouped []uint64            // bit d: document d's work has other versions
 	members map[uint32][]uint64 // the documents of each work with more than one
 }
 
 // of returns the work of document d and whether it has other versions.
+// Searches ask it of every match, so it reads no map.
 func (w *works) of(d uint64) (uint32, bool) {
 	if w == nil || int(d) >= len(w.root) {
 		return uint32(d), false
 	}
-	r := w.root[d]
-	return r, len(w.members[r]) > 1
+	return w.root[d], w.grouped[d/64]&(1<<(d%64)) != 0
 }
 
 // work returns the work of document d.
@@ -189,7 +190,7 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 		return nil, err
 	}
 	join()
-	w := &works{root: parent, members: map[uint32][]uint64{}}
+	w := &works{root: parent, grouped: make([]uint64, (n+63)/64), members: map[uint32][]uint64{}}
 	if !joined {
 		return w, nil
 	}
@@ -205,6 +206,7 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 	for d, r := range parent {
 		if multi[r] {
 			w.members[r] = append(w.members[r], uint64(d))
+			w.grouped[d/64] |= 1 << (d % 64)
 		}
 	}
 	return w, nil
