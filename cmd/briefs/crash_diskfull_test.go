@@ -55,16 +55,20 @@ func testDiskFull(t *testing.T, bin string) {
 		name  string
 		room  int64  // free bytes left beside the filler
 		stage string // where the run must fail
+		args  []string
 	}{
 		// Room for the copy of the live generation, not for the new records.
-		{"fills up while indexing", liveSize + 512<<10, "indexing"},
+		{"fills up while indexing", liveSize + 512<<10, "indexing", []string{base, extra}},
 		// Not even room to copy the live generation.
-		{"full from the start", 16 << 10, "copying"},
+		{"full from the start", 16 << 10, "copying", []string{base, extra}},
+		// A build from empty (the bulk writer: its own segment files, then
+		// the merge) with room for half a generation.
+		{"fills up while rebuilding", liveSize / 2, "rebuilding", []string{"--rebuild", base, extra}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fill(t, mnt, filler, tt.room)
 			defer os.Remove(filler)
-			cmd, out := ingestCmd(bin, idx, base, extra)
+			cmd, out := ingestCmd(bin, idx, tt.args...)
 			start := time.Now()
 			timer := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
 			err := cmd.Run()
