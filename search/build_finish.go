@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
@@ -19,22 +18,18 @@ import (
 // generation's one segment (bulk.go) and opens the index for Commit to
 // finish.
 func (b *Builder) finishBulk(ctx context.Context) error {
-	n, err := b.bulk.finish(ctx, b.tmp, b.mapping)
+	segs, err := b.bulk.finish(ctx)
 	b.bulkStats = b.bulk.stats.corpusStats()
+	dir := b.bulk.dir
 	b.bulk = nil
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		b.idx, err = bleve.NewUsing(b.tmp, b.mapping, scorch.Name, bleve.Config.DefaultKVStore, b.config)
-	} else {
-		b.idx, err = bleve.OpenUsing(b.tmp, b.config)
-	}
-	if err != nil {
+	if b.idx, err = installSegments(segs, b.tmp, b.mapping, b.config); err != nil {
 		return err
 	}
 	b.batch = b.idx.NewBatch()
-	return nil
+	return os.RemoveAll(dir)
 }
 
 // removeUnused deletes the generation name after a failed commit unless

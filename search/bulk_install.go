@@ -1,6 +1,9 @@
 package search
 
 import (
+	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,35 +17,56 @@ import (
 	zap "github.com/blevesearch/zapx/v15"
 )
 
-// Installing a segment the bulk writer wrote as the only segment of a
-// new bleve index.
+// Installing the segments the bulk writer wrote as the segments of a new
+// bleve index.
 
-// installSegment makes the segment file seg the only segment of a new
-// bleve index at path, moving the file. scorch's offline builder writes
-// the index files; it builds its segments from documents through the
-// segment plugin, so it is handed one document, named for the segment,
-// for which prebuiltPlugin returns the segment instead.
-func installSegment(seg, path string, m mapping.IndexMapping) error {
+// installSegments creates the bleve index of a build from empty at path
+// and makes the segment files segs its segments, moving them into it.
+// scorch builds a batch's segment from its documents through the segment
+// plugin, so each is handed over as a batch of one document, named for
+// the segment, for which prebuiltPlugin returns the segment itself; the
+// index files (index_meta.json, root.bolt) are scorch's own. The index is
+// configured not to merge them (its segments are few: maxBulkSegments),
+// so that two identical builds give the same index.
+func installSegments(segs []string, path string, m mapping.IndexMapping, config map[string]any) (bleve.Index, error) {
+	cfg := maps.Clone(config)
+	cfg["scorchMergePlanOptions"] = noMergePlan()
+	idx, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, seg := range segs {
+		if err := installSegment(idx, seg); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("install segment %s: %w", filepath.Base(seg), err)
+		}
+	}
+	return idx, nil
+}
+
+// installSegment adds the segment file seg to idx, moving the file.
+func installSegment(idx bleve.Index, seg string) error {
 	s, err := (&zap.ZapPlugin{}).Open(seg)
 	if err != nil {
 		return err
 	}
 	key := prebuiltPrefix + strconv.Quote(seg)
 	prebuilt.Store(key, &prebuiltSegment{Segment: s, path: seg})
-	defer prebuilt.Delete(key)
-	defer s.Close()
-	b, err := bleve.NewBuilder(path, m, map[string]any{
-		"forceSegmentType": segmentType, "forceSegmentVersion": segmentVersion,
-		"buildPathPrefix": filepath.Dir(seg),
-	})
-	if err != nil {
-		return err
-	}
+	b := idx.NewBatch()
 	if err := b.Index(key, map[string]any{}); err != nil {
-		b.Close()
+		prebuilt.Delete(key)
+		s.Close()
 		return err
 	}
-	return b.Close()
+	err = idx.Batch(b) // returns once scorch has persisted it (moved the file)
+	if _, ok := prebuilt.LoadAndDelete(key); ok {
+		// Not taken: the batch went wrong before the plugin saw it.
+		s.Close()
+		if err == nil {
+			err = errors.New("segment not handed to the index")
+		}
+	}
+	return err
 }
 
 // prebuiltPrefix begins the ID of the document that stands for a segment

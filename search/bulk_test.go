@@ -45,35 +45,48 @@ func TestBulkMatchesBatches(t *testing.T) {
 		return idx
 	}
 	bulk := build("bulk", func(dir string) { mustCommit(t, dir, BuildOptions{}, recs...) })
-	// Segments of 7 records, with records replaced and one deleted along
-	// the way, so that the merge drops documents.
-	merged := build("merged", func(dir string) {
-		b, err := NewBuilder(dir, BuildOptions{BatchSize: 7})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer b.Abort()
-		for _, r := range recs {
-			if err := b.Add(r); err != nil {
+	// Segments of 7 records (more than maxBulkSegments: merged into one),
+	// or of 30 (kept as they are), with records replaced and one deleted
+	// along the way, so that the merge drops documents.
+	withDrops := func(size int) func(dir string) {
+		return func(dir string) {
+			b, err := NewBuilder(dir, BuildOptions{BatchSize: size})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Abort()
+			for _, r := range recs {
+				if err := b.Add(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, r := range recs[:10] {
+				if err := b.Add(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			extra := rec("extra-deleted", "coca")
+			if err := b.Add(extra); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Delete(extra.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Commit(); err != nil {
 				t.Fatal(err)
 			}
 		}
-		for _, r := range recs[:10] {
-			if err := b.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		extra := rec("extra-deleted", "coca")
-		if err := b.Add(extra); err != nil {
-			t.Fatal(err)
-		}
-		if err := b.Delete(extra.ID); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := b.Commit(); err != nil {
-			t.Fatal(err)
-		}
-	})
+	}
+	merged := build("merged", withDrops(7))
+	kept := build("kept", withDrops(30))
+	segs, _ := filepath.Glob(filepath.Join(kept.dir, "gen-*", "store", "*.zap"))
+	if len(segs) < 3 {
+		t.Errorf("segments of 30 records gave %d segment files, want them kept apart", len(segs))
+	}
+	segs, _ = filepath.Glob(filepath.Join(merged.dir, "gen-*", "store", "*.zap"))
+	if len(segs) != 1 {
+		t.Errorf("segments of 7 records gave %d segment files, want them merged into one", len(segs))
+	}
 	// bleve's batches: an incremental build on top of one record.
 	batches := build("batches", func(dir string) {
 		mustCommit(t, dir, BuildOptions{}, recs[0])
@@ -100,7 +113,7 @@ func TestBulkMatchesBatches(t *testing.T) {
 	}
 	for _, q := range queries {
 		want := mustSearch(t, batches, q)
-		for name, idx := range map[string]*Index{"bulk": bulk, "merged": merged} {
+		for name, idx := range map[string]*Index{"bulk": bulk, "merged": merged, "kept": kept} {
 			got := mustSearch(t, idx, q)
 			if a, b := summary(want), summary(got); a != b {
 				t.Errorf("%s, %+v:\nbatches:\n%s%s:\n%s", name, q, a, name, b)

@@ -20,3 +20,12 @@ func mergePlan() map[string]any {
 		"ReclaimDeletesWeight": o.ReclaimDeletesWeight,
 	}
 }
+
+// noMergePlan merges nothing: the plan of a generation built from empty
+// while it is finished (bulk.go installs its few segments as they are).
+func noMergePlan() map[string]any {
+	plan := mergePlan()
+	plan["MaxSegmentsPerTier"] = 1 << 30
+	plan["SegmentsPerMergeTask"] = 1 << 30
+	return plan
+}
