@@ -25,21 +25,29 @@ import (
 // The index decodes every occurrence of a term in a document at once, so a
 // term that occurs more than maxOccurrences times in the hit (a common
 // word in a 20 MB report: 270,000 times, 170 ms to decode) is not read
-// from the index at all: its occurrences are found by analysing the first
-// scanBytes of the text instead. They carry no positions, so they do not
-// count towards phrases.
+// from the index at all: its occurrences are found by analysing the start
+// of the text instead, scanChunk bytes at a time, up to scanBytes
+// (scan.go).
 const (
 	maxOccurrences = 1000
 	maxParagraphs  = 200
 	passageBytes   = 4 * snippetLen // enough for snippetLen characters of 4 bytes
 	scanBytes      = 64 << 10
+	scanChunk      = 16 << 10
 )
 
 // occurrence is where the index found a query term in a body.
 type occurrence struct {
 	start, end int // byte offsets in the body
-	pos        int // token position, for phrases
+	pos        int // token position, for phrases; -1 when found by a scan
 	term       string
+}
+
+// para is a paragraph of a hit holding matches: a candidate passage.
+type para struct {
+	i, start, end, page int
+	spans               []span // relative to start
+	phrases             int    // query phrases starting in it
 }
 
 // snippetsAt returns up to n passages of a hit's body: from the paragraphs
@@ -52,39 +60,22 @@ type occurrence struct {
 // the start of its first paragraph.
 func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, d *docstore.Doc, rec Record, n int) ([]Snippet, error) {
 	g := langGroup(rec.Language)
-	occs, err := h.occurrences(ctx, r, doc, d, proseField(FieldBody, g), g)
+	occs, frequent, err := h.occurrences(ctx, r, doc, proseField(FieldBody, g), g)
 	if err != nil {
 		return nil, err
+	}
+	var sc *scanned
+	if len(frequent) > 0 {
+		if occs, sc, err = h.scanFrequent(d, g, occs, frequent, n); err != nil {
+			return nil, err
+		}
 	}
 	if len(occs) == 0 {
 		return h.fallbackAt(d, rec, g)
 	}
-	phrases := h.phraseStarts(occs, g)
-
-	type para struct {
-		i, start, end, page int
-		spans               []span
-		phrases             int
-	}
-	var paras []para
-	for k := 0; k < len(occs) && len(paras) < maxParagraphs; {
-		i, err := d.ParagraphAt(occs[k].start)
-		if err != nil {
-			return nil, err
-		}
-		ps, pe, page, err := d.Paragraph(i)
-		if err != nil {
-			return nil, err
-		}
-		p := para{i: i, start: ps, end: pe, page: page}
-		for ; k < len(occs) && occs[k].start < pe+len(paragraphSep); k++ {
-			o := occs[k]
-			p.spans = append(p.spans, span{o.start - ps, o.end - ps, o.term})
-			if phrases[o.start] {
-				p.phrases++
-			}
-		}
-		paras = append(paras, p)
+	paras, err := paragraphs(d, occs, h.phraseStarts(occs, sc, g))
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(paras, func(a, b int) bool {
 		if paras[a].phrases != paras[b].phrases {
@@ -116,53 +107,67 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 	return out, nil
 }
 
+// paragraphs groups occurrences (in order of their offsets) by paragraph,
+// up to maxParagraphs paragraphs. phrases holds the offsets of those
+// starting one of the query's phrases.
+func paragraphs(d *docstore.Doc, occs []occurrence, phrases map[int]bool) ([]para, error) {
+	var paras []para
+	for k := 0; k < len(occs) && len(paras) < maxParagraphs; {
+		i, err := d.ParagraphAt(occs[k].start)
+		if err != nil {
+			return nil, err
+		}
+		ps, pe, page, err := d.Paragraph(i)
+		if err != nil {
+			return nil, err
+		}
+		p := para{i: i, start: ps, end: pe, page: page}
+		for ; k < len(occs) && occs[k].start < pe+len(paragraphSep); k++ {
+			o := occs[k]
+			p.spans = append(p.spans, span{o.start - ps, o.end - ps, o.term})
+			if phrases[o.start] {
+				p.phrases++
+			}
+		}
+		paras = append(paras, p)
+	}
+	return paras, nil
+}
+
 // occurrences reads where the query's terms occur in one document's body,
-// in order of their offsets.
-func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, d *docstore.Doc, field, g string) ([]occurrence, error) {
+// in order of their offsets, but for the terms occurring there more than
+// maxOccurrences times: those it returns as frequent.
+func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, field, g string) ([]occurrence, map[string]bool, error) {
 	var out []occurrence
-	frequent := map[string]bool{}
+	var frequent map[string]bool
 	for term := range h.termsFor(g) {
 		// First only the frequency, which costs nothing per occurrence.
 		td, err := termDoc(ctx, r, doc, term, field, false)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if td == nil {
 			continue
 		}
 		if td.Freq > maxOccurrences {
+			if frequent == nil {
+				frequent = map[string]bool{}
+			}
 			frequent[term] = true
 			continue
 		}
 		if td, err = termDoc(ctx, r, doc, term, field, true); err != nil || td == nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, v := range td.Vectors {
 			out = append(out, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
 		}
 	}
-	if len(frequent) > 0 {
-		b, err := d.Text(0, scanBytes)
-		if err != nil {
-			return nil, err
-		}
-		if d.Len() > len(b) {
-			// Drop the last character, which the cut may have split.
-			i := len(b) - 1
-			for i > 0 && !utf8.RuneStart(b[i]) {
-				i--
-			}
-			b = b[:max(i, 0)]
-		}
-		for _, s := range h.matches(string(b), g) {
-			if frequent[s.term] {
-				out = append(out, occurrence{start: s.start, end: s.end, pos: -1, term: s.term})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b occurrence) int { return a.start - b.start })
-	return out, nil
+	slices.SortFunc(out, byStart)
+	return out, frequent, nil
 }
+
+func byStart(a, b occurrence) int { return a.start - b.start }
 
 // termDoc returns what the index holds for term in one document's field
 // (nil if it does not occur there), with each occurrence when vectors is
@@ -178,40 +183,6 @@ func termDoc(ctx context.Context, r index.IndexReader, doc index.IndexInternalID
 		return nil, err
 	}
 	return td, nil
-}
-
-// phraseStarts returns the offsets of the occurrences that start one of
-// the query's phrases: the phrase's other terms follow at their positions.
-func (h *highlighter) phraseStarts(occs []occurrence, g string) map[int]bool {
-	seqs := h.seqsFor(g)
-	if len(seqs) == 0 {
-		return nil
-	}
-	at := make(map[int]string, len(occs))
-	for _, o := range occs {
-		if o.pos >= 0 {
-			at[o.pos] = o.term
-		}
-	}
-	out := map[int]bool{}
-	for _, o := range occs {
-		if o.pos < 0 {
-			continue
-		}
-		for _, s := range seqs {
-			if o.term != s.terms[0] {
-				continue
-			}
-			all := true
-			for k := 1; k < len(s.terms) && all; k++ {
-				all = at[o.pos+s.offs[k]] == s.terms[k]
-			}
-			if all {
-				out[o.start] = true
-			}
-		}
-	}
-	return out
 }
 
 // passageFrom reads at most passageBytes of the paragraph [ps, pe) around

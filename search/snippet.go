@@ -47,11 +47,27 @@ func newHighlighter(g *generation, words, phrases []string) *highlighter {
 
 // mayMatch is a cheap test run before analysing a paragraph, which costs
 // far more: a text can only hold a token whose term is t if its folded,
-// lower-cased form contains the start of t. Stemmers of the languages we
-// index change the ends of words, and accents are folded on both sides, so
-// the first characters of a term (all but the last of a short one, for
-// Porter's toy -> toi) are in the word it came from.
+// lower-cased form contains the start of t (a probe, see probesFor).
 func (h *highlighter) mayMatch(text, g string) bool {
+	probes := h.probesFor(g)
+	if len(probes) == 0 {
+		return false
+	}
+	folded := fold(text)
+	for _, p := range probes {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// probesFor returns the starts of group g's query terms that any word
+// giving one of those terms contains. Stemmers of the languages we index
+// change the ends of words, and accents are folded on both sides, so the
+// first characters of a term (all but the last of a short one, for
+// Porter's toy -> toi) are in the word it came from.
+func (h *highlighter) probesFor(g string) []string {
 	probes, ok := h.probes[g]
 	if !ok {
 		for term := range h.termsFor(g) {
@@ -64,16 +80,7 @@ func (h *highlighter) mayMatch(text, g string) bool {
 		}
 		h.probes[g] = probes
 	}
-	if len(probes) == 0 {
-		return false
-	}
-	folded := fold(text)
-	for _, p := range probes {
-		if strings.Contains(folded, p) {
-			return true
-		}
-	}
-	return false
+	return probes
 }
 
 // fold lower-cases text and folds its accents. Most text is ASCII, where
@@ -160,11 +167,12 @@ func (h *highlighter) matches(text, g string) []span {
 		return out
 	}
 	if probeSafe[g] {
+		if isASCII(text) {
+			// Looks for the probes itself, in the one lower-cased copy.
+			return h.asciiMatches(text, a, terms, h.probesFor(g))
+		}
 		if !h.mayMatch(text, g) {
 			return nil
-		}
-		if isASCII(text) {
-			return h.asciiMatches(text, a, terms, h.probes[g])
 		}
 	}
 	// The token filters of our analyzers (possessive, elision, lower case,

@@ -1,0 +1,104 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// frequentRecord is a long report where "growers" and "state" occur in
+// every paragraph, far more than maxOccurrences times, "state growers"
+// only in paragraph at (0-based) and "needle" only in paragraph deep.
+func frequentRecord(id string, n, at, deep int) Record {
+	rec := Record{ID: id, Kind: "briefing", Title: "A report", Language: "en"}
+	for i := range n {
+		p := fmt.Sprintf("Paragraph %d. Growers and the state met again; the growers left.", i+1)
+		switch i {
+		case at:
+			p = "The state growers spoke."
+		case deep:
+			p += " A needle."
+		}
+		rec.Paragraphs = append(rec.Paragraphs, p)
+	}
+	return rec
+}
+
+// TestFrequentTermPhrase: in a long report whose phrase words are both
+// too frequent to be read from the index, the snippets still come from
+// the paragraph holding the phrase (though others hold more matches),
+// found in the scanned start of the text; and a scan stops once it has
+// enough paragraphs, or at its bound.
+func TestFrequentTermPhrase(t *testing.T) {
+	long := frequentRecord("long", 3000, 40, 2900) // about 200 KB
+	idx := mustBuildIndex(t, long, rec("short", "growers"))
+	res := mustSearch(t, idx, Query{Text: `"state growers"`})
+	if len(res.Hits) != 1 || len(res.Hits[0].Snippets) == 0 {
+		t.Fatalf("hits %+v", res.Hits)
+	}
+	found := false
+	for _, sn := range res.Hits[0].Snippets {
+		found = found || sn.Paragraph == 41 && strings.Contains(string(sn.HTML), "<mark>state</mark> <mark>growers</mark>")
+	}
+	if !found {
+		t.Errorf("no snippet from paragraph 41, which holds the phrase: %+v", res.Hits[0].Snippets)
+	}
+
+	// The scan itself: "growers", or "state growers" as words, are in
+	// every paragraph, so the first chunk gives three paragraphs as good
+	// as any; no paragraph of the start holds "growers" and "needle", so
+	// that scan reads up to its bound and no further.
+	g, err := idx.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.release()
+	r, err := g.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	doc, err := r.InternalID("long")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := g.stored("long")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		words  []string
+		phrase string
+		most   int
+	}{
+		{[]string{"growers"}, "", scanChunk},
+		{[]string{"state", "growers"}, "", scanChunk},
+		{[]string{"growers", "needle"}, "", scanBytes},
+	} {
+		var phrases []string
+		if c.phrase != "" {
+			phrases = []string{c.phrase}
+		}
+		hl := newHighlighter(g, c.words, phrases)
+		occs, frequent, err := hl.occurrences(context.Background(), r, doc, proseField(FieldBody, "en"), "en")
+		if err != nil || len(frequent) == 0 {
+			t.Fatalf("%v: frequent %v, %v", c.words, frequent, err)
+		}
+		occs, sc, err := hl.scanFrequent(d, "en", occs, frequent, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sc.text) > c.most || len(sc.text) < c.most-200 {
+			t.Errorf("%v: scanned %d bytes, want about %d", c.words, len(sc.text), c.most)
+		}
+		if body := strings.Join(long.Paragraphs, paragraphSep); string(sc.text) != body[:len(sc.text)] {
+			t.Errorf("%v: scanned text is not the body's start", c.words)
+		}
+		for _, o := range occs {
+			if o.pos < 0 && o.start >= len(sc.text) {
+				t.Errorf("%v: occurrence at %d past the scan", c.words, o.start)
+			}
+		}
+	}
+}
