@@ -48,6 +48,7 @@ type para struct {
 	i, start, end, page int
 	spans               []span // relative to start
 	phrases             int    // query phrases starting in it
+	distinct            int    // different query terms in it
 }
 
 // snippetsAt returns up to n passages of a hit's body: from the paragraphs
@@ -81,7 +82,7 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 		if paras[a].phrases != paras[b].phrases {
 			return paras[a].phrases > paras[b].phrases
 		}
-		if da, db := distinctTerms(paras[a].spans), distinctTerms(paras[b].spans); da != db {
+		if da, db := paras[a].distinct, paras[b].distinct; da != db {
 			return da > db
 		}
 		return len(paras[a].spans) > len(paras[b].spans)
@@ -129,6 +130,7 @@ func paragraphs(d *docstore.Doc, occs []occurrence, phrases map[int]bool) ([]par
 				p.phrases++
 			}
 		}
+		p.distinct = distinctTerms(p.spans)
 		paras = append(paras, p)
 	}
 	return paras, nil
@@ -159,11 +161,17 @@ func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc 
 		if td, err = termDoc(ctx, r, doc, term, field, true); err != nil || td == nil {
 			return nil, nil, err
 		}
+		one := make([]occurrence, 0, len(td.Vectors))
 		for _, v := range td.Vectors {
-			out = append(out, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
+			one = append(one, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
 		}
+		// A term's occurrences come in order of position, so of offset
+		// too; merging them is cheaper than sorting them all.
+		if !slices.IsSortedFunc(one, byStart) {
+			slices.SortFunc(one, byStart)
+		}
+		out = merged(out, one)
 	}
-	slices.SortFunc(out, byStart)
 	return out, frequent, nil
 }
 

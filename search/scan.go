@@ -19,7 +19,8 @@ import (
 
 // scanned is the start of a body that was analysed for its frequent terms.
 type scanned struct {
-	text []byte // the body's first len(text) bytes, cut between words
+	end  int    // the scan read the body's first end bytes, cut between words
+	text []byte // those bytes, kept when the query has phrases
 }
 
 // scanFrequent adds to occs (decoded from the index, in order) the
@@ -29,10 +30,11 @@ type scanned struct {
 func (h *highlighter) scanFrequent(d *docstore.Doc, g string, occs []occurrence, frequent map[string]bool, n int) ([]occurrence, *scanned, error) {
 	present := len(frequent) + distinctOccurring(occs)
 	limit := min(d.Len(), scanBytes)
-	sc := &scanned{text: make([]byte, 0, min(limit, 2*scanChunk))}
+	sc := &scanned{}
+	phrased := len(h.seqsFor(g)) > 0
 	var found []occurrence // in order, as the chunks are
-	for len(sc.text) < limit {
-		from := len(sc.text)
+	for sc.end < limit {
+		from := sc.end
 		b, err := d.Text(from, min(from+scanChunk, limit))
 		if err != nil {
 			return nil, nil, err
@@ -40,14 +42,17 @@ func (h *highlighter) scanFrequent(d *docstore.Doc, g string, occs []occurrence,
 		if from+len(b) < d.Len() {
 			b = b[:wordCut(b)]
 		}
-		sc.text = append(sc.text, b...)
+		sc.end += len(b)
+		if phrased {
+			sc.text = append(sc.text, b...)
+		}
 		for _, m := range h.matches(string(b), g) {
 			if frequent[m.term] {
 				found = append(found, occurrence{start: from + m.start, end: from + m.end, pos: -1, term: m.term})
 			}
 		}
-		if len(sc.text) < limit {
-			in := merged(occs[:sortedPrefix(occs, len(sc.text))], found)
+		if sc.end < limit {
+			in := merged(occs[:sortedPrefix(occs, sc.end)], found)
 			done, err := h.enough(d, in, sc, g, present, n)
 			if err != nil {
 				return nil, nil, err
@@ -85,7 +90,7 @@ func (h *highlighter) enough(d *docstore.Doc, in []occurrence, sc *scanned, g st
 	phrased := len(h.seqsFor(g)) > 0
 	full := 0
 	for _, p := range paras {
-		if distinctTerms(p.spans) == present && (!phrased || p.phrases > 0) {
+		if p.distinct == present && (!phrased || p.phrases > 0) {
 			full++
 		}
 	}

@@ -25,12 +25,12 @@ const snippetLen = 240
 // highlighter marks one query's words in the records of a result page.
 type highlighter struct {
 	g       *generation
-	words   []string                   // query words and phrases, as typed or expanded
-	phrases []string                   // the phrases among them
-	terms   map[string]map[string]bool // analysed words per language group
-	probes  map[string][]string        // per group: what a matching text must contain
-	seqs    map[string][]phraseSeq     // analysed phrases per language group
-	seen    map[string][]string        // group and word -> its terms (termOf)
+	words   []string                       // query words and phrases, as typed or expanded
+	phrases []string                       // the phrases among them
+	terms   map[string]map[string]bool     // analysed words per language group
+	probes  map[string][]string            // per group: what a matching text must contain
+	seqs    map[string][]phraseSeq         // analysed phrases per language group
+	seen    map[string]map[string][]string // group -> word -> its terms (termOf)
 }
 
 // phraseSeq is an analysed phrase: its terms and their position offsets
@@ -169,7 +169,7 @@ func (h *highlighter) matches(text, g string) []span {
 	if probeSafe[g] {
 		if isASCII(text) {
 			// Looks for the probes itself, in the one lower-cased copy.
-			return h.asciiMatches(text, a, terms, h.probesFor(g))
+			return h.asciiMatches(text, g, da, terms, h.probesFor(g))
 		}
 		if !h.mayMatch(text, g) {
 			return nil
@@ -194,8 +194,8 @@ func (h *highlighter) matches(text, g string) []span {
 // termOf returns what the token filters of group g make of one token,
 // remembered per word.
 func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analysis.Token) []string {
-	key := g + "\x00" + string(tok.Term)
-	if t, ok := h.seen[key]; ok {
+	seen := h.seen[g]
+	if t, ok := seen[string(tok.Term)]; ok {
 		return t
 	}
 	one := analysis.TokenStream{&analysis.Token{
@@ -209,10 +209,14 @@ func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analys
 	for _, t := range one {
 		out = append(out, string(t.Term))
 	}
-	if h.seen == nil {
-		h.seen = map[string][]string{}
+	if seen == nil {
+		if h.seen == nil {
+			h.seen = map[string]map[string][]string{}
+		}
+		seen = map[string][]string{}
+		h.seen[g] = seen
 	}
-	h.seen[key] = out
+	seen[string(tok.Term)] = out
 	return out
 }
 
@@ -225,7 +229,7 @@ func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analys
 // run of letters, digits and those characters is analysed alone exactly as
 // it is within its paragraph. Segmenting whole paragraphs was a quarter of
 // the CPU of a query.
-func (h *highlighter) asciiMatches(text string, a analysis.Analyzer, terms map[string]bool, probes []string) []span {
+func (h *highlighter) asciiMatches(text, g string, da *analysis.DefaultAnalyzer, terms map[string]bool, probes []string) []span {
 	low := strings.ToLower(text)
 	runs := map[int]int{}
 	for _, p := range probes {
@@ -247,9 +251,11 @@ func (h *highlighter) asciiMatches(text string, a analysis.Analyzer, terms map[s
 	}
 	var out []span
 	for start, end := range runs {
-		for _, tok := range a.Analyze([]byte(text[start:end])) {
-			if terms[string(tok.Term)] {
-				out = append(out, span{start + tok.Start, start + tok.End, string(tok.Term)})
+		for _, tok := range da.Tokenizer.Tokenize([]byte(text[start:end])) {
+			for _, term := range h.termOf(g, da, tok) {
+				if terms[term] {
+					out = append(out, span{start + tok.Start, start + tok.End, term})
+				}
 			}
 		}
 	}
