@@ -104,3 +104,44 @@ func TestFrequentTermPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeDocumentReadsBounded: one pathological record, megabytes of
+// text on a single line, costs nothing to searches that do not show it,
+// and a search that shows it (a rare word at its very end, or a word in
+// every sentence of it) decompresses a bounded window of its text, not
+// the text; so does its document page. Bytes read stand for time here:
+// they are what grew with the document's length.
+func TestHugeDocumentReadsBounded(t *testing.T) {
+	filler := "the policy of the state towards the growers of the leaf was discussed again. "
+	huge := Record{ID: "huge", Kind: "briefing", Title: "A huge file", Language: "en",
+		Paragraphs: []string{strings.Repeat(filler, (3<<20)/len(filler)) + "needle"}}
+	idx := mustBuildIndex(t, huge, rec("a", "coca eradication"), rec("b", "coca substitution"))
+	store := idx.cur.store
+	read := func(f func()) int64 {
+		before := store.Unpacked()
+		f()
+		return store.Unpacked() - before
+	}
+	// The two short records hold a few dozen bytes each.
+	if n := read(func() { mustSearch(t, idx, Query{Text: "coca"}) }); n > 1024 {
+		t.Errorf("a search not showing the huge record read %d bytes", n)
+	}
+	const bound = 256 << 10 // the scan's 64 KB, passages and part boundaries, with room
+	for _, q := range []string{"needle", "growers", `"the growers"`, "policy leaf needle"} {
+		var res *Results
+		n := read(func() { res = mustSearch(t, idx, Query{Text: q}) })
+		if len(res.Hits) == 0 || res.Hits[0].ID != "huge" || len(res.Hits[0].Snippets) == 0 {
+			t.Fatalf("%s: hits %+v", q, res.Hits)
+		}
+		if n > bound {
+			t.Errorf("%s: showing the huge record read %d bytes of its %d", q, n, len(huge.Paragraphs[0]))
+		}
+	}
+	if n := read(func() {
+		if _, err := idx.Document(context.Background(), "huge"); err != nil {
+			t.Fatal(err)
+		}
+	}); n > partBytes*3/2+bound {
+		t.Errorf("its document page read %d bytes", n)
+	}
+}

@@ -255,6 +255,7 @@ func (d *Doc) decode(k, n int, dst []byte, use func(text []byte) []byte) error {
 		if err != nil {
 			return fmt.Errorf("block %d: %w", k+i, err)
 		}
+		d.s.unpacked.Add(int64(len(b)))
 		dst = use(b)
 	}
 	return nil
