@@ -95,11 +95,13 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 	}
 	out := make([]Snippet, 0, len(paras))
 	for _, p := range paras {
-		html, err := passageFrom(d, p.start, p.end, p.spans)
+		html, at, err := passageFrom(d, p.start, p.end, p.spans)
 		if err != nil {
 			return nil, err
 		}
-		part, err := partOf(d, p.start, parts)
+		// The part holding the passage: a paragraph longer than a part
+		// (a huge file on one line) is split between parts.
+		part, err := partOf(d, at, parts)
 		if err != nil {
 			return nil, err
 		}
@@ -195,16 +197,17 @@ func termDoc(ctx context.Context, r index.IndexReader, doc index.IndexInternalID
 
 // passageFrom reads at most passageBytes of the paragraph [ps, pe) around
 // its best match and cuts a passage from it. spans are relative to ps.
-func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, error) {
-	lo, hi := 0, pe-ps
+// It returns the body offset of that match (of the paragraph, if short).
+func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, int, error) {
+	lo, hi, a := 0, pe-ps, 0
 	if hi > 2*passageBytes {
-		a := anchorSpan(spans)
+		a = anchorSpan(spans)
 		lo = max(0, a-passageBytes)
 		hi = min(hi, a+passageBytes)
 	}
 	b, err := d.Text(ps+lo, ps+hi)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	// Cut at character starts.
 	from, to := 0, len(b)
@@ -227,7 +230,7 @@ func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, erro
 			in = append(in, span{s.start - base, s.end - base, s.term})
 		}
 	}
-	return passageOf(text, in, base > 0, base+len(text) < pe-ps), nil
+	return passageOf(text, in, base > 0, base+len(text) < pe-ps), ps + a, nil
 }
 
 // anchorSpan returns the offset of the match that starts the run of
@@ -266,7 +269,7 @@ func (h *highlighter) fallbackAt(d *docstore.Doc, rec Record, g string) ([]Snipp
 	if err != nil {
 		return nil, err
 	}
-	html, err := passageFrom(d, ps, pe, nil)
+	html, _, err := passageFrom(d, ps, pe, nil)
 	if err != nil {
 		return nil, err
 	}
