@@ -74,7 +74,7 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 	if len(occs) == 0 {
 		return h.fallbackAt(d, rec, g)
 	}
-	paras, err := paragraphs(d, occs, h.phraseStarts(occs, sc, g))
+	paras, err := paragraphs(d, occs, h.phraseStarts(occs, sc, g), maxParagraphs)
 	if err != nil {
 		return nil, err
 	}
@@ -111,11 +111,11 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 }
 
 // paragraphs groups occurrences (in order of their offsets) by paragraph,
-// up to maxParagraphs paragraphs. phrases holds the offsets of those
-// starting one of the query's phrases.
-func paragraphs(d *docstore.Doc, occs []occurrence, phrases map[int]bool) ([]para, error) {
+// up to most paragraphs. phrases holds the offsets of those starting one
+// of the query's phrases.
+func paragraphs(d *docstore.Doc, occs []occurrence, phrases map[int]bool, most int) ([]para, error) {
 	var paras []para
-	for k := 0; k < len(occs) && len(paras) < maxParagraphs; {
+	for k := 0; k < len(occs) && len(paras) < most; {
 		i, err := d.ParagraphAt(occs[k].start)
 		if err != nil {
 			return nil, err

@@ -83,7 +83,7 @@ func merged(a, b []occurrence) []occurrence {
 // if the query has phrases, one of them: more text cannot give better
 // passages.
 func (h *highlighter) enough(d *docstore.Doc, in []occurrence, sc *scanned, g string, present, n int) (bool, error) {
-	paras, err := paragraphs(d, in, h.phraseStarts(in, sc, g))
+	paras, err := paragraphs(d, in, h.phraseStarts(in, sc, g), maxParagraphs)
 	if err != nil {
 		return false, err
 	}
