@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -171,6 +172,9 @@ func (h *highlighter) matches(text, g string) []span {
 			// Looks for the probes itself, in the one lower-cased copy.
 			return h.asciiMatches(text, g, da, terms, h.probesFor(g))
 		}
+		if _, ok := da.Tokenizer.(*wordTokenizer); ok && utf8.ValidString(text) {
+			return h.chunkMatches(text, g, da, terms, h.probesFor(g))
+		}
 		if !h.mayMatch(text, g) {
 			return nil
 		}
@@ -260,6 +264,37 @@ func (h *highlighter) asciiMatches(text, g string, da *analysis.DefaultAnalyzer,
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// chunkMatches is asciiMatches for a valid UTF-8 text that is not all
+// ASCII (accented Spanish, say). Our tokenizer splits a text at ASCII
+// white space and tokenises each chunk alone (wordTokenizer), so only the
+// chunks whose folded, lower-cased form holds a probe are tokenised, not
+// the whole text: a scan of a long Spanish report for a frequent word
+// tokenised every word of it.
+func (h *highlighter) chunkMatches(text, g string, da *analysis.DefaultAnalyzer, terms map[string]bool, probes []string) []span {
+	var out []span
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf && wbClass[text[i]] == wbSpace {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !(text[j] < utf8.RuneSelf && wbClass[text[j]] == wbSpace) {
+			j++
+		}
+		if folded := fold(text[i:j]); slices.ContainsFunc(probes, func(p string) bool { return strings.Contains(folded, p) }) {
+			for _, tok := range da.Tokenizer.Tokenize([]byte(text[i:j])) {
+				for _, term := range h.termOf(g, da, tok) {
+					if terms[term] {
+						out = append(out, span{i + tok.Start, i + tok.End, term})
+					}
+				}
+			}
+		}
+		i = j
+	}
 	return out
 }
 
