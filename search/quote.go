@@ -256,8 +256,12 @@ func (g *generation) quotePassages(ctx context.Context, r index.IndexReader, id 
 		if err != nil {
 			return nil, err
 		}
-		if hi < c.end {
-			text = text[:wordCut(text)]
+		if hi < c.end { // end between words, or at least characters
+			if k := afterLastSpace(text); k > 0 {
+				text = text[:k]
+			} else {
+				text = text[:runeCut(text)]
+			}
 		}
 		if lo > c.start {
 			k := bytes.IndexAny(text, " \n\t")

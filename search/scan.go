@@ -35,12 +35,26 @@ func (h *highlighter) scanFrequent(d *docstore.Doc, g string, occs []occurrence,
 	var found []occurrence // in order, as the chunks are
 	for sc.end < limit {
 		from := sc.end
-		b, err := d.Text(from, min(from+scanChunk, limit))
+		end := min(from+scanChunk, limit)
+		b, err := d.Text(from, end)
 		if err != nil {
 			return nil, nil, err
 		}
-		if from+len(b) < d.Len() {
-			b = b[:wordCut(b)]
+		if end < d.Len() {
+			// Cut between words: after the last white space; else this is
+			// the end of one word running past the scan's bound (not
+			// scanned), or a chunk without a space (cut between characters).
+			switch k := afterLastSpace(b); {
+			case k > 0:
+				b = b[:k]
+			case end == limit:
+				b = nil
+			default:
+				b = b[:runeCut(b)]
+			}
+		}
+		if len(b) == 0 {
+			break
 		}
 		sc.end += len(b)
 		if phrased {
@@ -111,24 +125,25 @@ func distinctOccurring(occs []occurrence) int {
 	return len(seen)
 }
 
-// wordCut returns where to cut b, the start of a longer text, so that no
-// word is split: after its last whitespace, or failing that (a run of
-// scanChunk bytes without a space) at its last character start.
-func wordCut(b []byte) int {
-	for i := len(b) - 1; i > 0; i-- {
-		switch b[i] {
-		case ' ', '\n', '\t', '\r':
+// afterLastSpace returns the offset just after the last ASCII white space
+// in b, 0 if it has none.
+func afterLastSpace(b []byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < utf8.RuneSelf && wbClass[b[i]] == wbSpace {
 			return i + 1
 		}
 	}
-	i := len(b)
-	if i > 0 {
+	return 0
+}
+
+// runeCut returns where the last character of b starts, or len(b) when
+// that is 0 (b holds one character or part of one).
+func runeCut(b []byte) int {
+	i := len(b) - 1
+	for i > 0 && !utf8.RuneStart(b[i]) {
 		i--
-		for i > 0 && !utf8.RuneStart(b[i]) {
-			i--
-		}
 	}
-	if i == 0 {
+	if i <= 0 {
 		return len(b)
 	}
 	return i

@@ -94,6 +94,9 @@ func TestFrequentTermPhrase(t *testing.T) {
 		if c.phrase != "" && string(sc.text) != body[:sc.end] {
 			t.Errorf("%v: scanned text is not the body's start", c.words)
 		}
+		if last := body[sc.end-1]; last != ' ' && last != '\n' {
+			t.Errorf("%v: the scan ends inside a word: %q", c.words, body[sc.end-10:sc.end+10])
+		}
 		if sc.end > c.most || sc.end < c.most-200 {
 			t.Errorf("%v: scanned %d bytes, want about %d", c.words, sc.end, c.most)
 		}
