@@ -121,3 +121,49 @@ func TestLongSnippets(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteInLongDocuments: a quote from deep in a long report, or from
+// the end of a huge file on one line, is traced to its paragraph and the
+// part of the document page showing it, reading a bounded window of each
+// candidate, not its whole text.
+func TestQuoteInLongDocuments(t *testing.T) {
+	long := longRecord("long", 1200, 1100) // about 1.2 MB
+	filler := "the policy of the state towards the growers of the leaf was discussed again. "
+	line := Record{ID: "line", Kind: "briefing", Title: "One line", Language: "en",
+		Paragraphs: []string{strings.Repeat(filler, (2<<20)/len(filler)) + "At last the needle was found here, in the end."}}
+	idx := mustBuildIndex(t, long, line, rec("short", "coca growers"))
+	store := idx.cur.store
+	for _, c := range []struct {
+		quote, id string
+		para      int
+	}{
+		{"Paragraph 1101. Coca growers and the state met again.", "long", 1101},
+		{"at last the needle was found there, in the end", "line", 1},
+	} {
+		before := store.Unpacked()
+		res, err := idx.TraceQuote(context.Background(), c.quote, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if read := store.Unpacked() - before; read > 512<<10 {
+			t.Errorf("%q: read %d bytes", c.quote, read)
+		}
+		if len(res.Passages) == 0 {
+			t.Fatalf("%q: no passage", c.quote)
+		}
+		p := res.Passages[0]
+		if p.Record.ID != c.id || p.Paragraph != c.para || p.Part < 2 || len(p.Record.Paragraphs) != 1 || p.Score < 0.5 {
+			t.Fatalf("%q: %s paragraph %d part %d (%d paragraphs), score %.2f", c.quote, p.Record.ID, p.Paragraph, p.Part, len(p.Record.Paragraphs), p.Score)
+		}
+		d, err := idx.DocumentPart(context.Background(), c.id, p.Part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i := p.Paragraph - d.FirstParagraph; i < 0 || i >= len(d.Record.Paragraphs) || !strings.Contains(d.Record.Paragraphs[i], strings.Fields(p.Text)[len(strings.Fields(p.Text))-1]) {
+			t.Errorf("%q: part %d does not show the passage", c.quote, p.Part)
+		}
+		if len(p.Text) > quoteReadWindow {
+			t.Errorf("%q: passage of %d bytes", c.quote, len(p.Text))
+		}
+	}
+}

@@ -25,21 +25,30 @@ import (
 // The index decodes every occurrence of a term in a document at once, so a
 // term that occurs more than maxOccurrences times in the hit (a common
 // word in a 20 MB report: 270,000 times, 170 ms to decode) is not read
-// from the index at all: its occurrences are found by analysing the first
-// scanBytes of the text instead. They carry no positions, so they do not
-// count towards phrases.
+// from the index at all: its occurrences are found by analysing the start
+// of the text instead, scanChunk bytes at a time, up to scanBytes
+// (scan.go).
 const (
 	maxOccurrences = 1000
 	maxParagraphs  = 200
 	passageBytes   = 4 * snippetLen // enough for snippetLen characters of 4 bytes
 	scanBytes      = 64 << 10
+	scanChunk      = 16 << 10
 )
 
 // occurrence is where the index found a query term in a body.
 type occurrence struct {
 	start, end int // byte offsets in the body
-	pos        int // token position, for phrases
+	pos        int // token position, for phrases; -1 when found by a scan
 	term       string
+}
+
+// para is a paragraph of a hit holding matches: a candidate passage.
+type para struct {
+	i, start, end, page int
+	spans               []span // relative to start
+	phrases             int    // query phrases starting in it
+	distinct            int    // different query terms in it
 }
 
 // snippetsAt returns up to n passages of a hit's body: from the paragraphs
@@ -52,22 +61,61 @@ type occurrence struct {
 // the start of its first paragraph.
 func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, d *docstore.Doc, rec Record, n int) ([]Snippet, error) {
 	g := langGroup(rec.Language)
-	occs, err := h.occurrences(ctx, r, doc, d, proseField(FieldBody, g), g)
+	occs, frequent, err := h.occurrences(ctx, r, doc, proseField(FieldBody, g), g)
 	if err != nil {
 		return nil, err
+	}
+	var sc *scanned
+	if len(frequent) > 0 {
+		if occs, sc, err = h.scanFrequent(d, g, occs, frequent, n); err != nil {
+			return nil, err
+		}
 	}
 	if len(occs) == 0 {
 		return h.fallbackAt(d, rec, g)
 	}
-	phrases := h.phraseStarts(occs, g)
-
-	type para struct {
-		i, start, end, page int
-		spans               []span
-		phrases             int
+	paras, err := paragraphs(d, occs, h.phraseStarts(occs, sc, g), maxParagraphs)
+	if err != nil {
+		return nil, err
 	}
+	sort.SliceStable(paras, func(a, b int) bool {
+		if paras[a].phrases != paras[b].phrases {
+			return paras[a].phrases > paras[b].phrases
+		}
+		if da, db := paras[a].distinct, paras[b].distinct; da != db {
+			return da > db
+		}
+		return len(paras[a].spans) > len(paras[b].spans)
+	})
+	paras = paras[:min(n, len(paras))]
+	sort.Slice(paras, func(a, b int) bool { return paras[a].i < paras[b].i })
+	parts, err := countParts(d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Snippet, 0, len(paras))
+	for _, p := range paras {
+		html, at, err := passageFrom(d, p.start, p.end, p.spans)
+		if err != nil {
+			return nil, err
+		}
+		// The part holding the passage: a paragraph longer than a part
+		// (a huge file on one line) is split between parts.
+		part, err := partOf(d, at, parts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Snippet{HTML: html, Paragraph: p.i + 1, Page: p.page, Part: part})
+	}
+	return out, nil
+}
+
+// paragraphs groups occurrences (in order of their offsets) by paragraph,
+// up to most paragraphs. phrases holds the offsets of those starting one
+// of the query's phrases.
+func paragraphs(d *docstore.Doc, occs []occurrence, phrases map[int]bool, most int) ([]para, error) {
 	var paras []para
-	for k := 0; k < len(occs) && len(paras) < maxParagraphs; {
+	for k := 0; k < len(occs) && len(paras) < most; {
 		i, err := d.ParagraphAt(occs[k].start)
 		if err != nil {
 			return nil, err
@@ -84,85 +132,52 @@ func (h *highlighter) snippetsAt(ctx context.Context, r index.IndexReader, doc i
 				p.phrases++
 			}
 		}
+		p.distinct = distinctTerms(p.spans)
 		paras = append(paras, p)
 	}
-	sort.SliceStable(paras, func(a, b int) bool {
-		if paras[a].phrases != paras[b].phrases {
-			return paras[a].phrases > paras[b].phrases
-		}
-		if da, db := distinctTerms(paras[a].spans), distinctTerms(paras[b].spans); da != db {
-			return da > db
-		}
-		return len(paras[a].spans) > len(paras[b].spans)
-	})
-	paras = paras[:min(n, len(paras))]
-	sort.Slice(paras, func(a, b int) bool { return paras[a].i < paras[b].i })
-	parts, err := countParts(d)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Snippet, 0, len(paras))
-	for _, p := range paras {
-		html, err := passageFrom(d, p.start, p.end, p.spans)
-		if err != nil {
-			return nil, err
-		}
-		part, err := partOf(d, p.start, parts)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Snippet{HTML: html, Paragraph: p.i + 1, Page: p.page, Part: part})
-	}
-	return out, nil
+	return paras, nil
 }
 
 // occurrences reads where the query's terms occur in one document's body,
-// in order of their offsets.
-func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, d *docstore.Doc, field, g string) ([]occurrence, error) {
+// in order of their offsets, but for the terms occurring there more than
+// maxOccurrences times: those it returns as frequent.
+func (h *highlighter) occurrences(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, field, g string) ([]occurrence, map[string]bool, error) {
 	var out []occurrence
-	frequent := map[string]bool{}
+	var frequent map[string]bool
 	for term := range h.termsFor(g) {
 		// First only the frequency, which costs nothing per occurrence.
 		td, err := termDoc(ctx, r, doc, term, field, false)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if td == nil {
 			continue
 		}
 		if td.Freq > maxOccurrences {
+			if frequent == nil {
+				frequent = map[string]bool{}
+			}
 			frequent[term] = true
 			continue
 		}
 		if td, err = termDoc(ctx, r, doc, term, field, true); err != nil || td == nil {
-			return nil, err
+			return nil, nil, err
 		}
+		one := make([]occurrence, 0, len(td.Vectors))
 		for _, v := range td.Vectors {
-			out = append(out, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
+			one = append(one, occurrence{start: int(v.Start), end: int(v.End), pos: int(v.Pos), term: term})
 		}
+		// A term's occurrences come in order of position, so of offset
+		// too; merging them is cheaper than sorting them all.
+		if !slices.IsSortedFunc(one, byStart) {
+			slices.SortFunc(one, byStart)
+		}
+		out = merged(out, one)
 	}
-	if len(frequent) > 0 {
-		b, err := d.Text(0, scanBytes)
-		if err != nil {
-			return nil, err
-		}
-		if d.Len() > len(b) {
-			// Drop the last character, which the cut may have split.
-			i := len(b) - 1
-			for i > 0 && !utf8.RuneStart(b[i]) {
-				i--
-			}
-			b = b[:max(i, 0)]
-		}
-		for _, s := range h.matches(string(b), g) {
-			if frequent[s.term] {
-				out = append(out, occurrence{start: s.start, end: s.end, pos: -1, term: s.term})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b occurrence) int { return a.start - b.start })
-	return out, nil
+	return out, frequent, nil
 }
+
+func byStart(a, b occurrence) int { return a.start - b.start }
 
 // termDoc returns what the index holds for term in one document's field
 // (nil if it does not occur there), with each occurrence when vectors is
@@ -180,52 +195,19 @@ func termDoc(ctx context.Context, r index.IndexReader, doc index.IndexInternalID
 	return td, nil
 }
 
-// phraseStarts returns the offsets of the occurrences that start one of
-// the query's phrases: the phrase's other terms follow at their positions.
-func (h *highlighter) phraseStarts(occs []occurrence, g string) map[int]bool {
-	seqs := h.seqsFor(g)
-	if len(seqs) == 0 {
-		return nil
-	}
-	at := make(map[int]string, len(occs))
-	for _, o := range occs {
-		if o.pos >= 0 {
-			at[o.pos] = o.term
-		}
-	}
-	out := map[int]bool{}
-	for _, o := range occs {
-		if o.pos < 0 {
-			continue
-		}
-		for _, s := range seqs {
-			if o.term != s.terms[0] {
-				continue
-			}
-			all := true
-			for k := 1; k < len(s.terms) && all; k++ {
-				all = at[o.pos+s.offs[k]] == s.terms[k]
-			}
-			if all {
-				out[o.start] = true
-			}
-		}
-	}
-	return out
-}
-
 // passageFrom reads at most passageBytes of the paragraph [ps, pe) around
 // its best match and cuts a passage from it. spans are relative to ps.
-func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, error) {
-	lo, hi := 0, pe-ps
+// It returns the body offset of that match (of the paragraph, if short).
+func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, int, error) {
+	lo, hi, a := 0, pe-ps, 0
 	if hi > 2*passageBytes {
-		a := anchorSpan(spans)
+		a = anchorSpan(spans)
 		lo = max(0, a-passageBytes)
 		hi = min(hi, a+passageBytes)
 	}
 	b, err := d.Text(ps+lo, ps+hi)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	// Cut at character starts.
 	from, to := 0, len(b)
@@ -248,7 +230,7 @@ func passageFrom(d *docstore.Doc, ps, pe int, spans []span) (template.HTML, erro
 			in = append(in, span{s.start - base, s.end - base, s.term})
 		}
 	}
-	return passageOf(text, in, base > 0, base+len(text) < pe-ps), nil
+	return passageOf(text, in, base > 0, base+len(text) < pe-ps), ps + a, nil
 }
 
 // anchorSpan returns the offset of the match that starts the run of
@@ -287,7 +269,7 @@ func (h *highlighter) fallbackAt(d *docstore.Doc, rec Record, g string) ([]Snipp
 	if err != nil {
 		return nil, err
 	}
-	html, err := passageFrom(d, ps, pe, nil)
+	html, _, err := passageFrom(d, ps, pe, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,19 @@
 package search
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/briefs/briefs/search/docstore"
 )
 
 // Tracing a quote: given a sentence or a paragraph, perhaps misquoted (a
@@ -36,6 +43,17 @@ const (
 	// minPassageScore is the share of word pairs a paragraph must contain
 	// to be shown at all.
 	minPassageScore = 0.25
+	// A candidate up to quoteWholeBytes long is read whole and each of its
+	// paragraphs scored. Of a longer one (a 300-page report, a huge file
+	// on one line) only the quoteParagraphs paragraphs holding the most of
+	// the quote's quoteTerms rarest terms in it are scored, found by the
+	// index's positions as snippets are, each read from a window of
+	// quoteReadWindow bytes around the first of those terms: a trace then
+	// costs the same whatever the length of its candidates.
+	quoteWholeBytes = partBytes
+	quoteTerms      = 8
+	quoteParagraphs = 40
+	quoteReadWindow = 8 << 10
 )
 
 // ErrShortQuote is returned for a quote of fewer than minQuoteWords words.
@@ -43,10 +61,14 @@ var ErrShortQuote = errors.New("a quote needs at least 3 words")
 
 // Passage is one paragraph that contains the quote, more or less.
 type Passage struct {
-	Record    Record  `json:"record"`    // the whole record, for its citation
-	Paragraph int     `json:"paragraph"` // 1-based
-	Text      string  `json:"text"`
-	Score     float64 `json:"score"` // share of the quote's word pairs found, 0..1
+	// Record is the record, for its citation, with only this paragraph
+	// (and its page) as Paragraphs.
+	Record    Record `json:"record"`
+	Paragraph int    `json:"paragraph"` // 1-based
+	Part      int    `json:"part"`      // of the document page holding it; 0: the document has one
+	// Text is the paragraph, or of a very long one the window read of it.
+	Text  string  `json:"text"`
+	Score float64 `json:"score"` // share of the quote's word pairs found, 0..1
 	// Matched marks, for each word of Text (strings.Fields), whether it is
 	// part of a word pair of the quote.
 	Matched []bool `json:"-"`
@@ -79,22 +101,22 @@ func (x *Index) TraceQuote(ctx context.Context, text string, n int) (*QuoteResul
 	}
 	defer x.keepResident() // after the release: deferred calls run last first
 	defer g.release()
+	r, err := g.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
 	pairs := wordPairs(words)
 	var out []Passage
 	for _, h := range res.Hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rec, err := g.record(h.ID)
+		ps, err := g.quotePassages(ctx, r, h.ID, words, pairs)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("record %s: %w", h.ID, err)
 		}
-		for i, para := range rec.Paragraphs {
-			if p, ok := scorePassage(para, pairs); ok {
-				p.Record, p.Paragraph = rec, i+1
-				out = append(out, p)
-			}
-		}
+		out = append(out, ps...)
 	}
 	// Best first; among equals, the search's order (stable sort).
 	slices.SortStableFunc(out, func(a, b Passage) int {
@@ -164,29 +186,142 @@ func scorePassage(para string, pairs map[wordPair]bool) (Passage, bool) {
 	return Passage{Text: para, Score: score, Matched: matched}, true
 }
 
-// record loads a record from the document store with all its paragraphs,
-// for passages that may lie anywhere in the text.
-func (g *generation) record(id string) (Record, error) {
+// quotePassages scores the paragraphs of one candidate record against
+// the quote's word pairs: all of them in a record up to quoteWholeBytes
+// long, else those where the index finds the most of its rarest words.
+func (g *generation) quotePassages(ctx context.Context, r index.IndexReader, id string, words []string, pairs map[wordPair]bool) ([]Passage, error) {
 	d, rec, err := g.stored(id)
 	if err != nil {
-		return Record{}, err
+		return nil, err
 	}
-	text, err := d.Text(0, d.Len())
+	rec.Paragraphs, rec.Pages = nil, nil
+	parts, err := countParts(d)
 	if err != nil {
-		return Record{}, err
+		return nil, err
 	}
-	paged := false
-	for i := 0; i < d.Paragraphs(); i++ {
-		start, end, page, err := d.Paragraph(i)
-		if err != nil {
-			return Record{}, err
+	var out []Passage
+	// add scores text, paragraph i or a window of it starting at body
+	// offset at.
+	add := func(i, at int, text []byte) error {
+		p, ok := scorePassage(string(text), pairs)
+		if !ok {
+			return nil
 		}
-		rec.Paragraphs = append(rec.Paragraphs, string(text[start:end]))
-		rec.Pages = append(rec.Pages, page)
-		paged = paged || page > 0
+		_, _, page, err := d.Paragraph(i)
+		if err != nil {
+			return err
+		}
+		if p.Part, err = partOf(d, at, parts); err != nil {
+			return err
+		}
+		p.Record, p.Paragraph = rec, i+1
+		p.Record.Paragraphs = []string{p.Text}
+		if page > 0 {
+			p.Record.Pages = []int{page}
+		}
+		out = append(out, p)
+		return nil
 	}
-	if !paged {
-		rec.Pages = nil
+	cands, err := g.quoteCandidates(ctx, r, id, d, langGroup(rec.Language), words)
+	if err != nil {
+		return nil, err
 	}
-	return rec, nil
+	if cands == nil {
+		// Short, or none of the quote's words is rare enough in it to be
+		// located: its paragraphs up to quoteWholeBytes.
+		text, err := d.Text(0, quoteWholeBytes)
+		if err != nil {
+			return nil, err
+		}
+		for i := 0; i < d.Paragraphs(); i++ {
+			start, end, _, err := d.Paragraph(i)
+			if err != nil {
+				return nil, err
+			}
+			if start >= len(text) {
+				break
+			}
+			if err := add(i, start, text[start:min(end, len(text))]); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
+	for _, c := range cands {
+		lo, hi := c.start, c.end
+		if hi-lo > quoteReadWindow {
+			lo = max(lo, c.spans[0].start+c.start-quoteReadWindow/2)
+			hi = min(hi, lo+quoteReadWindow)
+		}
+		text, err := d.Text(lo, hi)
+		if err != nil {
+			return nil, err
+		}
+		if hi < c.end { // end between words, or at least characters
+			if k := afterLastSpace(text); k > 0 {
+				text = text[:k]
+			} else {
+				text = text[:runeCut(text)]
+			}
+		}
+		if lo > c.start {
+			k := bytes.IndexAny(text, " \n\t")
+			text = text[k+1:]
+			lo += k + 1
+		}
+		if err := add(c.i, lo, text); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// quoteCandidates returns the paragraphs of a record longer than
+// quoteWholeBytes where the index finds the most of the quote's
+// quoteTerms rarest terms in it, at most quoteParagraphs of them in
+// document order; nil for a shorter record or when none of its terms is
+// found (each occurring there more than maxOccurrences times).
+func (g *generation) quoteCandidates(ctx context.Context, r index.IndexReader, id string, d *docstore.Doc, group string, words []string) ([]para, error) {
+	if d.Len() <= quoteWholeBytes {
+		return nil, nil
+	}
+	doc, err := r.InternalID(id)
+	if err != nil || doc == nil {
+		return nil, err
+	}
+	field := proseField(FieldBody, group)
+	type termFreq struct {
+		term string
+		freq uint64
+	}
+	var tfs []termFreq
+	for term := range newHighlighter(g, words, nil).termsFor(group) {
+		td, err := termDoc(ctx, r, doc, term, field, false)
+		if err != nil {
+			return nil, err
+		}
+		if td != nil && td.Freq <= maxOccurrences {
+			tfs = append(tfs, termFreq{term, td.Freq})
+		}
+	}
+	slices.SortFunc(tfs, func(a, b termFreq) int { return cmp.Or(cmp.Compare(a.freq, b.freq), strings.Compare(a.term, b.term)) })
+	hl := newHighlighter(g, nil, nil)
+	hl.terms[group] = map[string]bool{}
+	for _, tf := range tfs[:min(quoteTerms, len(tfs))] {
+		hl.terms[group][tf.term] = true
+	}
+	occs, _, err := hl.occurrences(ctx, r, doc, field, group)
+	if err != nil || len(occs) == 0 {
+		return nil, err
+	}
+	paras, err := paragraphs(d, occs, nil, len(occs))
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(paras, func(a, b para) int {
+		return cmp.Or(b.distinct-a.distinct, len(b.spans)-len(a.spans))
+	})
+	paras = paras[:min(quoteParagraphs, len(paras))]
+	slices.SortFunc(paras, func(a, b para) int { return a.i - b.i })
+	return paras, nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,12 +26,12 @@ const snippetLen = 240
 // highlighter marks one query's words in the records of a result page.
 type highlighter struct {
 	g       *generation
-	words   []string                   // query words and phrases, as typed or expanded
-	phrases []string                   // the phrases among them
-	terms   map[string]map[string]bool // analysed words per language group
-	probes  map[string][]string        // per group: what a matching text must contain
-	seqs    map[string][]phraseSeq     // analysed phrases per language group
-	seen    map[string][]string        // group and word -> its terms (termOf)
+	words   []string                       // query words and phrases, as typed or expanded
+	phrases []string                       // the phrases among them
+	terms   map[string]map[string]bool     // analysed words per language group
+	probes  map[string][]string            // per group: what a matching text must contain
+	seqs    map[string][]phraseSeq         // analysed phrases per language group
+	seen    map[string]map[string][]string // group -> word -> its terms (termOf)
 }
 
 // phraseSeq is an analysed phrase: its terms and their position offsets
@@ -47,11 +48,27 @@ func newHighlighter(g *generation, words, phrases []string) *highlighter {
 
 // mayMatch is a cheap test run before analysing a paragraph, which costs
 // far more: a text can only hold a token whose term is t if its folded,
-// lower-cased form contains the start of t. Stemmers of the languages we
-// index change the ends of words, and accents are folded on both sides, so
-// the first characters of a term (all but the last of a short one, for
-// Porter's toy -> toi) are in the word it came from.
+// lower-cased form contains the start of t (a probe, see probesFor).
 func (h *highlighter) mayMatch(text, g string) bool {
+	probes := h.probesFor(g)
+	if len(probes) == 0 {
+		return false
+	}
+	folded := fold(text)
+	for _, p := range probes {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// probesFor returns the starts of group g's query terms that any word
+// giving one of those terms contains. Stemmers of the languages we index
+// change the ends of words, and accents are folded on both sides, so the
+// first characters of a term (all but the last of a short one, for
+// Porter's toy -> toi) are in the word it came from.
+func (h *highlighter) probesFor(g string) []string {
 	probes, ok := h.probes[g]
 	if !ok {
 		for term := range h.termsFor(g) {
@@ -64,16 +81,7 @@ func (h *highlighter) mayMatch(text, g string) bool {
 		}
 		h.probes[g] = probes
 	}
-	if len(probes) == 0 {
-		return false
-	}
-	folded := fold(text)
-	for _, p := range probes {
-		if strings.Contains(folded, p) {
-			return true
-		}
-	}
-	return false
+	return probes
 }
 
 // fold lower-cases text and folds its accents. Most text is ASCII, where
@@ -160,11 +168,15 @@ func (h *highlighter) matches(text, g string) []span {
 		return out
 	}
 	if probeSafe[g] {
+		if isASCII(text) {
+			// Looks for the probes itself, in the one lower-cased copy.
+			return h.asciiMatches(text, g, da, terms, h.probesFor(g))
+		}
+		if _, ok := da.Tokenizer.(*wordTokenizer); ok && utf8.ValidString(text) {
+			return h.chunkMatches(text, g, da, terms, h.probesFor(g))
+		}
 		if !h.mayMatch(text, g) {
 			return nil
-		}
-		if isASCII(text) {
-			return h.asciiMatches(text, a, terms, h.probes[g])
 		}
 	}
 	// The token filters of our analyzers (possessive, elision, lower case,
@@ -186,8 +198,8 @@ func (h *highlighter) matches(text, g string) []span {
 // termOf returns what the token filters of group g make of one token,
 // remembered per word.
 func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analysis.Token) []string {
-	key := g + "\x00" + string(tok.Term)
-	if t, ok := h.seen[key]; ok {
+	seen := h.seen[g]
+	if t, ok := seen[string(tok.Term)]; ok {
 		return t
 	}
 	one := analysis.TokenStream{&analysis.Token{
@@ -201,10 +213,14 @@ func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analys
 	for _, t := range one {
 		out = append(out, string(t.Term))
 	}
-	if h.seen == nil {
-		h.seen = map[string][]string{}
+	if seen == nil {
+		if h.seen == nil {
+			h.seen = map[string]map[string][]string{}
+		}
+		seen = map[string][]string{}
+		h.seen[g] = seen
 	}
-	h.seen[key] = out
+	seen[string(tok.Term)] = out
 	return out
 }
 
@@ -217,7 +233,7 @@ func (h *highlighter) termOf(g string, da *analysis.DefaultAnalyzer, tok *analys
 // run of letters, digits and those characters is analysed alone exactly as
 // it is within its paragraph. Segmenting whole paragraphs was a quarter of
 // the CPU of a query.
-func (h *highlighter) asciiMatches(text string, a analysis.Analyzer, terms map[string]bool, probes []string) []span {
+func (h *highlighter) asciiMatches(text, g string, da *analysis.DefaultAnalyzer, terms map[string]bool, probes []string) []span {
 	low := strings.ToLower(text)
 	runs := map[int]int{}
 	for _, p := range probes {
@@ -239,13 +255,46 @@ func (h *highlighter) asciiMatches(text string, a analysis.Analyzer, terms map[s
 	}
 	var out []span
 	for start, end := range runs {
-		for _, tok := range a.Analyze([]byte(text[start:end])) {
-			if terms[string(tok.Term)] {
-				out = append(out, span{start + tok.Start, start + tok.End, string(tok.Term)})
+		for _, tok := range da.Tokenizer.Tokenize([]byte(text[start:end])) {
+			for _, term := range h.termOf(g, da, tok) {
+				if terms[term] {
+					out = append(out, span{start + tok.Start, start + tok.End, term})
+				}
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// chunkMatches is asciiMatches for a valid UTF-8 text that is not all
+// ASCII (accented Spanish, say). Our tokenizer splits a text at ASCII
+// white space and tokenises each chunk alone (wordTokenizer), so only the
+// chunks whose folded, lower-cased form holds a probe are tokenised, not
+// the whole text: a scan of a long Spanish report for a frequent word
+// tokenised every word of it.
+func (h *highlighter) chunkMatches(text, g string, da *analysis.DefaultAnalyzer, terms map[string]bool, probes []string) []span {
+	var out []span
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf && wbClass[text[i]] == wbSpace {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !(text[j] < utf8.RuneSelf && wbClass[text[j]] == wbSpace) {
+			j++
+		}
+		if folded := fold(text[i:j]); slices.ContainsFunc(probes, func(p string) bool { return strings.Contains(folded, p) }) {
+			for _, tok := range da.Tokenizer.Tokenize([]byte(text[i:j])) {
+				for _, term := range h.termOf(g, da, tok) {
+					if terms[term] {
+						out = append(out, span{i + tok.Start, i + tok.End, term})
+					}
+				}
+			}
+		}
+		i = j
+	}
 	return out
 }
 

@@ -277,3 +277,38 @@ func TestDocPageParts(t *testing.T) {
 		t.Errorf("citing paragraph 1101 from its part shows no passage citation")
 	}
 }
+
+// TestDocPageOneHugeLine: a record of megabytes on one line (a pathological
+// file) is shown in parts too, split between words: each page is a part's
+// worth of HTML with a link to the next, and a search showing the record
+// links its snippet to the part holding the match.
+func TestDocPageOneHugeLine(t *testing.T) {
+	line := strings.Repeat("Coca growers and the state met again. ", (2<<20)/38) + "The needle was found here."
+	rec := indexer.Record{ID: "one-line", Kind: "briefing", Title: "One huge line", Language: "en", Paragraphs: []string{line}}
+	ts := newTestServer(t, Config{Index: mustBuildIndex(t, rec)})
+
+	resp, body := ts.get(t, "/doc/one-line")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	if len(body) > 1<<20 {
+		t.Errorf("the first part's page is %d bytes, for a text of %d", len(body), len(line))
+	}
+	first := ts.page(t, "/doc/one-line", http.StatusOK)
+	next, _ := first.Find("nav.parts a[rel=next]").First().Attr("href")
+	if next != "/doc/one-line?part=2" {
+		t.Errorf("next part link = %q", next)
+	}
+	res := ts.page(t, "/search?q=needle", http.StatusOK)
+	href, _ := res.Find("a.snippet").First().Attr("href")
+	if !strings.Contains(href, "part=") {
+		t.Fatalf("snippet link = %q, want its part", href)
+	}
+	if _, body := ts.get(t, href); len(body) > 1<<20 {
+		t.Errorf("%s: %d bytes", href, len(body))
+	}
+	part := ts.page(t, href, http.StatusOK)
+	if !strings.Contains(part.Find("#p1").Text(), "needle") {
+		t.Errorf("%s: its #p1 does not show the needle", href)
+	}
+}

@@ -86,19 +86,25 @@ func (s *Server) handleQuote(w http.ResponseWriter, r *http.Request) error {
 
 func newPassageView(p search.Passage, base string) passageView {
 	rec := citeRecord(p.Record, base)
-	self := "/doc/" + url.PathEscape(rec.ID)
+	doc := "/doc/" + url.PathEscape(rec.ID)
+	self, cite := doc, doc+"?cite="+strconv.Itoa(p.Paragraph)
+	if p.Part > 1 { // the part of a long document's page showing it
+		self += partParam(self, p.Part)
+		cite += partParam(cite, p.Part)
+	}
 	anchor := "#p" + strconv.Itoa(p.Paragraph)
 	v := passageView{
 		Title:     title(rec),
 		Authors:   strings.Join(rec.Authors, ", "),
 		Year:      rec.Year,
 		DocURL:    self + anchor,
-		CiteURL:   self + "?cite=" + strconv.Itoa(p.Paragraph) + "#cite",
+		CiteURL:   cite + "#cite",
 		HTML:      markWords(p.Text, p.Matched),
 		Score:     int(p.Score*100 + 0.5),
 		Paragraph: p.Paragraph,
 	}
-	if pc, ok := citePassage(rec, p.Paragraph, 1, base+self+anchor); ok {
+	// p.Record holds the passage's paragraph only.
+	if pc, ok := citePassage(rec, p.Paragraph, p.Paragraph, base+self+anchor); ok {
 		v.Locator, v.APA = pc.Locator, pc.APA
 	}
 	return v

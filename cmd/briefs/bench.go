@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -167,12 +168,18 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 	byKind := map[string][]time.Duration{}
 	kindTotal := map[string]uint64{}
 	var kinds []string
+	var each []slowQuery
 	start, cpu0 := time.Now(), cpuSeconds()
 	for _, q := range mix {
 		t0 := time.Now()
 		res, err := ix.Search(ctx, q.Query)
 		d := time.Since(t0)
 		lat = append(lat, d)
+		sq := slowQuery{Kind: q.Kind, Text: q.Query.Text, MS: float64(d.Microseconds()) / 1000}
+		if res != nil {
+			sq.Total = res.Total
+		}
+		each = append(each, sq)
 		if _, ok := byKind[q.Kind]; !ok {
 			kinds = append(kinds, q.Kind)
 		}
@@ -216,6 +223,8 @@ func runMix(ctx context.Context, ix *search.Index, mix []benchQuery) (latencySta
 		ms.ByKind = append(ms.ByKind, kindLatency{Kind: k, Count: len(ds),
 			P50: l.P50, Max: l.Max, MeanTotal: float64(kindTotal[k]) / float64(len(ds))})
 	}
+	slices.SortStableFunc(each, func(a, b slowQuery) int { return cmp.Compare(b.MS, a.MS) })
+	ms.Slowest = each[:min(slowestShown, len(each))]
 	ms.MeanHits = float64(hits) / float64(len(mix))
 	if hits > 0 {
 		ms.SnippetsPerHit = float64(snippets) / float64(hits)

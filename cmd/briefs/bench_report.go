@@ -90,6 +90,21 @@ type mixStats struct {
 	// ByKind is the single-threaded latency of each kind of query of the
 	// mix (words, phrase, year range, ...): which kinds are slow.
 	ByKind []kindLatency `json:"by_kind"`
+	// Slowest are the slowest queries of the mix, slowest first: what
+	// makes the p99.
+	Slowest []slowQuery `json:"slowest"`
+}
+
+// slowestShown is how many of the slowest queries a report lists: the 2
+// that make the p99 of 200 queries, and a few more for context.
+const slowestShown = 5
+
+// slowQuery is one query of the mix and its single-threaded latency.
+type slowQuery struct {
+	Kind  string  `json:"kind"`
+	Text  string  `json:"text"`
+	Total uint64  `json:"total"` // matches
+	MS    float64 `json:"ms"`
 }
 
 // kindLatency is the latency of one kind of query in the mix.
@@ -170,6 +185,13 @@ func (r *benchReport) rows() [][2]string {
 	}
 	if len(kinds) > 0 {
 		rows = append(rows, [2]string{"by kind, 1 thread: p50 / max", strings.Join(kinds, "; ")})
+	}
+	var slow []string
+	for _, q := range m.Slowest {
+		slow = append(slow, fmt.Sprintf("%.1f ms %s %q, %d matches", q.MS, q.Kind, q.Text, q.Total))
+	}
+	if len(slow) > 0 {
+		rows = append(rows, [2]string{"slowest, 1 thread", strings.Join(slow, "; ")})
 	}
 	return rows
 }

@@ -20,10 +20,11 @@ type Doc struct {
 	nParas  int
 	bodyLen int
 	nBlocks int
-	paraOff uint64 // offset of the paragraph table in the data file
-	endsOff uint64 // of the block ends
-	blkOff  uint64 // of the first block
-	paras   []byte // the paragraph table, once read (see table)
+	paraOff uint64  // offset of the paragraph table in the data file
+	endsOff uint64  // of the block ends
+	blkOff  uint64  // of the first block
+	paras   []byte  // the paragraph table, once read (see table)
+	blocks  []block // decompressed blocks, oldest first (see Text)
 }
 
 // maxTableRead is the largest paragraph table read whole (128k
@@ -145,44 +146,117 @@ func (d *Doc) ParagraphAt(off int) (int, error) {
 	return max(i-1, 0), nil
 }
 
-// Text returns bytes [start, end) of the body, clipped to it.
+// Text returns bytes [start, end) of the body, clipped to it. A short
+// range goes through a small cache of decompressed blocks (a hit's
+// snippets often read the same block twice); a long one is decompressed
+// straight into the result.
 func (d *Doc) Text(start, end int) ([]byte, error) {
 	start, end = max(start, 0), min(end, d.bodyLen)
 	if start >= end {
 		return nil, nil
 	}
 	first, last := start/blockSize, (end-1)/blockSize
-	ends := make([]byte, 4*(last-first+2))
-	endsAt := int64(d.endsOff) + int64(4*(first-1))
-	if first == 0 {
+	if last-first >= cacheBlocks/2 {
+		// Each block is decompressed into its place in out.
+		out := make([]byte, 0, (last-first+1)*blockSize)
+		err := d.decode(first, last-first+1, out[:blockSize], func(b []byte) []byte {
+			if n := len(out); len(b) > 0 && n < cap(out) && &out[:n+1][n] == &b[0] {
+				out = out[:n+len(b)] // decompressed in place
+			} else {
+				out = append(out, b...)
+			}
+			return out[len(out):min(len(out)+blockSize, cap(out))]
+		})
+		if err != nil {
+			return nil, err
+		}
+		base := first * blockSize
+		return out[start-base : end-base], nil
+	}
+	out := make([]byte, 0, end-start)
+	for k := first; k <= last; k++ {
+		b, ok := d.cached(k)
+		if !ok {
+			var dst []byte
+			if len(d.blocks) >= cacheBlocks {
+				dst = d.blocks[0].text // reused: it is evicted
+				d.blocks = append(d.blocks[:0], d.blocks[1:]...)
+			}
+			err := d.decode(k, 1, dst[:cap(dst)], func(text []byte) []byte {
+				b = text
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			d.blocks = append(d.blocks, block{k, b})
+		}
+		lo, hi := max(start-k*blockSize, 0), min(end-k*blockSize, len(b))
+		out = append(out, b[lo:hi]...)
+	}
+	return out, nil
+}
+
+// cacheBlocks is how many decompressed blocks a Doc keeps: the snippets
+// of a hit read the blocks around a few matches, often the same ones.
+const cacheBlocks = 8
+
+// block is one decompressed block of a body.
+type block struct {
+	k    int
+	text []byte
+}
+
+// cached returns block k if it is in the Doc's cache.
+func (d *Doc) cached(k int) ([]byte, bool) {
+	for _, b := range d.blocks {
+		if b.k == k {
+			return b.text, true
+		}
+	}
+	return nil, false
+}
+
+// decode reads blocks [k, k+n) and passes each, decompressed, to use in
+// order. Block k is decompressed into dst if it fits, each next one into
+// the buffer use returned (else into a new one).
+func (d *Doc) decode(k, n int, dst []byte, use func(text []byte) []byte) error {
+	ends := make([]byte, 4*(n+1))
+	endsAt := int64(d.endsOff) + int64(4*(k-1))
+	if k == 0 {
 		ends = ends[4:]
 		endsAt += 4
 	}
 	if err := d.s.readAt(d.loc.file, ends, endsAt); err != nil {
-		return nil, err
+		return err
 	}
-	bound := func(k int) uint64 { // compressed offset where block first+k starts
-		if first == 0 {
-			if k == 0 {
+	bound := func(i int) uint64 { // compressed offset where block k+i starts
+		if k == 0 {
+			if i == 0 {
 				return 0
 			}
-			return uint64(binary.LittleEndian.Uint32(ends[4*(k-1):]))
+			return uint64(binary.LittleEndian.Uint32(ends[4*(i-1):]))
 		}
-		return uint64(binary.LittleEndian.Uint32(ends[4*k:]))
+		return uint64(binary.LittleEndian.Uint32(ends[4*i:]))
 	}
-	lo, hi := bound(0), bound(last-first+1)
+	lo, hi := bound(0), bound(n)
+	if hi < lo {
+		return fmt.Errorf("blocks %d to %d: corrupt block table", k, k+n)
+	}
 	comp := make([]byte, hi-lo)
 	if err := d.s.readAt(d.loc.file, comp, int64(d.blkOff+lo)); err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]byte, 0, (last-first+1)*blockSize)
-	for k := 0; k <= last-first; k++ {
-		b, err := snappy.Decode(nil, comp[bound(k)-lo:bound(k+1)-lo])
-		if err != nil {
-			return nil, fmt.Errorf("block %d: %w", first+k, err)
+	for i := range n {
+		if bound(i+1) < bound(i) {
+			return fmt.Errorf("block %d: corrupt block table", k+i)
 		}
-		out = append(out, b...)
+		b, err := snappy.Decode(dst, comp[bound(i)-lo:bound(i+1)-lo])
+		if err != nil {
+			return fmt.Errorf("block %d: %w", k+i, err)
+		}
+		d.s.unpacked.Add(int64(len(b)))
+		dst = use(b)
 	}
-	base := first * blockSize
-	return out[start-base : end-base], nil
+	return nil
 }

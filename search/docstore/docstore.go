@@ -40,6 +40,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/golang/snappy"
 )
@@ -81,12 +82,19 @@ type Store struct {
 	mu    sync.Mutex
 	files map[uint32]*os.File // opened on first read
 
+	unpacked atomic.Int64 // bytes of text decompressed, see Unpacked
+
 	// Writing.
 	w    *bufio.Writer
 	wf   *os.File
 	wnum uint32
 	woff uint64
 }
+
+// Unpacked returns how many bytes of body text reads have decompressed
+// since the store was opened: what reading windows of text costs, which
+// should not grow with the length of the documents read.
+func (s *Store) Unpacked() int64 { return s.unpacked.Load() }
 
 // DataFile reports whether name is a data file of a store (immutable once
 // written, so it may be hard-linked into the next generation's store).

@@ -75,7 +75,22 @@ func TestStoreRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	// One Doc read window after window, as a hit's snippets are: the
+	// cache of decompressed blocks fills, evicts and is reused; every
+	// window (short or long) must still be the body's bytes.
 	d, _ := s.Get("long")
+	body := bodies["long"]
+	for i := range 60 {
+		lo := (i * 7919 * 1031) % len(body)
+		hi := lo + []int{1, 300, blockSize, 2*blockSize + 5, 6 * blockSize}[i%5]
+		got, err := d.Text(lo, hi)
+		if want := body[lo:min(hi, len(body))]; err != nil || string(got) != want {
+			t.Fatalf("window %d: Text(%d, %d): %d bytes, want %d (%v)", i, lo, hi, len(got), len(want), err)
+		}
+	}
+	if len(d.blocks) > cacheBlocks {
+		t.Errorf("%d blocks cached, at most %d", len(d.blocks), cacheBlocks)
+	}
 	if d.Paragraphs() != 3 {
 		t.Fatalf("paragraphs = %d", d.Paragraphs())
 	}
