@@ -36,10 +36,13 @@ const maxMarkText = 200
 
 // authorMarks collects the author-marked elements of the page as it
 // stands, with the raw text length of every element (p.rawLen) for
-// placing them later.
+// placing them later and, when unseenAuthors may need it, the visible text
+// (p.rawText).
 func (p *htmlPage) authorMarks() []authorMark {
 	p.rawLen = textLengths(p.body)
-	p.rawText = visibleText(p.body)
+	if p.headLetsDropUnseen() {
+		p.rawText = visibleText(p.body)
+	}
 	small := func(n *html.Node) bool { return p.rawLen[n] > 0 && p.rawLen[n] <= maxMarkText }
 	var marks []authorMark
 	walkNodes(p.body, func(n *html.Node) bool {

@@ -17,8 +17,7 @@ import (
 // whether or not the page repeats them, and news pages are left alone
 // too: a newsroom's byline is often drawn by script from the metadata.
 func (p *htmlPage) unseenAuthors(authors, shown []string, series string) []string {
-	scholarly := len(p.head.citation.Authors)+len(p.head.dc.Authors) > 0 || series != ""
-	if len(authors) == 0 || p.rawText == "" || p.head.news || scholarly {
+	if len(authors) == 0 || p.rawText == "" || !p.headLetsDropUnseen() || series != "" {
 		return authors
 	}
 	for _, a := range authors {
@@ -27,6 +26,13 @@ func (p *htmlPage) unseenAuthors(authors, shown []string, series string) []strin
 		}
 	}
 	return shown
+}
+
+// headLetsDropUnseen reports whether the page's head leaves unseenAuthors
+// anything to do: not a news page, no scholarly authors. Otherwise the
+// visible text it compares names with need not be read at all.
+func (p *htmlPage) headLetsDropUnseen() bool {
+	return !p.head.news && len(p.head.citation.Authors)+len(p.head.dc.Authors) == 0
 }
 
 // typedPerson reports whether a name reads as a person's full name and
