@@ -35,11 +35,9 @@ type authorMark struct {
 const maxMarkText = 200
 
 // authorMarks collects the author-marked elements of the page as it
-// stands, with the raw text length of every element (p.rawLen) for
-// placing them later and, when unseenAuthors may need it, the visible text
-// (p.rawText).
+// stands (p.rawLen holds its text lengths) and, when unseenAuthors may
+// need it, reads the visible text (p.rawText).
 func (p *htmlPage) authorMarks() []authorMark {
-	p.rawLen = textLengths(p.body)
 	if p.headLetsDropUnseen() {
 		p.rawText = visibleText(p.body)
 	}

@@ -69,9 +69,10 @@ var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "pu
 	"info", "entry", "post", "article", "header", "footer", "fecha", "data", "datetime"}
 
 // pageDates collects the day candidates of the body, in document order,
-// with where the title is and every day the text shows.
+// with where the title is and every day the text shows. The body is as
+// authorMarks read it, its text lengths in p.rawLen.
 func (p *htmlPage) pageDates() bodyDates {
-	lengths := textLengths(p.body)
+	lengths := p.rawLen
 	offsets, seen := textOffsets(p.body)
 	bd := bodyDates{titlePos: -1, seen: seen}
 	sites := p.head.siteNames()
