@@ -209,7 +209,9 @@ func (g *gazetteer) count(s string, f field, t *tally, toks []span) []span {
 		var cands []phrase
 		switch w := s[toks[i].start:toks[i].end]; {
 		case toks[i].ascii:
-			cands = g.first[w]
+			if g.mayStart(w) {
+				cands = g.first[w]
+			}
 		case len(w) <= maxWordLen:
 			cands = g.first[string(foldAppend(buf[:0], w))] // no allocation
 		}

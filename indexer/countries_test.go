@@ -252,6 +252,22 @@ func TestGazetteer(t *testing.T) {
 			t.Errorf("CountryName(%q) = %q, want %q", code, got, want)
 		}
 	}
+	// The filter in front of the first-word map lets every first word by,
+	// and keeps out most words of a text.
+	for w := range g.first {
+		if !g.mayStart(w) {
+			t.Errorf("mayStart(%q) = false for a first word of the gazetteer", w)
+		}
+	}
+	kept := 0
+	for _, w := range strings.Fields("the policy of the government in the region was to reduce the use of coca and to build roads") {
+		if g.mayStart(w) {
+			kept++
+		}
+	}
+	if kept > 4 {
+		t.Errorf("mayStart lets %d of 20 common words by, want at most 4", kept)
+	}
 	// The lists beside the table must name real entries or phrases.
 	for _, n := range notInText {
 		if _, ok := CountryName(n); !ok {
