@@ -36,10 +36,10 @@ const maxMarkText = 200
 
 // authorMarks collects the author-marked elements of the page as it
 // stands (p.rawLen holds its text lengths) and, when unseenAuthors may
-// need it, reads the visible text (p.rawText).
+// need it, the visible texts (p.rawTexts).
 func (p *htmlPage) authorMarks() []authorMark {
 	if p.headLetsDropUnseen() {
-		p.rawText = visibleText(p.body)
+		p.rawTexts = visibleTexts(p.body)
 	}
 	small := func(n *html.Node) bool { return p.rawLen[n] > 0 && p.rawLen[n] <= maxMarkText }
 	var marks []authorMark

@@ -40,7 +40,7 @@ type htmlPage struct {
 	groups     [][]*html.Node     // listing entries, in document order
 	marks      []authorMark       // author-marked elements, read before chrome removal
 	rawLen     map[*html.Node]int // text lengths before chrome removal
-	rawText    string             // the visible text, lower case, before chrome removal
+	rawTexts   []string           // the visible text nodes before chrome removal
 }
 
 func newPage(root *html.Node) *htmlPage {
