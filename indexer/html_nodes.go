@@ -114,9 +114,13 @@ func hasAncestor(n *html.Node, match func(*html.Node) bool) bool {
 }
 
 // textLengths maps every node under root to the length of its text, in one
-// post-order pass.
-func textLengths(root *html.Node) map[*html.Node]int {
-	m := map[*html.Node]int{}
+// post-order pass. size is how many nodes root has, or more (0: count them
+// first), so that the map is made at its size once.
+func textLengths(root *html.Node, size int) map[*html.Node]int {
+	if size <= 0 {
+		walkNodes(root, func(*html.Node) bool { size++; return true })
+	}
+	m := make(map[*html.Node]int, size)
 	type frame struct {
 		n    *html.Node
 		done bool
