@@ -73,7 +73,7 @@ var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "pu
 // authorMarks read it, its text lengths in p.rawLen.
 func (p *htmlPage) pageDates() bodyDates {
 	lengths := p.rawLen
-	offsets, seen := textOffsets(p.body)
+	offsets, seen := textOffsets(p.body, len(lengths))
 	bd := bodyDates{titlePos: -1, seen: seen}
 	sites := p.head.siteNames()
 	h1 := findFirst(p.body, func(n *html.Node) bool {
@@ -241,9 +241,9 @@ func letterKey(s string) string {
 
 // textOffsets gives each node of root the number of characters of text
 // before it (scripts and styles do not count), and the days written in
-// its text nodes.
-func textOffsets(root *html.Node) (map[*html.Node]int, map[string]bool) {
-	offsets, seen := map[*html.Node]int{}, map[string]bool{}
+// its text nodes. size is how many nodes root has, or more.
+func textOffsets(root *html.Node, size int) (map[*html.Node]int, map[string]bool) {
+	offsets, seen := make(map[*html.Node]int, size), map[string]bool{}
 	pos := 0
 	walkNodes(root, func(n *html.Node) bool {
 		offsets[n] = pos
