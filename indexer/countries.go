@@ -3,6 +3,7 @@ package indexer
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -62,7 +63,10 @@ const (
 func Countries(title, abstract string, paragraphs []string) []string {
 	g := gaz()
 	var t tally
-	toks := make([]span, 0, 64)
+	scratch := spanScratch.Get().(*[]span)
+	defer spanScratch.Put(scratch)
+	toks := (*scratch)[:0]
+	defer func() { *scratch = toks[:0] }()
 	toks = g.count(title, inTitle, &t, toks)
 	toks = g.count(abstract, inAbstract, &t, toks)
 	paragraphs = beforeReferences(paragraphs)
@@ -81,6 +85,10 @@ func Countries(title, abstract string, paragraphs []string) []string {
 	}
 	return t.result(g)
 }
+
+// spanScratch holds the word spans Countries reuses from one call to the
+// next: a long paragraph needs thousands.
+var spanScratch = sync.Pool{New: func() any { s := make([]span, 0, 256); return &s }}
 
 // referenceHeadings end a document's text for Countries: what follows
 // cites other works, whose titles name countries in passing.

@@ -28,12 +28,14 @@ func hasAttr(n *html.Node, key string) bool {
 }
 
 // walkNodes visits n and its descendants in document order without
-// recursion; visit returns false to skip a node's children.
+// recursion; visit returns false to skip a node's children. Its stack
+// starts in an array of its own, so that most walks allocate nothing.
 func walkNodes(n *html.Node, visit func(*html.Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []*html.Node{n}
+	var buf [64]*html.Node
+	stack := append(buf[:0], n)
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
