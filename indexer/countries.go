@@ -104,8 +104,11 @@ var referenceHeadings = map[string]bool{
 // table of contents).
 func beforeReferences(paras []string) []string {
 	for i := len(paras) / 2; i < len(paras); i++ {
-		h := strings.ToLower(strings.Trim(strings.TrimSpace(paras[i]), ".:0123456789 "))
-		if len(h) < 30 && referenceHeadings[h] {
+		h := strings.Trim(strings.TrimSpace(paras[i]), ".:0123456789 ")
+		if len(h) >= 3*30 {
+			continue // lower case is at least a third as long (K, the Kelvin sign, is 3 bytes, k 1)
+		}
+		if h = strings.ToLower(h); len(h) < 30 && referenceHeadings[h] {
 			return paras[:i]
 		}
 	}
@@ -302,33 +305,49 @@ func appendSpans(dst []span, s string) []span {
 	}
 }
 
-// nextSpan returns the first word of s at or after byte i.
+// nextSpan returns the first word of s at or after byte i. ASCII bytes,
+// most of any text, are told apart by table in loops of their own.
 func nextSpan(s string, i int) (span, bool) {
-	start, ascii := -1, true
 	for i < len(s) {
-		c := s[i]
-		size, word := 1, false
-		if c < utf8.RuneSelf {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case word && start < 0:
-			start, ascii = i, c < utf8.RuneSelf
-		case word:
-			ascii = ascii && c < utf8.RuneSelf
-		case start >= 0:
-			return span{start, i, ascii}, true
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		return span{start, len(s), ascii}, true
+	if i >= len(s) {
+		return span{}, false
 	}
-	return span{}, false
+	start, ascii := i, true
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		ascii = false
+		i += size
+	}
+	return span{start, i, ascii}, true
+}
+
+// isWordRune reports whether a non-ASCII rune belongs to a word: a letter,
+// a digit or a combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // asciiWord marks the ASCII letters and digits.
