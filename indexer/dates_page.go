@@ -161,7 +161,7 @@ func (p *htmlPage) pageDates() bodyDates {
 		// post footer's sentence) only a date its verb follows counts:
 		// "wurde am 3. Dezember 2011 veröffentlicht".
 		l := lengths[n]
-		if l == 0 || !hasDigitText(n) {
+		if l == 0 || !hasDigitText(n) || !mayHoldDate(n) {
 			return true
 		}
 		t := nodeText(n)
