@@ -58,7 +58,11 @@ func (p *htmlPage) authorMarks() []authorMark {
 			names = marksNames(n)
 		case isBlockTag(n.DataAtom) && !hasBlockChild(n):
 			// A labelled byline in unmarked markup ("Author: X" in a
-			// post footer) counts like a mark.
+			// post footer) counts like a mark. Its label ends in a
+			// colon; without one the text need not be built.
+			if !hasTextWith(n, ":", "：") {
+				return true
+			}
 			if names = labelledField(markText(n)); len(names) == 0 {
 				return true
 			}

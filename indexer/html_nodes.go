@@ -97,6 +97,20 @@ func textSkipping(n *html.Node, skip func(*html.Node) bool) string {
 	return collapse(b.String())
 }
 
+// hasTextWith reports whether a text node under n holds one of subs.
+func hasTextWith(n *html.Node, subs ...string) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			for _, s := range subs {
+				found = found || strings.Contains(c.Data, s)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 func isInside(n, ancestor *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if n == ancestor {
