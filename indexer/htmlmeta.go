@@ -77,7 +77,12 @@ func (h *headMeta) countries(v shownMeta) []string {
 // resolve takes each field from the most trusted source that has it; the
 // visible text comes last. It also returns the opinion label seen.
 func resolve(sources []metaFields, v shownMeta) (Record, bool) {
-	all := append(append([]metaFields{}, sources...), v.metaFields)
+	var buf [8]*metaFields // pointers: a copy of every source was 1.5 kB a call
+	all := buf[:0]
+	for i := range sources {
+		all = append(all, &sources[i])
+	}
+	all = append(all, &v.metaFields)
 	var r Record
 	for _, f := range all {
 		r.Title = firstNonEmpty(r.Title, f.Title)
