@@ -308,12 +308,11 @@ func isCollapsed(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= 0x7F || c == ' ' && s[i+1] == ' ' {
+		if s[i]-' ' > 0x7E-' ' { // below ' ' (wrapped round) or above '~'
 			return false
 		}
 	}
-	return true
+	return !strings.Contains(s, "  ")
 }
 
 // repairWarning returns the warning for a text or HTML file whose bytes
