@@ -61,6 +61,9 @@ var (
 // authorField returns the value of the author field when t is a block of
 // labelled fields with one; otherwise t.
 func authorField(t string) string {
+	if !strings.Contains(t, ":") {
+		return t // every label ends in a colon
+	}
 	loc := reAuthorField.FindStringIndex(" " + t)
 	if loc == nil || loc[0] == 0 {
 		return t
@@ -179,7 +182,7 @@ func labelledField(t string) []string {
 	var value string
 	if v := authorField(t); v != t {
 		value = v
-	} else if m := reAuthorLabel.FindStringSubmatch(t); m != nil {
+	} else if m := matchAuthorLabel(t); m != nil {
 		value = m[1]
 	} else {
 		return nil

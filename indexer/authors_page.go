@@ -35,11 +35,12 @@ type authorMark struct {
 const maxMarkText = 200
 
 // authorMarks collects the author-marked elements of the page as it
-// stands, with the raw text length of every element (p.rawLen) for
-// placing them later.
+// stands (p.rawLen holds its text lengths) and, when unseenAuthors may
+// need it, the visible texts (p.rawTexts).
 func (p *htmlPage) authorMarks() []authorMark {
-	p.rawLen = textLengths(p.body)
-	p.rawText = visibleText(p.body)
+	if p.headLetsDropUnseen() {
+		p.rawTexts = visibleTexts(p.body)
+	}
 	small := func(n *html.Node) bool { return p.rawLen[n] > 0 && p.rawLen[n] <= maxMarkText }
 	var marks []authorMark
 	walkNodes(p.body, func(n *html.Node) bool {
@@ -57,7 +58,11 @@ func (p *htmlPage) authorMarks() []authorMark {
 			names = marksNames(n)
 		case isBlockTag(n.DataAtom) && !hasBlockChild(n):
 			// A labelled byline in unmarked markup ("Author: X" in a
-			// post footer) counts like a mark.
+			// post footer) counts like a mark. Its label ends in a
+			// colon; without one the text need not be built.
+			if !hasTextWith(n, ":", "：") {
+				return true
+			}
 			if names = labelledField(markText(n)); len(names) == 0 {
 				return true
 			}

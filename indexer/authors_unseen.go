@@ -17,16 +17,26 @@ import (
 // whether or not the page repeats them, and news pages are left alone
 // too: a newsroom's byline is often drawn by script from the metadata.
 func (p *htmlPage) unseenAuthors(authors, shown []string, series string) []string {
-	scholarly := len(p.head.citation.Authors)+len(p.head.dc.Authors) > 0 || series != ""
-	if len(authors) == 0 || p.rawText == "" || p.head.news || scholarly {
+	if len(authors) == 0 || !p.headLetsDropUnseen() || series != "" {
+		return authors
+	}
+	text := joinVisible(p.rawTexts)
+	if text == "" {
 		return authors
 	}
 	for _, a := range authors {
-		if shownIn(a, p.rawText) || p.typedPerson(a) {
+		if shownIn(a, text) || p.typedPerson(a) {
 			return authors
 		}
 	}
 	return shown
+}
+
+// headLetsDropUnseen reports whether the page's head leaves unseenAuthors
+// anything to do: not a news page, no scholarly authors. Otherwise the
+// visible text it compares names with need not be read at all.
+func (p *htmlPage) headLetsDropUnseen() bool {
+	return !p.head.news && len(p.head.citation.Authors)+len(p.head.dc.Authors) == 0
 }
 
 // typedPerson reports whether a name reads as a person's full name and
@@ -60,17 +70,17 @@ func shownIn(name, text string) bool {
 	return n > 0
 }
 
-// visibleText is the lower-cased text a reader sees on the page: no
-// scripts, styles, templates or elements styled invisible. Elements with
-// the hidden attribute count: script frameworks stream the page's content
-// into them and show it once loaded.
-func visibleText(root *html.Node) string {
-	var b strings.Builder
+// visibleTexts returns the texts a reader sees on the page, its text nodes
+// in order: no scripts, styles, templates or elements styled invisible.
+// Elements with the hidden attribute count: script frameworks stream the
+// page's content into them and show it once loaded. The texts are read
+// before chrome removal and joined only if unseenAuthors needs them.
+func visibleTexts(root *html.Node) []string {
+	var out []string
 	walkNodes(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
+			out = append(out, n.Data)
 		case html.ElementNode:
 			st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
 			if junkTags[n.DataAtom] || strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
@@ -79,5 +89,21 @@ func visibleText(root *html.Node) string {
 		}
 		return true
 	})
+	return out
+}
+
+// joinVisible makes the lower-cased visible text of the page from
+// visibleTexts: the texts one space apart, white space collapsed.
+func joinVisible(texts []string) string {
+	size := 0
+	for _, t := range texts {
+		size += len(t) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, t := range texts {
+		b.WriteString(t)
+		b.WriteByte(' ')
+	}
 	return strings.ToLower(collapse(b.String()))
 }

@@ -246,36 +246,73 @@ func dropRune(r rune) bool {
 }
 
 // collapse cleans s and collapses every run of white space (including
-// no-break and other Unicode spaces) to one space, trimming the ends.
+// no-break and other Unicode spaces) to one space, trimming the ends: the
+// words of cleanText(s) joined by single spaces. It does both in one pass
+// over s, copying runs of plain ASCII whole, and returns s itself when s is
+// clean already: text extraction calls it on every block of every page.
 func collapse(s string) string {
-	s = cleanText(s)
+	if isCollapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if r == ' ' || r == '\n' || r == '\t' || r == '\f' || r == '\v' || r == '\r' {
-				space = b.Len() > 0
-				continue
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c > ' ' && c < 0x7F {
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7F {
+				j++
 			}
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteByte(byte(r))
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
-		if unicode.IsSpace(r) {
+		if c < utf8.RuneSelf {
+			// White space, or a control character cleanText drops
+			// (\f and \v among them).
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				space = b.Len() > 0
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		switch {
+		case r == utf8.RuneError && w == 1, dropRune(r): // what cleanText drops
+		case unicode.IsSpace(r):
 			space = b.Len() > 0
-			continue
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i-w : i])
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isCollapsed reports whether collapse has nothing to change in s: plain
+// ASCII words separated by single spaces.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]-' ' > 0x7E-' ' { // below ' ' (wrapped round) or above '~'
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
 }
 
 // repairWarning returns the warning for a text or HTML file whose bytes

@@ -3,6 +3,7 @@ package indexer
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -154,4 +155,32 @@ func TestRepairWarning(t *testing.T) {
 	if _, err := Extract("ok.txt", []byte("Café society\n\nValid UTF-8 text.\n"), opts); err != nil || len(warns) != 0 {
 		t.Errorf("valid UTF-8: err %v, warnings %q; want none", err, warns)
 	}
+}
+
+// collapse must give the words of cleanText(s) joined by single spaces,
+// whatever the mix of ASCII, Unicode spaces, control characters and
+// invalid bytes (its one-pass loop does both steps at once).
+func checkCollapse(t *testing.T, s string) {
+	t.Helper()
+	want := strings.Join(strings.FieldsFunc(cleanText(s), unicode.IsSpace), " ")
+	if got := collapse(s); got != want {
+		t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestCollapseIsCleanWords(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", "a  b", " a b ", "a\r\nb", "a\fb\vc", "a\x00b", "a\x7fb",
+		"a\u00A0\u00A0b", "a \u200B b", "a\u200Bb", "soft\u00ADhyphen", "\uFEFFbom", "caf\xe9 au lait",
+		"\xff\xfe", "a\uFFFDb", "x\u0085y", "\u3000全角\u3000", "naïve café", "tab\tand\nnewline  ",
+	} {
+		checkCollapse(t, s)
+	}
+}
+
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"a  b", " naïve\u00A0café ", "a\xffb\r\n", "\u200B x \x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkCollapse)
 }

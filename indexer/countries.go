@@ -3,6 +3,7 @@ package indexer
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -62,7 +63,10 @@ const (
 func Countries(title, abstract string, paragraphs []string) []string {
 	g := gaz()
 	var t tally
-	toks := make([]span, 0, 64)
+	scratch := spanScratch.Get().(*[]span)
+	defer spanScratch.Put(scratch)
+	toks := (*scratch)[:0]
+	defer func() { *scratch = toks[:0] }()
 	toks = g.count(title, inTitle, &t, toks)
 	toks = g.count(abstract, inAbstract, &t, toks)
 	paragraphs = beforeReferences(paragraphs)
@@ -82,6 +86,10 @@ func Countries(title, abstract string, paragraphs []string) []string {
 	return t.result(g)
 }
 
+// spanScratch holds the word spans Countries reuses from one call to the
+// next: a long paragraph needs thousands.
+var spanScratch = sync.Pool{New: func() any { s := make([]span, 0, 256); return &s }}
+
 // referenceHeadings end a document's text for Countries: what follows
 // cites other works, whose titles name countries in passing.
 var referenceHeadings = map[string]bool{
@@ -96,8 +104,11 @@ var referenceHeadings = map[string]bool{
 // table of contents).
 func beforeReferences(paras []string) []string {
 	for i := len(paras) / 2; i < len(paras); i++ {
-		h := strings.ToLower(strings.Trim(strings.TrimSpace(paras[i]), ".:0123456789 "))
-		if len(h) < 30 && referenceHeadings[h] {
+		h := strings.Trim(strings.TrimSpace(paras[i]), ".:0123456789 ")
+		if len(h) >= 3*30 {
+			continue // lower case is at least a third as long (K, the Kelvin sign, is 3 bytes, k 1)
+		}
+		if h = strings.ToLower(h); len(h) < 30 && referenceHeadings[h] {
 			return paras[:i]
 		}
 	}
@@ -209,7 +220,9 @@ func (g *gazetteer) count(s string, f field, t *tally, toks []span) []span {
 		var cands []phrase
 		switch w := s[toks[i].start:toks[i].end]; {
 		case toks[i].ascii:
-			cands = g.first[w]
+			if g.mayStart(w) {
+				cands = g.first[w]
+			}
 		case len(w) <= maxWordLen:
 			cands = g.first[string(foldAppend(buf[:0], w))] // no allocation
 		}
@@ -292,33 +305,49 @@ func appendSpans(dst []span, s string) []span {
 	}
 }
 
-// nextSpan returns the first word of s at or after byte i.
+// nextSpan returns the first word of s at or after byte i. ASCII bytes,
+// most of any text, are told apart by table in loops of their own.
 func nextSpan(s string, i int) (span, bool) {
-	start, ascii := -1, true
 	for i < len(s) {
-		c := s[i]
-		size, word := 1, false
-		if c < utf8.RuneSelf {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case word && start < 0:
-			start, ascii = i, c < utf8.RuneSelf
-		case word:
-			ascii = ascii && c < utf8.RuneSelf
-		case start >= 0:
-			return span{start, i, ascii}, true
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		return span{start, len(s), ascii}, true
+	if i >= len(s) {
+		return span{}, false
 	}
-	return span{}, false
+	start, ascii := i, true
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		ascii = false
+		i += size
+	}
+	return span{start, i, ascii}, true
+}
+
+// isWordRune reports whether a non-ASCII rune belongs to a word: a letter,
+// a digit or a combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // asciiWord marks the ASCII letters and digits.

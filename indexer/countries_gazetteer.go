@@ -41,9 +41,15 @@ type gazetteer struct {
 	// case, to the phrases starting with it, longest first. Countries looks
 	// up each word of a text once and compares the following words only on
 	// a hit.
-	first     map[string][]phrase
-	needs     map[int]bool // countries that need a signal word (countrySignals)
-	conflicts []string     // aliases claimed by two countries; a test keeps it empty
+	first map[string][]phrase
+	// firstShapes has the bit of wordShape set for every key of first:
+	// most words of a text are no first word, and one bit test rules them
+	// out before any map lookup.
+	// firstShapes2 does the same with the second and the last but one
+	// byte, for words of three bytes or more.
+	firstShapes, firstShapes2 *[1 << wordShapeBits / 64]uint64
+	needs                     map[int]bool // countries that need a signal word (countrySignals)
+	conflicts                 []string     // aliases claimed by two countries; a test keeps it empty
 }
 
 type phraseKind uint8
@@ -166,10 +172,42 @@ func buildGazetteer(table string) (*gazetteer, error) {
 			addPhrase(w, phrase{country: idx, kind: signal})
 		}
 	}
-	for _, ps := range g.first {
+	g.firstShapes, g.firstShapes2 = new([1 << wordShapeBits / 64]uint64), new([1 << wordShapeBits / 64]uint64)
+	for w, ps := range g.first {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].rest) > len(ps[j].rest) })
+		k := wordShape(w, 0)
+		g.firstShapes[k/64] |= 1 << (k % 64)
+		if len(w) >= 3 {
+			k = wordShape(w, 1)
+			g.firstShapes2[k/64] |= 1 << (k % 64)
+		}
 	}
 	return g, nil
+}
+
+// wordShapeBits is the size of wordShape's values: five bits of length,
+// seven each of the first and last byte.
+const wordShapeBits = 19
+
+// wordShape sums up a word longer than 2*d bytes by its length (up to 31)
+// and its bytes d from the start and from the end: few words of a text
+// share both shapes (d = 0 and 1) with a first word of the gazetteer.
+func wordShape(w string, d int) uint32 {
+	return uint32(min(len(w), 31))<<14 | uint32(w[d]&0x7F)<<7 | uint32(w[len(w)-1-d]&0x7F)
+}
+
+// mayStart reports whether w, a non-empty word of a text, may be the first
+// word of a phrase: false means it is not a key of first.
+func (g *gazetteer) mayStart(w string) bool {
+	k := wordShape(w, 0)
+	if g.firstShapes[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	if len(w) < 3 {
+		return true
+	}
+	k = wordShape(w, 1)
+	return g.firstShapes2[k/64]&(1<<(k%64)) != 0
 }
 
 func splitList(s string) []string {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestCountries(t *testing.T) {
@@ -252,6 +254,22 @@ func TestGazetteer(t *testing.T) {
 			t.Errorf("CountryName(%q) = %q, want %q", code, got, want)
 		}
 	}
+	// The filter in front of the first-word map lets every first word by,
+	// and keeps out most words of a text.
+	for w := range g.first {
+		if !g.mayStart(w) {
+			t.Errorf("mayStart(%q) = false for a first word of the gazetteer", w)
+		}
+	}
+	kept := 0
+	for _, w := range strings.Fields("the policy of the government in the region was to reduce the use of coca and to build roads against chemicals problems militias and crackdowns") {
+		if g.mayStart(w) {
+			kept++
+		}
+	}
+	if kept > 4 {
+		t.Errorf("mayStart lets %d of 26 common words by, want at most 4", kept)
+	}
 	// The lists beside the table must name real entries or phrases.
 	for _, n := range notInText {
 		if _, ok := CountryName(n); !ok {
@@ -380,4 +398,49 @@ func TestCountriesLongReport(t *testing.T) {
 	if want := []string{"Jordan"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Countries(long report) = %q, want %q", got, want)
 	}
+}
+
+// checkSpans checks appendSpans against its definition: the words of s are
+// its maximal runs of letters, digits and combining marks, and a word is
+// ASCII when all its bytes are.
+func checkSpans(t *testing.T, s string) {
+	t.Helper()
+	word := func(r rune, size int) bool {
+		return !(r == utf8.RuneError && size == 1) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	}
+	var want []span
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !word(r, size) {
+			i += size
+			continue
+		}
+		sp := span{start: i, ascii: true}
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !word(r, size) {
+				break
+			}
+			sp.ascii = sp.ascii && size == 1 && r < utf8.RuneSelf
+			i += size
+		}
+		sp.end = i
+		want = append(want, sp)
+	}
+	if got := appendSpans(nil, s); !slices.Equal(got, want) {
+		t.Errorf("appendSpans(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestSpans(t *testing.T) {
+	for _, s := range []string{"", "U.S.", "Côte d'Ivoire", "  Perú, 2005 ", "naïve\u0301x", "a\xffb", "東京 都", "x\u00A0y"} {
+		checkSpans(t, s)
+	}
+}
+
+func FuzzSpans(f *testing.F) {
+	for _, s := range []string{"U.S.$", "Côte d'Ivoire", "a\xffb\u0301", "2005-03 Perú"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSpans)
 }

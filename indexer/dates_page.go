@@ -69,10 +69,11 @@ var dateClassWords = []string{"date", "dates", "datum", "time", "timestamp", "pu
 	"info", "entry", "post", "article", "header", "footer", "fecha", "data", "datetime"}
 
 // pageDates collects the day candidates of the body, in document order,
-// with where the title is and every day the text shows.
+// with where the title is and every day the text shows. The body is as
+// authorMarks read it, its text lengths in p.rawLen.
 func (p *htmlPage) pageDates() bodyDates {
-	lengths := textLengths(p.body)
-	offsets, seen := textOffsets(p.body)
+	lengths := p.rawLen
+	offsets, seen := textOffsets(p.body, len(lengths))
 	bd := bodyDates{titlePos: -1, seen: seen}
 	sites := p.head.siteNames()
 	h1 := findFirst(p.body, func(n *html.Node) bool {
@@ -160,7 +161,7 @@ func (p *htmlPage) pageDates() bodyDates {
 		// post footer's sentence) only a date its verb follows counts:
 		// "wurde am 3. Dezember 2011 veröffentlicht".
 		l := lengths[n]
-		if l == 0 || !hasDigitText(n) {
+		if l == 0 || !hasDigitText(n) || !mayHoldDate(n) {
 			return true
 		}
 		t := nodeText(n)
@@ -240,9 +241,9 @@ func letterKey(s string) string {
 
 // textOffsets gives each node of root the number of characters of text
 // before it (scripts and styles do not count), and the days written in
-// its text nodes.
-func textOffsets(root *html.Node) (map[*html.Node]int, map[string]bool) {
-	offsets, seen := map[*html.Node]int{}, map[string]bool{}
+// its text nodes. size is how many nodes root has, or more.
+func textOffsets(root *html.Node, size int) (map[*html.Node]int, map[string]bool) {
+	offsets, seen := make(map[*html.Node]int, size), map[string]bool{}
 	pos := 0
 	walkNodes(root, func(n *html.Node) bool {
 		offsets[n] = pos

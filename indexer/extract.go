@@ -149,7 +149,7 @@ func readCapped(fsys fs.FS, p string, max int64) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := readAllSized(f, max+1)
 	if err != nil {
 		return nil, false, err
 	}
@@ -157,6 +157,31 @@ func readCapped(fsys fs.FS, p string, max int64) ([]byte, bool, error) {
 		return data[:max], true, nil
 	}
 	return data, false, nil
+}
+
+// readAllSized is io.ReadAll(io.LimitReader(f, limit)) with a buffer the
+// size of the file (plus one byte, to see the end) from the start: two read
+// calls for most files instead of one per doubling of a small buffer.
+func readAllSized(f fs.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > 0 {
+		size = min(st.Size(), limit-1) + 1
+	}
+	r := io.LimitReader(f, limit)
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
 
 func unwrapPathError(err error) error {

@@ -37,10 +37,10 @@ type htmlPage struct {
 	logos      []string   // the site's names its logo headings give
 	newsTyped  bool       // a JSON-LD node calls the page a news article
 	blocks     []textBlock
-	groups     [][]*html.Node // listing entries, in document order
-	marks      []authorMark   // author-marked elements, read before chrome removal
-	rawLen     map[*html.Node]int
-	rawText    string // the visible text, lower case, before chrome removal
+	groups     [][]*html.Node     // listing entries, in document order
+	marks      []authorMark       // author-marked elements, read before chrome removal
+	rawLen     map[*html.Node]int // text lengths before chrome removal
+	rawTexts   []string           // the visible text nodes before chrome removal
 }
 
 func newPage(root *html.Node) *htmlPage {
@@ -56,10 +56,11 @@ func (p *htmlPage) extract() (Record, []Record) {
 	p.head = readHead(p.doc)
 	p.newsTyped = p.typedNews()
 	removeNavigation(p.body)
+	p.rawLen = textLengths(p.body, 0)
 	p.marks = p.authorMarks()
 	pageDates := p.pageDates()
-	p.removeChrome()
-	p.textLen = textLengths(p.body)
+	p.removeChrome(p.rawLen)
+	p.textLen = textLengths(p.body, len(p.rawLen))
 	p.main = p.chooseMain()
 	p.title, p.titleText, p.logos = p.chooseHeading(p.head.metaTitles())
 	p.groups = findListing(p.main, p.textLen)

@@ -77,9 +77,9 @@ func isHidden(n *html.Node) bool {
 // sidebars and elements whose class or role marks them as furniture. An
 // element that holds most of the page's text, or the main/article element,
 // is kept whatever its class says: some sites wrap the whole page in a
-// <form> or give the article a "share-enabled" class.
-func (p *htmlPage) removeChrome() {
-	lengths := textLengths(p.body)
+// <form> or give the article a "share-enabled" class. lengths holds the
+// text lengths of the body as it stands (textLengths).
+func (p *htmlPage) removeChrome(lengths map[*html.Node]int) {
 	total := lengths[p.body]
 	isMainish := func(n *html.Node) bool {
 		return n.DataAtom == atom.Article || n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")

@@ -28,12 +28,14 @@ func hasAttr(n *html.Node, key string) bool {
 }
 
 // walkNodes visits n and its descendants in document order without
-// recursion; visit returns false to skip a node's children.
+// recursion; visit returns false to skip a node's children. Its stack
+// starts in an array of its own, so that most walks allocate nothing.
 func walkNodes(n *html.Node, visit func(*html.Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []*html.Node{n}
+	var buf [64]*html.Node
+	stack := append(buf[:0], n)
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -95,6 +97,20 @@ func textSkipping(n *html.Node, skip func(*html.Node) bool) string {
 	return collapse(b.String())
 }
 
+// hasTextWith reports whether a text node under n holds one of subs.
+func hasTextWith(n *html.Node, subs ...string) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			for _, s := range subs {
+				found = found || strings.Contains(c.Data, s)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 func isInside(n, ancestor *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if n == ancestor {
@@ -114,9 +130,13 @@ func hasAncestor(n *html.Node, match func(*html.Node) bool) bool {
 }
 
 // textLengths maps every node under root to the length of its text, in one
-// post-order pass.
-func textLengths(root *html.Node) map[*html.Node]int {
-	m := map[*html.Node]int{}
+// post-order pass. size is how many nodes root has, or more (0: count them
+// first), so that the map is made at its size once.
+func textLengths(root *html.Node, size int) map[*html.Node]int {
+	if size <= 0 {
+		walkNodes(root, func(*html.Node) bool { size++; return true })
+	}
+	m := make(map[*html.Node]int, size)
 	type frame struct {
 		n    *html.Node
 		done bool

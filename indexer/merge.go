@@ -97,8 +97,9 @@ func mainPDFLinks(src string) []string {
 		return nil
 	}
 	p := newPage(root)
-	p.removeChrome()
-	p.textLen = textLengths(p.body)
+	lengths := textLengths(p.body, 0)
+	p.removeChrome(lengths)
+	p.textLen = textLengths(p.body, len(lengths))
 	var links []string
 	walkNodes(p.chooseMain(), func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.A {

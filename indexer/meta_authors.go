@@ -78,11 +78,20 @@ func parseByline(line string) ([]string, bool) {
 	return datedByline(line)
 }
 
+// matchAuthorLabel is reAuthorLabel.FindStringSubmatch(s), skipped when s
+// has no colon, which every author label ends in.
+func matchAuthorLabel(s string) []string {
+	if !strings.Contains(s, ":") && !strings.Contains(s, "：") {
+		return nil
+	}
+	return reAuthorLabel.FindStringSubmatch(s)
+}
+
 // parseBylineStart reads a line that starts with a byline marker.
 func parseBylineStart(line string) ([]string, bool) {
 	var rest string
 	labelled := false
-	if m := reAuthorLabel.FindStringSubmatch(line); m != nil {
+	if m := matchAuthorLabel(line); m != nil {
 		rest, labelled = m[1], true
 	} else if m := reBylinePrefix.FindStringSubmatch(line); m != nil && !isVerbPhrase(m[1]) && !isProseSentence(m[1]) {
 		rest = m[1]

@@ -145,6 +145,10 @@ func parseDate(s string) string {
 // with the byte span of the match. A bare year is not a date here: titles
 // and sentences are full of years.
 func findDate(s string) (date string, start, end int) {
+	shape := dateShapeOf(s)
+	if !shape.year && !shape.dotted {
+		return "", -1, -1
+	}
 	best, bs, be := "", -1, -1
 	var invalid [][2]int // spans that read as a date but are not one
 	try := func(d string, loc []int) {
@@ -161,38 +165,38 @@ func findDate(s string) (date string, start, end int) {
 			best, bs, be = d, loc[0], loc[1]
 		}
 	}
-	for _, m := range reDayMonthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(shape.spacedYear, reDayMonthYear, s) {
 		if mo := monthNumber(s[m[4]:m[5]]); mo > 0 {
 			try(formatDate(atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]])), m)
 			break
 		}
 	}
-	for _, m := range reMonthDayYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(shape.spacedYear, reMonthDayYear, s) {
 		if mo := monthNumber(s[m[2]:m[3]]); mo > 0 {
 			try(formatDate(atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]])), m)
 			break
 		}
 	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(shape.spacedYear, reMonthYear, s) {
 		if mo := monthNumber(s[m[2]:m[3]]); mo > 0 {
 			try(formatDate(atoi(s[m[4]:m[5]]), mo, 0), m)
 			break
 		}
 	}
-	if m := reCJKDate.FindStringSubmatchIndex(s); m != nil {
+	if m := findIf(shape.cjk, reCJKDate, s); m != nil {
 		day := 0
 		if m[6] >= 0 {
 			day = atoi(s[m[6]:m[7]])
 		}
 		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), day), m)
 	}
-	if m := reISODate.FindStringSubmatchIndex(s); m != nil {
+	if m := findIf(shape.yearDash, reISODate, s); m != nil {
 		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)
 	}
-	if m := reSlashYMD.FindStringSubmatchIndex(s); m != nil {
+	if m := findIf(shape.yearSlash, reSlashYMD, s); m != nil {
 		try(formatDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])), m)
 	}
-	for _, m := range reNumericDMY.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(shape.sepYear, reNumericDMY, s) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		switch {
 		case a > 12 && b <= 12: // 14/03/2005
@@ -207,7 +211,7 @@ func findDate(s string) (date string, start, end int) {
 		break
 	}
 	if bs < 0 {
-		if m := reDottedShort.FindStringSubmatchIndex(s); m != nil {
+		if m := findIf(shape.dotted, reDottedShort, s); m != nil {
 			y := 2000 + atoi(s[m[6]:m[7]])
 			if y > maxYear() {
 				y -= 100
@@ -216,6 +220,79 @@ func findDate(s string) (date string, start, end int) {
 		}
 	}
 	return best, bs, be
+}
+
+// dateShape tells which of findDate's patterns can match a text at all, from
+// one pass over its bytes: every one needs a year of four digits in a row
+// with a space, a separator or a dash next to it in a given place, except
+// the short dotted form "25.04.24". Most text holds no year, and most years
+// are no date: running only the patterns that can match gives findDate the
+// same result for a fraction of the work.
+type dateShape struct {
+	year       bool // four digits or more in a row
+	spacedYear bool // ... after a space: "14 March 2005", "March 2005"
+	sepYear    bool // ... after a slash or a dot: "14/03/2005"
+	yearDash   bool // ... before a dash: "2005-03-14"
+	yearSlash  bool // ... before a slash: "2005/03/14"
+	cjk        bool // a year and 年 or 년: "2020年3月14日"
+	dotted     bool // two digits, then ".dd.dd": "25.04.24"
+}
+
+func dateShapeOf(s string) dateShape {
+	var sh dateShape
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		if j-i >= 4 {
+			sh.year = true
+			if i > 0 {
+				switch s[i-1] {
+				case ' ', '\t', '\n', '\f', '\r':
+					sh.spacedYear = true
+				case '/', '.':
+					sh.sepYear = true
+				}
+			}
+			if j < len(s) {
+				switch s[j] {
+				case '-':
+					sh.yearDash = true
+				case '/':
+					sh.yearSlash = true
+				}
+			}
+		}
+		if j-i >= 2 && j+5 < len(s) && s[j] == '.' && isASCIIDigit(s[j+1]) && isASCIIDigit(s[j+2]) &&
+			s[j+3] == '.' && isASCIIDigit(s[j+4]) && isASCIIDigit(s[j+5]) {
+			sh.dotted = true
+		}
+		i = j
+	}
+	sh.cjk = sh.year && (strings.Contains(s, "年") || strings.Contains(s, "년"))
+	return sh
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// findAllIf and findIf run re over s only when ok says it can match.
+func findAllIf(ok bool, re *regexp.Regexp, s string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+func findIf(ok bool, re *regexp.Regexp, s string) []int {
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
 }
 
 func atoi(s string) int {
