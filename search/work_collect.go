@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/briefs/briefs/indexer"
@@ -35,23 +34,30 @@ type workHit struct {
 // with many translations the maps this once kept per facet took a quarter
 // of a search's time.
 func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
-	type version struct {
-		work uint32
-		versionMatch
+	n := 0
+	for _, sh := range shards {
+		n += len(sh.versions)
 	}
-	var vs []version
+	if n == 0 {
+		return
+	}
+	// keys[i] is a match's work times 2^32 plus its index in ms: sorting
+	// plain integers groups the matches of each work.
+	ms := make([]versionMatch, 0, n)
+	keys := make([]uint64, 0, n)
 	for _, sh := range shards {
 		for _, m := range sh.versions {
 			wk := w.c.works.work(m.doc)
 			if !w.p.skipWorks[wk] {
-				vs = append(vs, version{wk, m})
+				keys = append(keys, uint64(wk)<<32|uint64(len(ms)))
+				ms = append(ms, m)
 			}
 		}
 	}
-	if len(vs) == 0 {
+	if len(keys) == 0 {
 		return
 	}
-	slices.SortFunc(vs, func(a, b version) int { return cmp.Compare(a.work, b.work) })
+	slices.Sort(keys)
 	kinds := w.c.term(facetKind)
 	isRef := func(d uint64) bool {
 		for _, o := range kinds.of(d) {
@@ -69,17 +75,18 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		stamp[i] = make([]uint32, len(fcs[i].counts))
 	}
 	out.works = map[uint32]bool{}
-	for start := 0; start < len(vs); {
-		wk := vs[start].work
+	for start := 0; start < len(keys); {
+		wk := uint32(keys[start] >> 32)
 		end := start + 1
-		for end < len(vs) && vs[end].work == wk {
+		for end < len(keys) && uint32(keys[end]>>32) == wk {
 			end++
 		}
-		run := vs[start:end]
+		run := keys[start:end]
 		start = end
 		var hit *workHit
 		var best workHit
-		for _, m := range run {
+		for _, k := range run {
+			m := &ms[uint32(k)]
 			if m.miss >= 0 {
 				continue
 			}
@@ -102,7 +109,8 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		}
 		for i := range w.names {
 			counted, has := false, false
-			for _, m := range run {
+			for _, k := range run {
+				m := &ms[uint32(k)]
 				if m.miss >= 0 && w.own[i] != m.miss {
 					continue
 				}
