@@ -115,7 +115,6 @@ type Builder struct {
 
 	stats BuildStats
 	done  bool
-	fresh bool // built from empty, not from a copy of the live generation
 
 	// async receives what scorch's background goroutines fail to do (write
 	// a segment, merge): Batch cannot report it, so flush and Commit check
@@ -210,7 +209,7 @@ func (b *Builder) start(segmentRecords int) error {
 		return err
 	}
 	b.prev = live
-	b.fresh = live == "" || b.opts.Rebuild
+	fresh := live == "" || b.opts.Rebuild
 	gens, err := generations(b.dir)
 	if err != nil {
 		return err
@@ -235,7 +234,7 @@ func (b *Builder) start(segmentRecords int) error {
 	b.config = config
 	b.async, b.asyncKey = newAsyncErrors(), b.tmp
 	building.Store(b.asyncKey, b.async)
-	if b.fresh {
+	if fresh {
 		b.mapping = newMapping()
 		if b.bulk, err = newBulkWriter(filepath.Join(b.tmp, bulkDir), segmentRecords, proseFieldBases()); err != nil {
 			return err

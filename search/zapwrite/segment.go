@@ -341,36 +341,17 @@ func (w *Writer) addLocs(loc *intChunks, d []byte, doc, field uint64, n int, del
 		// Already in zap's form, but for the field number.
 		size, k := 0, 0
 		for range n {
-			start := k
-			for range 3 {
-				_, m := binary.Uvarint(d[k:])
-				k += m
-			}
-			na, m := binary.Uvarint(d[k:])
-			k += m
-			for range na {
-				_, m := binary.Uvarint(d[k:])
-				k += m
-			}
-			size += uvarintLen(field) + k - start
+			l := locLen(d[k:])
+			size += uvarintLen(field) + l
+			k += l
 		}
 		loc.add(doc, uint64(size))
 		ls, rest := d[:k], d[k:]
 		for range n {
-			k := 0
-			for range 3 {
-				_, m := binary.Uvarint(ls[k:])
-				k += m
-			}
-			na, m := binary.Uvarint(ls[k:])
-			k += m
-			for range na {
-				_, m := binary.Uvarint(ls[k:])
-				k += m
-			}
+			l := locLen(ls)
 			loc.add(doc, field)
-			loc.addBytes(doc, ls[:k])
-			ls = ls[k:]
+			loc.addBytes(doc, ls[:l])
+			ls = ls[l:]
 		}
 		return rest
 	}
@@ -395,6 +376,24 @@ func (w *Writer) addLocs(loc *intChunks, d []byte, doc, field uint64, n int, del
 	}
 	w.locs = abs
 	return d
+}
+
+// locLen is the byte length of the location in zap's form, but for the
+// field number, at the start of b: position, start, end, number of array
+// positions, the array positions.
+func locLen(b []byte) int {
+	k := 0
+	for range 3 {
+		_, m := binary.Uvarint(b[k:])
+		k += m
+	}
+	na, m := binary.Uvarint(b[k:])
+	k += m
+	for range na {
+		_, m := binary.Uvarint(b[k:])
+		k += m
+	}
+	return k
 }
 
 // notUninverted marks a field without doc values in the doc values index.
