@@ -8,18 +8,13 @@ import (
 	"github.com/briefs/briefs/search/docstore"
 )
 
-// docFields turns a record into the field map bleve indexes (see
-// newMapping for what each field is for). Keys not in the mapping would be
-// ignored by the static mapping, so every key here has a constant.
-func docFields(rec Record, root string) map[string]any {
-	f, _ := indexFields(rec, root, true)
-	return f
-}
-
-// indexFields is docFields that also returns the body as the index
-// analyses it (the paragraphs joined), for the document store. Without
-// spellText, FieldSpell holds a placeholder: the builder's analysis
-// (docAnalysis) takes its words from the prose fields and never reads it.
+// indexFields turns a record into the field map bleve indexes (see
+// newMapping for what each field is for) and returns the body as the
+// index analyses it (the paragraphs joined), for the document store. Keys
+// not in the mapping would be ignored by the static mapping, so every key
+// here has a constant. Without spellText, FieldSpell holds a placeholder:
+// the builder's analysis (docAnalysis) takes its words from the prose
+// fields and never reads it.
 func indexFields(rec Record, root string, spellText bool) (map[string]any, string) {
 	g := langGroup(rec.Language)
 	f := map[string]any{

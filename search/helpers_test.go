@@ -116,3 +116,10 @@ func workIDs(recIDs []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// docFields is the field map of a record with FieldSpell's text written
+// out, as bleve's own analysis of the mapping needs it.
+func docFields(rec Record, root string) map[string]any {
+	f, _ := indexFields(rec, root, true)
+	return f
+}
