@@ -109,17 +109,28 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		}
 		for i := range w.names {
 			counted, has := false, false
+			col, seen, counts := w.cols[i], stamp[i], fcs[i].counts
 			for _, k := range run {
 				m := &ms[uint32(k)]
 				if m.miss >= 0 && w.own[i] != m.miss {
 					continue
 				}
 				counted = true
-				for _, v := range w.values(i, m.doc) {
+				if col == nil { // the year histogram
+					if y := int(w.c.year[m.doc]); y >= w.lo && y <= w.hi {
+						has = true
+						if v := y - w.lo; seen[v] != wk+1 {
+							seen[v] = wk + 1
+							counts[v]++
+						}
+					}
+					continue
+				}
+				for _, v := range col.of(m.doc) {
 					has = true
-					if stamp[i][v] != wk+1 {
-						stamp[i][v] = wk + 1
-						fcs[i].counts[v]++
+					if seen[v] != wk+1 {
+						seen[v] = wk + 1
+						counts[v]++
 					}
 				}
 			}
@@ -131,16 +142,4 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 			}
 		}
 	}
-}
-
-// values returns the counter indexes document d adds to in facet i.
-func (w *walk) values(i int, d uint64) []uint32 {
-	col := w.cols[i]
-	if col == nil {
-		if y := int(w.c.year[d]); y >= w.lo && y <= w.hi {
-			return []uint32{uint32(y - w.lo)}
-		}
-		return nil
-	}
-	return col.of(d)
 }
