@@ -279,6 +279,10 @@ type bm25Query struct {
 
 // Searcher implements bleve's query.Query.
 func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	dicts, err := newSegmentDicts(r)
+	if err != nil {
+		return nil, err
+	}
 	s := &bm25Searcher{min: max(q.min, 1), explain: opts.Explain, vectors: opts.IncludeTermVectors}
 	qtf := map[string]int{}
 	var order []string
@@ -296,19 +300,15 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 			if avg == 0 {
 				continue // no record has this field
 			}
-			tfr, err := r.TermFieldReader(ctx, []byte(term), f.name, true, true, opts.IncludeTermVectors)
+			p, err := dicts.open([]byte(term), f.name, opts.IncludeTermVectors)
 			if err != nil {
-				s.Close()
 				return nil, err
 			}
-			n := tfr.Count()
-			if n == 0 {
-				tfr.Close()
+			if p == nil {
 				continue
 			}
-			df = max(df, n)
-			c := &cursor{term: ti, field: f.name, boost: f.boost, avg: avg, r: tfr}
-			s.all = append(s.all, c)
+			df = max(df, p.count)
+			s.all = append(s.all, &cursor{term: ti, field: f.name, boost: f.boost, avg: avg, p: p})
 		}
 		// Within a group df is the largest of the fields' document
 		// frequencies: the number of records with the term in any field is
@@ -344,14 +344,11 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 	}
 	s.acc = make([]float64, len(s.terms))
 	for _, c := range s.all {
-		c.cur = new(index.TermFieldDoc)
-		m, err := c.r.Next(c.cur)
+		ok, err := c.p.next()
 		if err != nil {
-			s.Close()
 			return nil, err
 		}
-		if m != nil {
-			c.doc = docNum(c.cur.ID)
+		if ok {
 			s.heap = append(s.heap, c)
 		}
 	}
@@ -369,34 +366,17 @@ type cursor struct {
 	term  int // index in bm25Searcher.terms
 	field string
 	boost float64
-	avg   float64
-	r     index.TermFieldReader
-	cur   *index.TermFieldDoc
-	doc   uint64 // cur's document number, compared far more often than read
-}
-
-// docNum is an internal ID as a number: scorch's IDs are 8-byte big-endian
-// document numbers; any other ID (bleve's in-memory index uses the
-// external ID) gives 0, which still merges correctly for one document.
-func docNum(id index.IndexInternalID) uint64 {
-	if len(id) == 8 {
-		return id.Value()
-	}
-	return 0
+	avg   float64 // the field's average length
+	p     *postings
 }
 
 // cursorHeap orders cursors by their current document.
 type cursorHeap []*cursor
 
-func (h cursorHeap) Len() int { return len(h) }
-func (h cursorHeap) Less(i, j int) bool {
-	if h[i].doc != h[j].doc {
-		return h[i].doc < h[j].doc
-	}
-	return h[i].cur.ID.Compare(h[j].cur.ID) < 0
-}
-func (h cursorHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *cursorHeap) Push(x any)   { *h = append(*h, x.(*cursor)) }
+func (h cursorHeap) Len() int           { return len(h) }
+func (h cursorHeap) Less(i, j int) bool { return h[i].p.doc < h[j].p.doc }
+func (h cursorHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *cursorHeap) Push(x any)        { *h = append(*h, x.(*cursor)) }
 func (h *cursorHeap) Pop() any {
 	old := *h
 	c := old[len(old)-1]
@@ -413,7 +393,7 @@ type bm25Searcher struct {
 	heap    cursorHeap
 	min     int
 	acc     []float64 // per term: sum of weighted, length-normalised frequencies
-	id      index.IndexInternalID
+	doc     uint64
 	locs    []bsearch.FieldTermLocation
 	explain bool
 	vectors bool
@@ -423,25 +403,23 @@ var reflectStaticSizeBM25Searcher = int(reflect.TypeOf(bm25Searcher{}).Size())
 
 func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	for len(s.heap) > 0 {
-		s.id = append(s.id[:0], s.heap[0].cur.ID...)
-		doc := s.heap[0].doc
+		doc := s.heap[0].p.doc
+		s.doc = doc
 		clear(s.acc)
 		s.locs = s.locs[:0]
-		for len(s.heap) > 0 && s.heap[0].doc == doc && (doc != 0 || s.heap[0].cur.ID.Equals(s.id)) {
+		for len(s.heap) > 0 && s.heap[0].p.doc == doc {
 			c := s.heap[0]
-			length := 1 / (c.cur.Norm * c.cur.Norm) // bleve stores 1/sqrt(length)
-			s.acc[c.term] += c.boost * float64(c.cur.Freq) / (1 - bm25B + bm25B*math.Round(length)/c.avg)
+			s.acc[c.term] += c.boost * float64(c.p.freq) / (1 - bm25B + bm25B*float64(c.p.length)/c.avg)
 			if s.vectors {
 				s.collect(c)
 			}
-			m, err := c.r.Next(c.cur.Reset())
+			ok, err := c.p.next()
 			if err != nil {
 				return nil, err
 			}
-			if m == nil {
+			if !ok {
 				heap.Pop(&s.heap)
 			} else {
-				c.doc = docNum(c.cur.ID)
 				heap.Fix(&s.heap, 0)
 			}
 		}
@@ -452,7 +430,7 @@ func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch,
 	return nil, nil
 }
 
-// score turns the accumulated frequencies of the document s.id into a
+// score turns the accumulated frequencies of the document s.doc into a
 // match, or nil when it has fewer than min of the terms.
 func (s *bm25Searcher) score(ctx *bsearch.SearchContext) *bsearch.DocumentMatch {
 	matched, score := 0, 0.0
@@ -466,7 +444,7 @@ func (s *bm25Searcher) score(ctx *bsearch.SearchContext) *bsearch.DocumentMatch 
 		return nil
 	}
 	d := ctx.DocumentMatchPool.Get()
-	d.IndexInternalID = index.NewIndexInternalIDFrom(d.IndexInternalID, s.id)
+	d.IndexInternalID = index.NewIndexInternalID(d.IndexInternalID, s.doc)
 	d.Score = score
 	if s.explain {
 		d.Expl = &bsearch.Explanation{Value: score,
@@ -478,32 +456,35 @@ func (s *bm25Searcher) score(ctx *bsearch.SearchContext) *bsearch.DocumentMatch 
 	return d
 }
 
-// collect copies a cursor's term vectors (its reader reuses them).
+// collect copies a cursor's term vectors (its iterator reuses them).
 func (s *bm25Searcher) collect(c *cursor) {
-	for _, v := range c.cur.Vectors {
+	for _, v := range c.p.locations() {
 		s.locs = append(s.locs, bsearch.FieldTermLocation{
-			Field: v.Field,
+			Field: c.field,
 			Term:  s.terms[c.term].text,
 			Location: bsearch.Location{
-				Pos: v.Pos, Start: v.Start, End: v.End,
-				ArrayPositions: append(bsearch.ArrayPositions(nil), v.ArrayPositions...),
+				Pos: v.Pos(), Start: v.Start(), End: v.End(),
+				ArrayPositions: append(bsearch.ArrayPositions(nil), v.ArrayPositions()...),
 			},
 		})
 	}
 }
 
 func (s *bm25Searcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	var target uint64
+	if len(id) == 8 {
+		target = id.Value()
+	}
 	kept := s.heap[:0]
 	for _, c := range s.heap {
-		if c.cur.ID.Compare(id) < 0 {
-			m, err := c.r.Advance(id, c.cur.Reset())
+		if c.p.doc < target {
+			ok, err := c.p.advance(target)
 			if err != nil {
 				return nil, err
 			}
-			if m == nil {
+			if !ok {
 				continue
 			}
-			c.doc = docNum(c.cur.ID)
 		}
 		kept = append(kept, c)
 	}
@@ -513,14 +494,8 @@ func (s *bm25Searcher) Advance(ctx *bsearch.SearchContext, id index.IndexInterna
 }
 
 func (s *bm25Searcher) Close() error {
-	var first error
-	for _, c := range s.all {
-		if err := c.r.Close(); err != nil && first == nil {
-			first = err
-		}
-	}
 	s.all, s.heap = nil, nil
-	return first
+	return nil
 }
 
 // unnormalised gives our searchers (bm25Searcher, phraseSearcher) the
@@ -538,15 +513,15 @@ func (unnormalised) DocumentMatchPoolSize() int { return 1 }
 func (s *bm25Searcher) Count() uint64 {
 	var n uint64
 	for _, c := range s.all {
-		n += c.r.Count()
+		n += c.p.count
 	}
 	return n
 }
 
 func (s *bm25Searcher) Size() int {
-	n := reflectStaticSizeBM25Searcher + len(s.id) + 8*len(s.acc)
+	n := reflectStaticSizeBM25Searcher + 8*len(s.acc)
 	for _, c := range s.all {
-		n += c.r.Size()
+		n += c.p.size()
 	}
 	return n
 }
