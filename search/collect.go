@@ -30,8 +30,22 @@ type collected struct {
 	facets map[string]*facetCount
 	// works are the works with several versions that matched (work.go),
 	// so that the partial matches after them leave them out.
-	works map[uint32]bool
+	works docBits
+	// matched holds every match of the query, filtered out or not, when
+	// the plan asks for it (plan.keepMatches).
+	matched docBits
 }
+
+// docBits is a set of document numbers, a bit each.
+type docBits []uint64
+
+func newDocBits(n int) docBits { return make(docBits, (n+63)/64) }
+
+func (b docBits) has(d uint64) bool {
+	return d/64 < uint64(len(b)) && b[d/64]&(1<<(d%64)) != 0
+}
+
+func (b docBits) add(d uint64) { b[d/64] |= 1 << (d % 64) }
 
 // facetCount is one facet's counts over the matches that pass every
 // filter but its own. counts is indexed by value ordinal (term facets) or
@@ -105,6 +119,11 @@ func filtersOf(p *plan, c *docColumns) []*facetFilter {
 	return out
 }
 
+// shardAlign aligns the first document number of every shard: the shards'
+// bits in collected.matched then lie in words, and cache lines, of their
+// own.
+const shardAlign = 512
+
 // shardMin is the estimated number of matches above which a query's
 // matches are walked in parallel, one part of the document numbers per
 // core: a walk over tens of thousands of matches is most of a query's
@@ -148,12 +167,18 @@ func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*coll
 	}
 
 	w := newWalk(g, c, p)
+	if p.keepMatches {
+		w.matched = newDocBits(c.n)
+	}
 	shards := make([]*shard, len(searchers))
 	errs := make([]error, len(searchers))
 	var wg sync.WaitGroup
 	for k, s := range searchers {
-		from := uint64(c.n * k / len(searchers))
-		to := uint64(c.n * (k + 1) / len(searchers))
+		from := uint64(c.n*k/len(searchers)) &^ (shardAlign - 1)
+		to := uint64(c.n*(k+1)/len(searchers)) &^ (shardAlign - 1)
+		if k == len(searchers)-1 {
+			to = uint64(c.n)
+		}
 		shards[k] = w.newShard()
 		wg.Add(1)
 		go func() {
@@ -181,6 +206,7 @@ type walk struct {
 	cols    []*termColumn // what facet i counts: a term column, nil for the year
 	sizes   []int         // number of counters of facet i
 	lo, hi  int           // the year histogram's span
+	matched docBits       // every match, when the plan keeps them
 }
 
 func newWalk(g *generation, c *docColumns, p *plan) *walk {
@@ -280,6 +306,13 @@ func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReade
 		}
 		score := m.Score
 		sctx.DocumentMatchPool.Put(m)
+		if w.matched != nil {
+			w.matched.add(d)
+		}
+		if w.p.skipDocs.has(d) {
+			m, err = s.Next(sctx)
+			continue
+		}
 		if int(d) < c.n {
 			failed, miss := 0, -1
 			for j, f := range w.filters {
@@ -371,6 +404,7 @@ func (w *walk) merge(shards []*shard) *collected {
 	}
 	w.mergeVersions(shards, out, top)
 	out.hits = top.page(w.p.from)
+	out.matched = w.matched
 	return out
 }
 

@@ -16,15 +16,20 @@ type plan struct {
 	q Query
 	// skipWorks are works already shown among the full matches: their
 	// other versions are not partial matches (search.go).
-	skipWorks map[uint32]bool
-	tree      Node // nil: match everything
-	page      int
-	size      int
-	from      int
-	facetSize int
-	snippets  int
-	sort      string
-	notes     []string
+	skipWorks docBits
+	// skipDocs are the full matches, which the walk over partial matches
+	// leaves out; keepMatches asks the walk over full matches to record
+	// them (collected.matched).
+	skipDocs    docBits
+	keepMatches bool
+	tree        Node // nil: match everything
+	page        int
+	size        int
+	from        int
+	facetSize   int
+	snippets    int
+	sort        string
+	notes       []string
 	// noFacets skips counting facets: the walk over partial matches, whose
 	// facets are not shown (the facets describe the full matches).
 	noFacets bool

@@ -42,6 +42,8 @@ type outcome struct {
 
 func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 	m := g.matching(p)
+	partial := syntax.Partial(m, p.tree)
+	p.keepMatches = partial // the partial matches leave the full ones out
 	out, err := g.run(ctx, p, m)
 	if err != nil {
 		return nil, err
@@ -52,7 +54,7 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 		notes = append(notes, "a long query: results need not contain every word; those matching it best come first")
 	}
 	var tail *collected // the partial matches, after the full ones
-	if syntax.Partial(m, p.tree) {
+	if partial {
 		if tail, err = g.partialMatches(ctx, p, m, out.main); err != nil {
 			return nil, err
 		}
@@ -123,12 +125,6 @@ func (g *generation) search(ctx context.Context, p *plan) (*Results, error) {
 // matches is not a partial match through another of its versions.
 func (g *generation) partialMatches(ctx context.Context, p *plan, m syntax.Matching, main *collected) (*collected, error) {
 	full := main.total
-	ft := newTranslator(g, m)
-	defer ft.close()
-	all, allNone, err := ft.text(p.tree)
-	if err != nil {
-		return nil, err
-	}
 	rt := newTranslator(g, syntax.Matching{Mode: syntax.MatchAny, Plus: m.Plus})
 	defer rt.close()
 	most, none, err := rt.text(p.tree)
@@ -137,17 +133,15 @@ func (g *generation) partialMatches(ctx context.Context, p *plan, m syntax.Match
 	}
 	tp := *p
 	tp.skipWorks = main.works
+	tp.skipDocs = main.matched // the full matches
+	tp.keepMatches = false
 	tp.noFacets = true
 	start, end := max(uint64(p.from), full), uint64(p.from+p.size)
 	tp.from, tp.size = int(start-full), int(end-start)
 	if end <= start {
 		tp.from, tp.size = 0, 1 // only the count is needed
 	}
-	q := most
-	if !allNone {
-		q = query.NewBooleanQuery([]query.Query{conj(most)}, nil, []query.Query{all})
-	}
-	c, err := g.collect(ctx, q, &tp)
+	c, err := g.collect(ctx, most, &tp)
 	if err != nil {
 		return nil, err
 	}

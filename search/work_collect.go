@@ -48,7 +48,7 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 	for _, sh := range shards {
 		for _, m := range sh.versions {
 			wk := w.c.works.work(m.doc)
-			if !w.p.skipWorks[wk] {
+			if !w.p.skipWorks.has(uint64(wk)) {
 				keys = append(keys, uint64(wk)<<32|uint64(len(ms)))
 				ms = append(ms, m)
 			}
@@ -74,7 +74,7 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		fcs[i] = out.facets[name]
 		stamp[i] = make([]uint32, len(fcs[i].counts))
 	}
-	out.works = map[uint32]bool{}
+	out.works = newDocBits(w.c.n)
 	for start := 0; start < len(keys); {
 		wk := uint32(keys[start] >> 32)
 		end := start + 1
@@ -104,7 +104,7 @@ func (w *walk) mergeVersions(shards []*shard, out *collected, top *topN) {
 		}
 		if hit != nil {
 			out.total++
-			out.works[wk] = true
+			out.works.add(uint64(wk))
 			top.offer(ranked{doc: hit.rep, score: hit.score})
 		}
 		for i := range w.names {
