@@ -21,8 +21,8 @@ import (
 // searchers that score every candidate and copy each occurrence of every
 // term into maps of locations before comparing them; a two-word phrase of
 // common words over 100,000 briefings took 0.2 to 0.7 s (docs/bench.md).
-// Here the term readers are advanced in step and the positions compared
-// as they come.
+// Here the terms' postings (postings.go) are advanced in step and the
+// positions compared as they come.
 type phraseQuery struct {
 	terms  []string
 	offs   []int
@@ -41,23 +41,24 @@ func newPhraseQuery(toks analysis.TokenStream, fields []string) *phraseQuery {
 }
 
 // Searcher implements bleve's query.Query.
-func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (q *phraseQuery) Searcher(_ context.Context, r index.IndexReader, _ mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	dicts, err := newSegmentDicts(r)
+	if err != nil {
+		return nil, err
+	}
 	s := &phraseSearcher{}
+fields:
 	for _, f := range q.fields {
 		m := &phraseField{offs: q.offs}
 		for _, term := range q.terms {
-			tfr, err := r.TermFieldReader(ctx, []byte(term), f, false, false, true)
+			p, err := dicts.open([]byte(term), f, true)
 			if err != nil {
-				m.close()
-				s.Close()
 				return nil, err
 			}
-			m.readers = append(m.readers, tfr)
-			m.docs = append(m.docs, new(index.TermFieldDoc))
-		}
-		if m.empty() {
-			m.close()
-			continue
+			if p == nil {
+				continue fields // a term no record has in f
+			}
+			m.terms = append(m.terms, p)
 		}
 		s.fields = append(s.fields, m)
 	}
@@ -66,61 +67,42 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 
 // phraseField finds the phrase in one field.
 type phraseField struct {
-	readers []index.TermFieldReader
-	docs    []*index.TermFieldDoc // current posting of each reader
+	terms   []*postings // each term's, on its current posting once started
 	offs    []int
 	started bool
 	done    bool
 	next    uint64 // the next matching document, when started and not done
 }
 
-func (m *phraseField) empty() bool {
-	for _, r := range m.readers {
-		if r.Count() == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *phraseField) close() {
-	for _, r := range m.readers {
-		r.Close()
-	}
-}
-
 // seek sets m.next to the first matching document at or after target.
 func (m *phraseField) seek(target uint64) error {
-	m.started = true
-	id := make(index.IndexInternalID, 8)
 	for !m.done {
-		// Leapfrog: bring every reader to the candidate; a reader landing
+		// Leapfrog: bring every term to the candidate; a term landing
 		// beyond it makes its document the new candidate.
 		cand := target
 		agreed := false
 		for !agreed {
 			agreed = true
-			for i, r := range m.readers {
-				d := m.docs[i]
-				if d.ID != nil && d.ID.Value() >= cand {
-					if v := d.ID.Value(); v > cand {
-						cand, agreed = v, false
+			for _, p := range m.terms {
+				if m.started && p.doc >= cand {
+					if p.doc > cand {
+						cand, agreed = p.doc, false
 					}
 					continue
 				}
-				id.SetValue(cand)
-				got, err := r.Advance(id, d.Reset())
+				ok, err := p.advance(cand)
 				if err != nil {
 					return err
 				}
-				if got == nil {
+				if !ok {
 					m.done = true
 					return nil
 				}
-				if v := got.ID.Value(); v > cand {
-					cand, agreed = v, false
+				if p.doc > cand {
+					cand, agreed = p.doc, false
 				}
 			}
+			m.started = true
 		}
 		if m.adjacent() {
 			m.next = cand
@@ -135,18 +117,17 @@ func (m *phraseField) seek(target uint64) error {
 // hold the terms at their offsets from a common start in the same array
 // element.
 func (m *phraseField) adjacent() bool {
-	first := m.docs[0].Vectors
-	for _, v0 := range first {
+	for _, v0 := range m.terms[0].locations() {
 		ok := true
-		for i := 1; i < len(m.docs) && ok; i++ {
-			want := v0.Pos + uint64(m.offs[i])
+		for i := 1; i < len(m.terms) && ok; i++ {
+			want := v0.Pos() + uint64(m.offs[i])
 			ok = false
-			for _, v := range m.docs[i].Vectors {
-				if v.Pos == want && slices.Equal(v.ArrayPositions, v0.ArrayPositions) {
+			for _, v := range m.terms[i].locations() {
+				if v.Pos() == want && slices.Equal(v.ArrayPositions(), v0.ArrayPositions()) {
 					ok = true
 					break
 				}
-				if v.Pos > want && len(v.ArrayPositions) == 0 {
+				if v.Pos() > want && len(v.ArrayPositions()) == 0 {
 					break // positions come in order within one text
 				}
 			}
@@ -206,9 +187,6 @@ func idOf(n uint64) index.IndexInternalID {
 }
 
 func (s *phraseSearcher) Close() error {
-	for _, f := range s.fields {
-		f.close()
-	}
 	s.fields = nil
 	return nil
 }
@@ -218,8 +196,8 @@ func (s *phraseSearcher) Count() uint64 {
 	var n uint64
 	for _, f := range s.fields {
 		least := uint64(0)
-		for i, r := range f.readers {
-			if c := r.Count(); i == 0 || c < least {
+		for i, p := range f.terms {
+			if c := p.count; i == 0 || c < least {
 				least = c
 			}
 		}
@@ -231,8 +209,8 @@ func (s *phraseSearcher) Count() uint64 {
 func (s *phraseSearcher) Size() int {
 	n := reflectStaticSizePhraseSearcher
 	for _, f := range s.fields {
-		for _, r := range f.readers {
-			n += r.Size()
+		for _, p := range f.terms {
+			n += p.size()
 		}
 	}
 	return n
