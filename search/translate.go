@@ -139,7 +139,7 @@ func (t *translator) text(tree Node) (q query.Query, none bool, err error) {
 	case len(branches) == 1:
 		return branches[0], false, nil
 	case len(branches) > 1:
-		return query.NewDisjunctionQuery(branches), false, nil
+		return &groupsQuery{branches: branches}, false, nil
 	case vacuous > 0:
 		t.notes = append(t.notes, "your query has only very common words, which are not indexed")
 	}

@@ -83,6 +83,8 @@ func describeTo(b *strings.Builder, q query.Query) {
 		b.WriteString("none")
 	case *query.ConjunctionQuery:
 		list("and", q.Conjuncts)
+	case *groupsQuery:
+		list("or", q.branches)
 	case *query.DisjunctionQuery:
 		name := "or"
 		if q.Min > 0 {
