@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/briefs/briefs/search/docstore"
@@ -181,8 +182,13 @@ func byStart(a, b occurrence) int { return a.start - b.start }
 
 // termDoc returns what the index holds for term in one document's field
 // (nil if it does not occur there), with each occurrence when vectors is
-// set.
+// set. It reads the one segment holding the document: a TermFieldReader
+// would look the term up in every segment of the index, for every term
+// of every hit shown.
 func termDoc(ctx context.Context, r index.IndexReader, doc index.IndexInternalID, term, field string, vectors bool) (*index.TermFieldDoc, error) {
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && len(doc) == 8 {
+		return segmentTermDoc(snap, doc, term, field, vectors)
+	}
 	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, false, vectors)
 	if err != nil {
 		return nil, err
@@ -274,4 +280,41 @@ func (h *highlighter) fallbackAt(d *docstore.Doc, rec Record, g string) ([]Snipp
 		return nil, err
 	}
 	return []Snippet{{HTML: html, Paragraph: 1, Page: page}}, nil
+}
+
+// segmentTermDoc is termDoc on a scorch snapshot.
+func segmentTermDoc(snap *scorch.IndexSnapshot, doc index.IndexInternalID, term, field string, vectors bool) (*index.TermFieldDoc, error) {
+	n, base := doc.Value(), uint64(0)
+	for _, s := range snap.Segments() {
+		count := s.Segment().Count()
+		if n >= base+count {
+			base += count
+			continue
+		}
+		dict, err := s.Segment().Dictionary(field)
+		if err != nil {
+			return nil, err
+		}
+		pl, err := dict.PostingsList([]byte(term), s.Deleted(), nil)
+		if err != nil || pl.Count() == 0 {
+			return nil, err
+		}
+		p, err := pl.Iterator(true, false, vectors, nil).Advance(n - base)
+		if err != nil || p == nil || p.Number() != n-base {
+			return nil, err
+		}
+		td := &index.TermFieldDoc{ID: doc, Freq: p.Frequency()}
+		if vectors {
+			locs := p.Locations()
+			td.Vectors = make([]*index.TermFieldVector, len(locs))
+			backing := make([]index.TermFieldVector, len(locs))
+			for i, l := range locs {
+				backing[i] = index.TermFieldVector{Field: field, Pos: l.Pos(), Start: l.Start(), End: l.End(),
+					ArrayPositions: l.ArrayPositions()}
+				td.Vectors[i] = &backing[i]
+			}
+		}
+		return td, nil
+	}
+	return nil, nil
 }
