@@ -251,7 +251,9 @@ func testKilledMidBuild(t *testing.T, bin string) {
 			// disk (more segments than the copied live generation has), or
 			// at half the measured run, whichever comes first: the measured
 			// run may have been slower than this one (a cold cache, a busy
-			// machine), so time alone can come too late.
+			// machine), so time alone can come too late. If at half the
+			// measured run the new generation is not there yet (this run is
+			// the slower one), kill as soon as it is.
 			copied := 0
 			if !slices.Contains(tt.args, "--rebuild") {
 				copied = segments(filepath.Join(live, "store"))
@@ -263,9 +265,12 @@ func testKilledMidBuild(t *testing.T, bin string) {
 				case err := <-done:
 					t.Fatalf("the ingest ended (%v) before it was killed (a full run took %s)\n%s", err, full, out)
 				case <-half:
-					break wait
+					if m, _ := filepath.Glob(filepath.Join(idx, "gen-*.tmp")); len(m) == 1 {
+						break wait
+					}
+					half = nil
 				case <-time.After(2 * time.Millisecond):
-					if m, _ := filepath.Glob(filepath.Join(idx, "gen-*.tmp")); len(m) == 1 && segments(filepath.Join(m[0], "store")) > copied {
+					if m, _ := filepath.Glob(filepath.Join(idx, "gen-*.tmp")); len(m) == 1 && (half == nil || segments(filepath.Join(m[0], "store")) > copied) {
 						break wait
 					}
 				}
