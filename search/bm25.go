@@ -272,6 +272,12 @@ type bm25Query struct {
 	// outrank Spanish records that match all six. It changes nothing in an
 	// index of one language (every record gets the same factor).
 	cover bool
+	// coord scales the scores by the share of the query's words a record
+	// has (a word listed twice counts twice): the score bleve's
+	// disjunction of one query per word gives, which the plain words of a
+	// query's partial matches had before they became one bm25Query
+	// (anyWords in translate.go).
+	coord bool
 	min   int
 	docs  uint64 // records in the index: N in idf
 	stats *corpusStats
@@ -284,6 +290,9 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		return nil, err
 	}
 	s := &bm25Searcher{min: max(q.min, 1), explain: opts.Explain, vectors: opts.IncludeTermVectors}
+	if q.coord {
+		s.words = len(q.terms)
+	}
 	qtf := map[string]int{}
 	var order []string
 	for _, t := range q.terms {
@@ -330,7 +339,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		}
 		nDocs := max(q.docs, df)
 		idf := math.Log(1 + (float64(nDocs)-float64(df)+0.5)/(float64(df)+0.5))
-		s.terms = append(s.terms, bm25Term{text: term, weight: float64(qtf[term]) * idf})
+		s.terms = append(s.terms, bm25Term{text: term, weight: float64(qtf[term]) * idf, words: qtf[term]})
 	}
 	if q.cover && len(order) > 0 {
 		have := map[int]bool{}
@@ -359,6 +368,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 type bm25Term struct {
 	text   string
 	weight float64 // query term frequency times idf
+	words  int     // query term frequency
 }
 
 // cursor walks the postings of one term in one field.
@@ -392,6 +402,7 @@ type bm25Searcher struct {
 	all     []*cursor
 	heap    cursorHeap
 	min     int
+	words   int       // the query's words, when scores are scaled by the share found (bm25Query.coord)
 	acc     []float64 // per term: sum of weighted, length-normalised frequencies
 	doc     uint64
 	locs    []bsearch.FieldTermLocation
@@ -433,15 +444,19 @@ func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch,
 // score turns the accumulated frequencies of the document s.doc into a
 // match, or nil when it has fewer than min of the terms.
 func (s *bm25Searcher) score(ctx *bsearch.SearchContext) *bsearch.DocumentMatch {
-	matched, score := 0, 0.0
+	matched, words, score := 0, 0, 0.0
 	for i, tf := range s.acc {
 		if tf > 0 {
 			matched++
+			words += s.terms[i].words
 			score += s.terms[i].weight * tf * (bm25K1 + 1) / (tf + bm25K1)
 		}
 	}
 	if matched < s.min {
 		return nil
+	}
+	if s.words > 0 {
+		score *= float64(words) / float64(s.words)
 	}
 	d := ctx.DocumentMatchPool.Get()
 	d.IndexInternalID = index.NewIndexInternalID(d.IndexInternalID, s.doc)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -279,9 +280,7 @@ func (t *translator) and(n And, g string, sc scope, top bool) part {
 		}
 	}
 	if len(words) > 0 {
-		d := query.NewDisjunctionQuery(words)
-		d.SetMin(1)
-		must = append(must, d)
+		must = append(must, anyWords(words))
 	}
 	return combine(must, nil, mustNot, filters)
 }
@@ -453,6 +452,38 @@ func (t *translator) anyWord(n Or, g string, sc scope) (p part, ok bool) {
 		return vacuousPart, true
 	}
 	return t.check(part{q: t.bm25(terms, g, sc, 1)}), true
+}
+
+// anyWords requires any of the words of a matchAny query (each translated
+// on its own), records with more of them first. When every word is one
+// BM25F term the words become one bm25Query scaled by the share of words
+// found (bm25Query.coord): the same matches and scores as bleve's
+// disjunction of the words' queries, without a searcher per word under a
+// disjunction's bookkeeping for every match, which made the walk over a
+// query's partial matches dearer than the walk over its full matches.
+func anyWords(words []query.Query) query.Query {
+	var one *bm25Query
+	for _, w := range words {
+		b, ok := w.(*bm25Query)
+		if !ok || len(b.terms) != 1 || b.min > 1 || b.cover || b.coord {
+			one = nil
+			break
+		}
+		if one == nil {
+			c := *b
+			c.terms, c.alt = nil, map[string][]string{}
+			one = &c
+		}
+		one.terms = append(one.terms, b.terms[0])
+		maps.Copy(one.alt, b.alt)
+	}
+	if one != nil {
+		one.coord = true
+		return one
+	}
+	d := query.NewDisjunctionQuery(words)
+	d.SetMin(1)
+	return d
 }
 
 // negate turns a part into "everything but it".

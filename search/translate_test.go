@@ -47,6 +47,9 @@ func describeTo(b *strings.Builder, q query.Query) {
 		if q.cover {
 			b.WriteString("[cover]")
 		}
+		if q.coord {
+			b.WriteString("[coord]")
+		}
 		b.WriteString("(")
 		for i, f := range q.fields {
 			if i > 0 {
@@ -224,7 +227,7 @@ func TestTranslateWords(t *testing.T) {
 		// Short queries require every word (MatchAll) ...
 		{q: "coca eradication", want: "and(bm25(EN: coca), bm25(EN: erad))", hits: []string{"dpb-10", "pubs-ref-1"}},
 		// ... and their partial matches any of them, ranking those with more first.
-		{q: "coca eradication", any: true, want: "or[min 1](bm25(EN: coca), bm25(EN: erad))",
+		{q: "coca eradication", any: true, want: "bm25[coord](EN: coca erad)",
 			hits: []string{"dpb-10", "dpb-11", "dpb-12", "pubs-ref-1"}},
 		// An explicit AND is the same as none.
 		{q: "coca AND peru", want: "and(bm25(EN: coca), bm25(EN: peru))", hits: []string{"dpb-10", "pubs-ref-1"}},
