@@ -29,6 +29,7 @@ type docColumns struct {
 	terms  []termColumn // one per term facet of the table when read
 	names  []string     // the facet of each of terms
 	year   []int16      // 0: no year
+	vyear  []int16      // the year of each document of works.order
 	date   []int64      // UnixNano; noDate when absent
 	number []int32      // number within the series; 0 when absent
 	idRank []int32      // rank of the external ID in byte order
@@ -50,6 +51,28 @@ type termColumn struct {
 	// document has two values (series, language, kind): one lookup per
 	// document instead of two, in the loop that counts facets.
 	single []uint32
+	// versions is the same column for the documents of works.order, the
+	// k-th of them as document k: counting a work's versions reads it in
+	// order instead of jumping about the whole column (mergeVersions).
+	versions *termColumn
+}
+
+// subset returns the column of the given documents, docs[k] as document k.
+func (c *termColumn) subset(docs []uint32) *termColumn {
+	out := &termColumn{values: c.values, keys: c.keys}
+	if c.single != nil {
+		out.single = make([]uint32, len(docs))
+		for k, d := range docs {
+			out.single[k] = c.single[d]
+		}
+		return out
+	}
+	out.start = make([]uint32, len(docs)+1)
+	for k, d := range docs {
+		out.ords = append(out.ords, c.of(uint64(d))...)
+		out.start[k+1] = uint32(len(out.ords))
+	}
+	return out
 }
 
 // noOrd marks a document without a value in termColumn.single.
@@ -80,6 +103,9 @@ func (c *docColumns) term(name string) *termColumn {
 	col := &termColumn{single: make([]uint32, c.n)}
 	for d := range col.single {
 		col.single[d] = noOrd
+	}
+	if c.works != nil {
+		col.versions = col.subset(c.works.order)
 	}
 	return col
 }
@@ -155,6 +181,13 @@ func readColumns(g *generation) (*docColumns, error) {
 	}
 	if c.works, err = readWorks(r, c.n); err != nil {
 		return nil, err
+	}
+	for i := range c.terms {
+		c.terms[i].versions = c.terms[i].subset(c.works.order)
+	}
+	c.vyear = make([]int16, len(c.works.order))
+	for k, d := range c.works.order {
+		c.vyear[k] = c.year[d]
 	}
 	return c, nil
 }

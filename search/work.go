@@ -126,6 +126,13 @@ type works struct {
 	root    []uint32            // root[d]: the work of document d (a document number)
 	grouped []uint64            // bit d: document d's work has other versions
 	members map[uint32][]uint64 // the documents of each work with more than one
+	// order lists the documents of works with several versions, each
+	// work's together (works by number, documents by number within), and
+	// pos[d] is document d's index in it: a search places its matches
+	// that are versions by pos instead of sorting them by work
+	// (mergeVersions).
+	order []uint32
+	pos   []int32
 }
 
 // of returns the work of document d and whether it has other versions.
@@ -207,6 +214,18 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 		if multi[r] {
 			w.members[r] = append(w.members[r], uint64(d))
 			w.grouped[d/64] |= 1 << (d % 64)
+		}
+	}
+	w.pos = make([]int32, n)
+	for d := range parent {
+		// A work's number is its first document (the union above keeps
+		// the smaller root), so works come in order of their first
+		// document and each work's documents are listed in order.
+		if ms := w.members[uint32(d)]; uint32(d) == parent[d] && len(ms) > 0 {
+			for _, m := range ms {
+				w.pos[m] = int32(len(w.order))
+				w.order = append(w.order, uint32(m))
+			}
 		}
 	}
 	return w, nil
