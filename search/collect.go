@@ -250,6 +250,7 @@ type shard struct {
 	counts   []facetCount
 	top      *topN
 	versions []versionMatch // matches that are versions of a work with others
+	batch    []uint64       // matches passing every filter, their facets not yet counted (flush)
 	_        [cacheLine]byte
 }
 
@@ -273,6 +274,17 @@ func (w *walk) newShard() *shard {
 
 // run walks the matches of s with document numbers in [from, to).
 func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReader, from, to uint64) error {
+	err := sh.walk(ctx, s, r, from, to)
+	sh.flush()
+	return err
+}
+
+// countBatch is how many matches passing every filter are kept before
+// their facets are counted (flush).
+const countBatch = 256
+
+// walk is run but for the last batch of counts.
+func (sh *shard) walk(ctx context.Context, s bsearch.Searcher, r index.IndexReader, from, to uint64) error {
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
 		IndexReader:       r,
@@ -336,8 +348,8 @@ func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReade
 			switch failed {
 			case 0:
 				sh.total++
-				for i := range w.names {
-					sh.count(i, d)
+				if sh.batch = append(sh.batch, d); len(sh.batch) == countBatch {
+					sh.flush()
 				}
 				sh.top.offer(ranked{doc: d, score: score})
 			case 1:
@@ -350,6 +362,46 @@ func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReade
 		}
 		m, err = s.Next(sctx)
 	}
+}
+
+// flush counts the facets of the matches in sh.batch, facet by facet: a
+// tight loop over one column each, where counting every facet of one
+// match at a time took a tenth of a large query's time.
+func (sh *shard) flush() {
+	w := sh.w
+	for i, col := range w.cols {
+		fc := &sh.counts[i]
+		fc.total += uint64(len(sh.batch))
+		switch {
+		case col == nil:
+			for _, d := range sh.batch {
+				if y := int(w.c.year[d]); y >= w.lo && y <= w.hi {
+					fc.counts[y-w.lo]++
+				}
+			}
+		case len(col.values) == 0:
+			fc.missing += len(sh.batch)
+		case col.single != nil:
+			for _, d := range sh.batch {
+				if o := col.single[d]; o != noOrd {
+					fc.counts[o]++
+				} else {
+					fc.missing++
+				}
+			}
+		default:
+			for _, d := range sh.batch {
+				from, to := col.start[d], col.start[d+1]
+				if from == to {
+					fc.missing++
+				}
+				for _, o := range col.ords[from:to] {
+					fc.counts[o]++
+				}
+			}
+		}
+	}
+	sh.batch = sh.batch[:0]
 }
 
 // count adds document d to facet i's counts.
