@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v15"
 )
 
 // postings walks the postings of one term in one field across the segments
@@ -102,14 +103,18 @@ func (d *segmentDicts) open(term []byte, field string, locs bool) (*postings, er
 
 // set makes posting x of the current segment the current posting.
 func (p *postings) set(x segment.Posting) {
+	p.post = x
+	if z, ok := x.(*zap.Posting); ok { // our segments: direct calls
+		p.doc = z.Number() + p.offsets[p.seg]
+		p.freq = z.Frequency()
+		p.length = z.NormUint64() // zap keeps the length itself
+		return
+	}
 	p.doc = x.Number() + p.offsets[p.seg]
 	p.freq = x.Frequency()
-	if n, ok := x.(interface{ NormUint64() uint64 }); ok {
-		p.length = n.NormUint64() // zap keeps the length itself
-	} else if norm := x.Norm(); norm > 0 {
+	if norm := x.Norm(); norm > 0 {
 		p.length = uint64(math.Round(1 / (norm * norm))) // 1/sqrt(length)
 	}
-	p.post = x
 }
 
 // next moves to the next posting; false when there is none.
