@@ -316,7 +316,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 				continue
 			}
 			df = max(df, p.count)
-			s.all = append(s.all, &cursor{term: ti, field: f.name, boost: f.boost, avg: avg, p: p})
+			s.all = append(s.all, &cursor{idx: len(s.all), term: ti, field: f.name, boost: f.boost, avg: avg, p: p})
 		}
 		// Within a group df is the largest of the fields' document
 		// frequencies: the number of records with the term in any field is
@@ -372,11 +372,18 @@ type bm25Term struct {
 
 // cursor walks the postings of one term in one field.
 type cursor struct {
+	idx   int // index in bm25Searcher.all
 	term  int // index in bm25Searcher.terms
 	field string
 	boost float64
 	avg   float64 // the field's average length
 	p     *postings
+}
+
+// part25 is what one cursor's posting adds to a term's frequency in acc.
+type part25 struct {
+	idx, term int
+	tf        float64
 }
 
 // cursorHeap is a binary min-heap of cursors by current document. It is
@@ -435,6 +442,7 @@ type bm25Searcher struct {
 	min     int
 	words   int       // the query's words, when scores are scaled by the share found (bm25Query.coord)
 	acc     []float64 // per term: sum of weighted, length-normalised frequencies
+	parts   []part25  // the current document's postings, what each adds to acc
 	doc     uint64
 	locs    []bsearch.FieldTermLocation
 	explain bool
@@ -449,9 +457,11 @@ func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch,
 		s.doc = doc
 		clear(s.acc)
 		s.locs = s.locs[:0]
+		s.parts = s.parts[:0]
 		for len(s.heap) > 0 && s.heap[0].p.doc == doc {
 			c := s.heap[0]
-			s.acc[c.term] += c.boost * float64(c.p.freq) / (1 - bm25B + bm25B*float64(c.p.length)/c.avg)
+			s.parts = append(s.parts, part25{c.idx, c.term,
+				c.boost * float64(c.p.freq) / (1 - bm25B + bm25B*float64(c.p.length)/c.avg)})
 			if s.vectors {
 				s.collect(c)
 			}
@@ -464,6 +474,18 @@ func (s *bm25Searcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch,
 			} else {
 				s.heap.down(0)
 			}
+		}
+		// The cursors of one document leave the heap in an order that
+		// depends on the heap's history (a shard starting with Advance
+		// rebuilds it); their parts are added in cursor order, so that a
+		// record's score is the same to the last bit however it is reached.
+		for i := 1; i < len(s.parts); i++ {
+			for j := i; j > 0 && s.parts[j].idx < s.parts[j-1].idx; j-- {
+				s.parts[j], s.parts[j-1] = s.parts[j-1], s.parts[j]
+			}
+		}
+		for _, p := range s.parts {
+			s.acc[p.term] += p.tf
 		}
 		if d := s.score(ctx); d != nil {
 			return d, nil

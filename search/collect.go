@@ -121,15 +121,16 @@ func filtersOf(p *plan, c *docColumns) []*facetFilter {
 
 // shardAlign aligns the first document number of every shard: the shards'
 // bits in collected.matched then lie in words, and cache lines, of their
-// own.
-const shardAlign = 512
+// own. It must be a multiple of 64. It and shardMin are variables so that
+// TestShardedWalk can shard a small index.
+var shardAlign uint64 = 512
 
 // shardMin is the estimated number of matches above which a query's
 // matches are walked in parallel, one part of the document numbers per
 // core: a walk over tens of thousands of matches is most of a query's
 // time, and below a few thousand the second searcher costs more than it
 // saves.
-const shardMin = 4000
+var shardMin uint64 = 4000
 
 // collect walks the matches of q.
 func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*collected, error) {
@@ -156,7 +157,7 @@ func (g *generation) collect(ctx context.Context, q query.Query, p *plan) (*coll
 			s.Close()
 		}
 	}()
-	if n := runtime.GOMAXPROCS(0); n > 1 && first.Count() >= shardMin && c.n >= 2*shardMin {
+	if n := runtime.GOMAXPROCS(0); n > 1 && first.Count() >= shardMin && uint64(c.n) >= 2*shardMin {
 		for range n - 1 {
 			s, err := q.Searcher(ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
 			if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -393,4 +395,65 @@ func filterMap(m map[string][]string) map[string][]string {
 		return nil
 	}
 	return m
+}
+
+// TestShardedWalk: a walk split over several shards (each starting its
+// searchers with Advance, works whose versions fall in different shards,
+// partial matches skipping the full ones of every shard) finds what one
+// walk finds: the same hits, scores, snippets, facets and counts.
+func TestShardedWalk(t *testing.T) {
+	// Six copies of the demo corpus: the copies of a record share its
+	// title, year and series number, so they are versions of one work,
+	// spread over the shards.
+	var recs []Record
+	for k := range 6 {
+		for _, r := range demoRecords(t) {
+			r.ID = fmt.Sprintf("copy%d/%s", k, r.ID)
+			if r.Parent != "" {
+				r.Parent = fmt.Sprintf("copy%d/%s", k, r.Parent)
+			}
+			recs = append(recs, r)
+		}
+	}
+	idx := mustBuildIndex(t, recs...)
+	queries := []Query{
+		{}, {Text: "coca"}, {Text: "coca eradication"}, {Text: "coca eradication bolivia"},
+		{Text: `"alternative development"`}, {Text: "cannabis OR opium"}, {Text: "coca -peru"},
+		{Text: "erradicación"}, {Text: "eradicat*"}, {Text: "drug policy", Sort: "newest"},
+		{Text: "coca", Filters: map[string][]string{"country": {"Bolivia"}}},
+		{Text: "policy reform", YearFrom: 2005, YearTo: 2012},
+		{Text: "development", Page: 2, Size: 5}, {Text: "drug markets", Page: 3, Size: 4},
+	}
+	summary := func(res *Results) string {
+		s := fmt.Sprintf("total %d more %v\n", res.Total, res.More)
+		for _, h := range res.Hits {
+			s += fmt.Sprintf("%s %.9f %v %d", h.ID, h.Score, h.Partial, len(h.Versions))
+			for _, sn := range h.Snippets {
+				s += fmt.Sprintf(" [%s]", sn.HTML)
+			}
+			s += "\n"
+		}
+		return s
+	}
+	var want []*Results
+	for _, q := range queries {
+		want = append(want, mustSearch(t, idx, q))
+	}
+	defer func(procs int, min, align uint64) {
+		runtime.GOMAXPROCS(procs)
+		shardMin, shardAlign = min, align
+	}(runtime.GOMAXPROCS(4), shardMin, shardAlign)
+	shardMin, shardAlign = 1, 64
+	for i, q := range queries {
+		got := mustSearch(t, idx, q)
+		if a, b := summary(want[i]), summary(got); a != b {
+			t.Errorf("%+v:\none walk:\n%sfour shards:\n%s", q, a, b)
+		}
+		if !reflect.DeepEqual(want[i].Facets, got.Facets) {
+			t.Errorf("%+v: facets differ:\none walk %+v\nfour shards %+v", q, want[i].Facets, got.Facets)
+		}
+	}
+	if want[1].Total == 0 || want[2].More == 0 {
+		t.Errorf("coca: %d matches, coca eradication: %d partial ones; the test needs some", want[1].Total, want[2].More)
+	}
 }
