@@ -319,7 +319,7 @@ func (sh *shard) walk(ctx context.Context, s bsearch.Searcher, r index.IndexRead
 		}
 		score := m.Score
 		sctx.DocumentMatchPool.Put(m)
-		if w.matched != nil {
+		if w.matched != nil && int(d) < c.n {
 			w.matched.add(d)
 		}
 		if w.p.skipDocs.has(d) {
