@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/vellum"
 	zap "github.com/blevesearch/zapx/v15"
 	"github.com/golang/snappy"
@@ -290,14 +289,9 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 			postingsOffset := uint64(o.off())
 			o.b = binary.AppendUvarint(o.b, tfOffset)
 			o.b = binary.AppendUvarint(o.b, locOffset)
-			bm := roaring.New()
-			bm.AddMany(docs)
-			bits, err := bm.ToBytes()
-			if err != nil {
+			if o.b, err = appendBitmap(o.b, docs); err != nil {
 				return 0, nil, err
 			}
-			o.b = binary.AppendUvarint(o.b, uint64(len(bits)))
-			o.b = append(o.b, bits...)
 			if err := builder.Insert([]byte(term), postingsOffset); err != nil {
 				return 0, nil, err
 			}
