@@ -36,6 +36,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,7 +90,14 @@ type Store struct {
 	wf   *os.File
 	wnum uint32
 	woff uint64
+	// Put's buffers, kept between records: a block's text and a record's
+	// compressed blocks (at most maxKeptBytes kept).
+	src, enc []byte
 }
+
+// maxKeptBytes bounds the compressed text Put keeps a buffer for between
+// records: a huge record's is let go.
+const maxKeptBytes = 1 << 20
 
 // Unpacked returns how many bytes of body text reads have decompressed
 // since the store was opened: what reading windows of text costs, which
@@ -198,17 +206,21 @@ func (s *Store) Put(id string, meta []byte, body string, starts, pages []uint32)
 		binary.LittleEndian.PutUint32(paras[paraLen*i:], starts[i])
 		binary.LittleEndian.PutUint32(paras[paraLen*i+4:], pages[i])
 	}
-	blocks := make([][]byte, nBlocks)
 	ends := make([]byte, 4*nBlocks)
-	var n uint32
-	for i := range blocks {
+	enc := s.enc[:0]
+	for i := range nBlocks {
 		lo, hi := i*blockSize, min((i+1)*blockSize, len(body))
-		blocks[i] = snappy.Encode(nil, []byte(body[lo:hi]))
-		n += uint32(len(blocks[i]))
-		binary.LittleEndian.PutUint32(ends[4*i:], n)
+		s.src = append(s.src[:0], body[lo:hi]...)
+		at, room := len(enc), snappy.MaxEncodedLen(hi-lo)
+		enc = slices.Grow(enc, room)
+		enc = enc[:at+len(snappy.Encode(enc[at:at+room], s.src))]
+		binary.LittleEndian.PutUint32(ends[4*i:], uint32(len(enc)))
+	}
+	if s.enc = enc; cap(enc) > maxKeptBytes {
+		s.enc = nil
 	}
 	start := s.woff
-	for _, part := range append([][]byte{hdr[:], meta, paras, ends}, blocks...) {
+	for _, part := range [][]byte{hdr[:], meta, paras, ends, enc} {
 		if _, err := s.w.Write(part); err != nil {
 			return err
 		}
