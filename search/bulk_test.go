@@ -1,32 +1,13 @@
 package search
 
 import (
-	"context"
-	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"github.com/briefs/briefs/indexer"
 )
-
-// demoRecords reads the demo corpus through the indexer.
-func demoRecords(t *testing.T) []Record {
-	t.Helper()
-	var recs []Record
-	_, err := indexer.Walk(context.Background(), os.DirFS(corpusDir), indexer.Options{}, nil, func(r Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return recs
-}
 
 // TestBulkMatchesBatches: a build from empty (bulk.go: zapwrite's segment,
 // or several merged by zap) answers every query exactly as the same
@@ -100,22 +81,11 @@ func TestBulkMatchesBatches(t *testing.T) {
 		{Text: "coca", Filters: map[string][]string{"country": {"Bolivia"}}}, {Text: "policy", YearFrom: 2005, YearTo: 2012},
 		{Text: "development", Page: 2, Size: 5},
 	}
-	summary := func(res *Results) string {
-		s := fmt.Sprintf("total %d more %v\n", res.Total, res.More)
-		for _, h := range res.Hits {
-			s += fmt.Sprintf("%s %.9f %v %d", h.ID, h.Score, h.Partial, len(h.Versions))
-			for _, sn := range h.Snippets {
-				s += fmt.Sprintf(" [%s]", sn.HTML)
-			}
-			s += "\n"
-		}
-		return s
-	}
 	for _, q := range queries {
 		want := mustSearch(t, batches, q)
 		for name, idx := range map[string]*Index{"bulk": bulk, "merged": merged, "kept": kept} {
 			got := mustSearch(t, idx, q)
-			if a, b := summary(want), summary(got); a != b {
+			if a, b := resultSummary(want), resultSummary(got); a != b {
 				t.Errorf("%s, %+v:\nbatches:\n%s%s:\n%s", name, q, a, name, b)
 			}
 			if !reflect.DeepEqual(want.Facets, got.Facets) {

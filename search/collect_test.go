@@ -424,17 +424,6 @@ func TestShardedWalk(t *testing.T) {
 		{Text: "policy reform", YearFrom: 2005, YearTo: 2012},
 		{Text: "development", Page: 2, Size: 5}, {Text: "drug markets", Page: 3, Size: 4},
 	}
-	summary := func(res *Results) string {
-		s := fmt.Sprintf("total %d more %v\n", res.Total, res.More)
-		for _, h := range res.Hits {
-			s += fmt.Sprintf("%s %.9f %v %d", h.ID, h.Score, h.Partial, len(h.Versions))
-			for _, sn := range h.Snippets {
-				s += fmt.Sprintf(" [%s]", sn.HTML)
-			}
-			s += "\n"
-		}
-		return s
-	}
 	var want []*Results
 	for _, q := range queries {
 		want = append(want, mustSearch(t, idx, q))
@@ -446,7 +435,7 @@ func TestShardedWalk(t *testing.T) {
 	shardMin, shardAlign = 1, 64
 	for i, q := range queries {
 		got := mustSearch(t, idx, q)
-		if a, b := summary(want[i]), summary(got); a != b {
+		if a, b := resultSummary(want[i]), resultSummary(got); a != b {
 			t.Errorf("%+v:\none walk:\n%sfour shards:\n%s", q, a, b)
 		}
 		if !reflect.DeepEqual(want[i].Facets, got.Facets) {

@@ -2,9 +2,12 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/briefs/briefs/indexer"
 )
 
 // mustBuildIndex builds recs into a fresh index directory and opens it.
@@ -122,4 +125,33 @@ func workIDs(recIDs []string) []string {
 func docFields(rec Record, root string) map[string]any {
 	f, _ := indexFields(rec, root, true)
 	return f
+}
+
+// demoRecords reads the demo corpus through the indexer.
+func demoRecords(t testing.TB) []Record {
+	t.Helper()
+	var recs []Record
+	_, err := indexer.Walk(context.Background(), os.DirFS(corpusDir), indexer.Options{}, nil, func(r Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// resultSummary lists what two searches that should agree are compared
+// on: the counts, and each hit's ID, score (to 9 decimals), partial flag,
+// number of versions and snippets.
+func resultSummary(res *Results) string {
+	s := fmt.Sprintf("total %d more %v\n", res.Total, res.More)
+	for _, h := range res.Hits {
+		s += fmt.Sprintf("%s %.9f %v %d", h.ID, h.Score, h.Partial, len(h.Versions))
+		for _, sn := range h.Snippets {
+			s += fmt.Sprintf(" [%s]", sn.HTML)
+		}
+		s += "\n"
+	}
+	return s
 }

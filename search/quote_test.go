@@ -3,14 +3,11 @@ package search
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/briefs/briefs/indexer"
 )
 
 // quoteCase is a passage of the demo corpus, misquoted.
@@ -29,14 +26,7 @@ const quoteWindow = 25
 // removed and other punctuation and capitals added.
 func quoteCases(t testing.TB, n int) []quoteCase {
 	t.Helper()
-	var recs []Record
-	_, err := indexer.Walk(context.Background(), os.DirFS(corpusDir), indexer.Options{}, nil, func(r Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := demoRecords(t)
 	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
 	var all []string // every paragraph, folded, for the uniqueness check
 	for _, r := range recs {
