@@ -156,15 +156,21 @@ func TestMatchesZap(t *testing.T) {
 					t.Fatalf("document %d numbered %d", i, num)
 				}
 			}
-			wb, gb := persisted(t, want.(*zap.SegmentBase)), written(t, w)
-			if !bytes.Equal(wb, gb) {
-				i := 0
-				for i < len(wb) && i < len(gb) && wb[i] == gb[i] {
-					i++
-				}
-				t.Fatalf("segments differ: zap %d bytes, ours %d; first difference at byte %d", len(wb), len(gb), i)
-			}
+			sameSegment(t, want.(*zap.SegmentBase), w)
 		})
+	}
+}
+
+// sameSegment fails t unless w writes, byte for byte, the segment zap built.
+func sameSegment(t *testing.T, want *zap.SegmentBase, w *Writer) {
+	t.Helper()
+	wb, gb := persisted(t, want), written(t, w)
+	if !bytes.Equal(wb, gb) {
+		i := 0
+		for i < len(wb) && i < len(gb) && wb[i] == gb[i] {
+			i++
+		}
+		t.Fatalf("segments differ: zap %d bytes, ours %d; first difference at byte %d", len(wb), len(gb), i)
 	}
 }
 
@@ -215,8 +221,6 @@ func TestAnalysedMatchesZap(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if wb, gb := persisted(t, want.(*zap.SegmentBase)), written(t, w); !bytes.Equal(wb, gb) {
-			t.Fatalf("%d documents: segments differ (zap %d bytes, ours %d)", n, len(wb), len(gb))
-		}
+		t.Run(fmt.Sprint(n), func(t *testing.T) { sameSegment(t, want.(*zap.SegmentBase), w) })
 	}
 }
