@@ -251,8 +251,11 @@ type shard struct {
 	counts   []facetCount
 	top      *topN
 	versions []versionMatch // matches that are versions of a work with others
-	batch    []uint64       // matches passing every filter, their facets not yet counted (flush)
-	_        [cacheLine]byte
+	// batches hold matches whose facets are not yet counted (flush):
+	// batches[0] those passing every filter, batches[j+1] those failing
+	// filter j alone, which count in that filter's own facet only.
+	batches [][]uint64
+	_       [cacheLine]byte
 }
 
 // cacheLine is at least the size of a CPU cache line: the padding that
@@ -260,7 +263,7 @@ type shard struct {
 const cacheLine = 128
 
 func (w *walk) newShard() *shard {
-	sh := &shard{w: w, top: newTopN(w.p.sort, w.c, w.p.from+w.p.size)}
+	sh := &shard{w: w, top: newTopN(w.p.sort, w.c, w.p.from+w.p.size), batches: make([][]uint64, len(w.filters)+1)}
 	sh.counts = make([]facetCount, len(w.sizes), len(w.sizes)+cacheLine/8)
 	n := cacheLine / 8 // ints of padding before the first counter and after the last
 	for _, size := range w.sizes {
@@ -276,12 +279,14 @@ func (w *walk) newShard() *shard {
 // run walks the matches of s with document numbers in [from, to).
 func (sh *shard) run(ctx context.Context, s bsearch.Searcher, r index.IndexReader, from, to uint64) error {
 	err := sh.walk(ctx, s, r, from, to)
-	sh.flush()
+	for k := range sh.batches {
+		sh.flush(k)
+	}
 	return err
 }
 
-// countBatch is how many matches passing every filter are kept before
-// their facets are counted (flush).
+// countBatch is how many matches a batch keeps before their facets are
+// counted (flush).
 const countBatch = 256
 
 // walk is run but for the last batch of counts.
@@ -349,41 +354,45 @@ func (sh *shard) walk(ctx context.Context, s bsearch.Searcher, r index.IndexRead
 			switch failed {
 			case 0:
 				sh.total++
-				if sh.batch = append(sh.batch, d); len(sh.batch) == countBatch {
-					sh.flush()
-				}
+				sh.queue(0, d)
 				sh.top.offer(ranked{doc: d, score: score})
 			case 1:
-				for i := range w.names {
-					if w.own[i] == miss {
-						sh.count(i, d)
-					}
-				}
+				sh.queue(miss+1, d)
 			}
 		}
 		m, err = s.Next(sctx)
 	}
 }
 
-// flush counts the facets of the matches in sh.batch, facet by facet: a
+// queue adds document d to batch k, counting the batch once it is full.
+func (sh *shard) queue(k int, d uint64) {
+	if sh.batches[k] = append(sh.batches[k], d); len(sh.batches[k]) == countBatch {
+		sh.flush(k)
+	}
+}
+
+// flush counts the facets of the matches in batch k, facet by facet: a
 // tight loop over one column each, where counting every facet of one
 // match at a time took a tenth of a large query's time.
-func (sh *shard) flush() {
-	w := sh.w
+func (sh *shard) flush(k int) {
+	w, batch := sh.w, sh.batches[k]
 	for i, col := range w.cols {
+		if k > 0 && w.own[i] != k-1 {
+			continue // its matches fail another facet's filter: facet i leaves them out
+		}
 		fc := &sh.counts[i]
-		fc.total += uint64(len(sh.batch))
+		fc.total += uint64(len(batch))
 		switch {
 		case col == nil:
-			for _, d := range sh.batch {
+			for _, d := range batch {
 				if y := int(w.c.year[d]); y >= w.lo && y <= w.hi {
 					fc.counts[y-w.lo]++
 				}
 			}
 		case len(col.values) == 0:
-			fc.missing += len(sh.batch)
+			fc.missing += len(batch)
 		case col.single != nil:
-			for _, d := range sh.batch {
+			for _, d := range batch {
 				if o := col.single[d]; o != noOrd {
 					fc.counts[o]++
 				} else {
@@ -391,7 +400,7 @@ func (sh *shard) flush() {
 				}
 			}
 		default:
-			for _, d := range sh.batch {
+			for _, d := range batch {
 				from, to := col.start[d], col.start[d+1]
 				if from == to {
 					fc.missing++
@@ -402,35 +411,7 @@ func (sh *shard) flush() {
 			}
 		}
 	}
-	sh.batch = sh.batch[:0]
-}
-
-// count adds document d to facet i's counts.
-func (sh *shard) count(i int, d uint64) {
-	fc := &sh.counts[i]
-	fc.total++
-	col := sh.w.cols[i]
-	if col == nil {
-		if y := int(sh.w.c.year[d]); y >= sh.w.lo && y <= sh.w.hi {
-			fc.counts[y-sh.w.lo]++
-		}
-		return
-	}
-	if col.single != nil {
-		if o := col.single[d]; o != noOrd {
-			fc.counts[o]++
-		} else {
-			fc.missing++
-		}
-		return
-	}
-	from, to := col.start[d], col.start[d+1]
-	if from == to {
-		fc.missing++
-	}
-	for _, o := range col.ords[from:to] {
-		fc.counts[o]++
-	}
+	sh.batches[k] = batch[:0]
 }
 
 // merge adds up the shards.
