@@ -27,11 +27,16 @@ const (
 // appendBitmap appends the roaring serialisation of docs (sorted,
 // distinct), preceded by its length as a uvarint.
 func appendBitmap(dst []byte, docs []uint32) ([]byte, error) {
-	// Blocks of documents sharing their high 16 bits.
-	blocks := 0
+	// The blocks of documents sharing their high 16 bits: block k is
+	// docs[starts[k]:starts[k+1]].
+	var first [9]int
+	starts := first[:1]
 	size := 8
 	for i := 0; i < len(docs); {
-		j := blockEnd(docs, i)
+		j := i + 1
+		for j < len(docs) && docs[j]>>16 == docs[i]>>16 {
+			j++
+		}
 		if j-i == 1<<16 {
 			// A full block, which roaring keeps as a run: let it write.
 			bm := roaring.New()
@@ -40,55 +45,41 @@ func appendBitmap(dst []byte, docs []uint32) ([]byte, error) {
 			dst = binary.AppendUvarint(dst, uint64(len(bits)))
 			return append(dst, bits...), err
 		}
-		blocks++
 		size += 8 + containerSize(j-i)
+		starts = append(starts, j)
 		i = j
 	}
+	blocks := len(starts) - 1
 	dst = binary.AppendUvarint(dst, uint64(size))
 	dst = binary.LittleEndian.AppendUint32(dst, roaringCookie)
 	dst = binary.LittleEndian.AppendUint32(dst, uint32(blocks))
-	for i := 0; i < len(docs); {
-		j := blockEnd(docs, i)
-		dst = binary.LittleEndian.AppendUint16(dst, uint16(docs[i]>>16))
-		dst = binary.LittleEndian.AppendUint16(dst, uint16(j-i-1))
-		i = j
+	for k := range blocks {
+		dst = binary.LittleEndian.AppendUint16(dst, uint16(docs[starts[k]]>>16))
+		dst = binary.LittleEndian.AppendUint16(dst, uint16(starts[k+1]-starts[k]-1))
 	}
 	off := 8 + 8*blocks
-	for i := 0; i < len(docs); {
-		j := blockEnd(docs, i)
+	for k := range blocks {
 		dst = binary.LittleEndian.AppendUint32(dst, uint32(off))
-		off += containerSize(j - i)
-		i = j
+		off += containerSize(starts[k+1] - starts[k])
 	}
-	for i := 0; i < len(docs); {
-		j := blockEnd(docs, i)
-		if j-i <= roaringArrayMax {
-			for _, d := range docs[i:j] {
+	for k := range blocks {
+		block := docs[starts[k]:starts[k+1]]
+		if len(block) <= roaringArrayMax {
+			for _, d := range block {
 				dst = binary.LittleEndian.AppendUint16(dst, uint16(d))
 			}
-		} else {
-			var words [roaringBitmapWords]uint64
-			for _, d := range docs[i:j] {
-				low := d & 0xffff
-				words[low/64] |= 1 << (low % 64)
-			}
-			for _, w := range words {
-				dst = binary.LittleEndian.AppendUint64(dst, w)
-			}
+			continue
 		}
-		i = j
+		var words [roaringBitmapWords]uint64
+		for _, d := range block {
+			low := d & 0xffff
+			words[low/64] |= 1 << (low % 64)
+		}
+		for _, w := range words {
+			dst = binary.LittleEndian.AppendUint64(dst, w)
+		}
 	}
 	return dst, nil
-}
-
-// blockEnd returns the index after the last document of the block docs[i]
-// starts.
-func blockEnd(docs []uint32, i int) int {
-	j := i + 1
-	for j < len(docs) && docs[j]>>16 == docs[i]>>16 {
-		j++
-	}
-	return j
 }
 
 // containerSize is the bytes of a block of n documents.
