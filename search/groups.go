@@ -69,10 +69,18 @@ func (s *groupsSearcher) load(i int, m *bsearch.DocumentMatch) {
 	}
 }
 
-func (s *groupsSearcher) start(ctx *bsearch.SearchContext) error {
+// start brings every branch to its first match, or with an id to its
+// first match at or after it.
+func (s *groupsSearcher) start(ctx *bsearch.SearchContext, id index.IndexInternalID) error {
 	s.started = true
 	for i, k := range s.kids {
-		m, err := k.Next(ctx)
+		var m *bsearch.DocumentMatch
+		var err error
+		if id == nil {
+			m, err = k.Next(ctx)
+		} else {
+			m, err = k.Advance(ctx, id)
+		}
 		if err != nil {
 			return err
 		}
@@ -83,7 +91,7 @@ func (s *groupsSearcher) start(ctx *bsearch.SearchContext) error {
 
 func (s *groupsSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	if !s.started {
-		if err := s.start(ctx); err != nil {
+		if err := s.start(ctx, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -122,13 +130,8 @@ func (s *groupsSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 
 func (s *groupsSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	if !s.started {
-		s.started = true
-		for i, k := range s.kids {
-			m, err := k.Advance(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			s.load(i, m)
+		if err := s.start(ctx, id); err != nil {
+			return nil, err
 		}
 		return s.Next(ctx)
 	}
