@@ -284,13 +284,10 @@ func (h *highlighter) fallbackAt(d *docstore.Doc, rec Record, g string) ([]Snipp
 
 // segmentTermDoc is termDoc on a scorch snapshot.
 func segmentTermDoc(snap *scorch.IndexSnapshot, doc index.IndexInternalID, term, field string, vectors bool) (*index.TermFieldDoc, error) {
-	n, base := doc.Value(), uint64(0)
-	for _, s := range snap.Segments() {
-		count := s.Segment().Count()
-		if n >= base+count {
-			base += count
-			continue
-		}
+	n, offsets := doc.Value(), segmentOffsets(snap)
+	// The segment holding n: the last one starting at or before it.
+	if i := sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1; i >= 0 {
+		s, base := snap.Segments()[i], offsets[i]
 		dict, err := s.Segment().Dictionary(field)
 		if err != nil {
 			return nil, err

@@ -48,13 +48,20 @@ func newSegmentDicts(r index.IndexReader) (*segmentDicts, error) {
 	if !ok {
 		return nil, fmt.Errorf("BM25 search needs a scorch index, not %T", r)
 	}
-	d := &segmentDicts{snap: snap, dicts: map[string][]segment.TermDictionary{}}
+	return &segmentDicts{snap: snap, offsets: segmentOffsets(snap), dicts: map[string][]segment.TermDictionary{}}, nil
+}
+
+// segmentOffsets returns the global number of the first document of each
+// segment of snap: scorch numbers a snapshot's documents segment after
+// segment, each counting its deleted ones too.
+func segmentOffsets(snap *scorch.IndexSnapshot) []uint64 {
+	var offsets []uint64
 	var running uint64
 	for _, s := range snap.Segments() {
-		d.offsets = append(d.offsets, running)
+		offsets = append(offsets, running)
 		running += s.Segment().Count()
 	}
-	return d, nil
+	return offsets
 }
 
 func (d *segmentDicts) field(name string) ([]segment.TermDictionary, error) {
