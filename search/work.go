@@ -124,7 +124,7 @@ func linkedPath(source, link string) string {
 // works is a generation's grouping of records into works.
 type works struct {
 	root    []uint32            // root[d]: the work of document d (a document number)
-	grouped []uint64            // bit d: document d's work has other versions
+	grouped docBits             // the documents whose work has other versions
 	members map[uint32][]uint64 // the documents of each work with more than one
 	// order lists the documents of works with several versions, each
 	// work's together (works by number, documents by number within), and
@@ -141,7 +141,7 @@ func (w *works) of(d uint64) (uint32, bool) {
 	if w == nil || int(d) >= len(w.root) {
 		return uint32(d), false
 	}
-	return w.root[d], w.grouped[d/64]&(1<<(d%64)) != 0
+	return w.root[d], w.grouped.has(d)
 }
 
 // work returns the work of document d.
@@ -197,7 +197,7 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 		return nil, err
 	}
 	join()
-	w := &works{root: parent, grouped: make([]uint64, (n+63)/64), members: map[uint32][]uint64{}}
+	w := &works{root: parent, grouped: newDocBits(n), members: map[uint32][]uint64{}}
 	if !joined {
 		return w, nil
 	}
@@ -213,7 +213,7 @@ func readWorks(r index.IndexReader, n int) (*works, error) {
 	for d, r := range parent {
 		if multi[r] {
 			w.members[r] = append(w.members[r], uint64(d))
-			w.grouped[d/64] |= 1 << (d % 64)
+			w.grouped.add(uint64(d))
 		}
 	}
 	w.pos = make([]int32, n)
