@@ -33,15 +33,16 @@ import (
 //     instead of the fields being weighed together.
 //
 // bm25Query is a bleve query.Query, so it nests in bleve's conjunctions,
-// disjunctions and boolean queries like any other; it reads postings
-// (frequencies and norms) through bleve's TermFieldReader and computes
+// disjunctions and boolean queries like any other; it reads the postings
+// (frequencies and field lengths) from the segments (postings.go) and computes
 // BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework:
 // BM25 and Beyond", 2009): for each query term, its frequency in each
 // field is length-normalised and weighted by the field's boost, the sum is
 // saturated once, and the result is multiplied by the term's idf. A
 // query's terms are summed without a coordination factor: on the test
 // collection any coordination factor lowered MAP (a document with more
-// of the words already scores higher by the sum).
+// of the words already scores higher by the sum). The one exception keeps
+// the scores of partial matches as they were (bm25Query.coord).
 
 // BM25 parameters. k1 is the usual default (Lucene, Elasticsearch,
 // Xapian). b, how much a long field is discounted, is 0.5 rather than the
