@@ -37,8 +37,9 @@ type docAnalysis struct {
 	refs      map[string]int         // prose field name -> its index in memoTerm.refs
 }
 
-// memoLimit bounds the distinct raw tokens one memo holds (about 100
-// bytes each): past it the memo starts again empty. A corpus's vocabulary
+// memoLimit bounds the distinct raw tokens one memo holds (about 330
+// bytes each, with its terms and table slot): past it the memo starts
+// again empty. A corpus's vocabulary
 // is Zipfian, so the words worth keeping come back at once.
 const memoLimit = 200_000
 
@@ -49,14 +50,19 @@ const memoLimit = 200_000
 type termMemo struct {
 	filters []analysis.TokenFilter
 	mu      sync.RWMutex
-	terms   map[string]*memoTerm
+	terms   memoTable
 }
 
 // memoTerm is one raw token's analysis; term and spell never change once
 // in a memo.
 type memoTerm struct {
-	term  []byte // the index term; nil if a filter drops the token (a stop word)
-	spell []byte // the word as FieldSpell holds it
+	// the raw token (memo.go): its first bytes, and all of it in keyLong
+	// if it is longer; beside term and spell, read together on a hit
+	keyLen   uint8
+	keyShort [memoKeyInline]byte
+	keyLong  string
+	term     []byte // the index term; nil if a filter drops the token (a stop word)
+	spell    []byte // the word as FieldSpell holds it
 	// refs give term to the segment writer of a build from empty
 	// (bulk.go), which caches its postings in them: one per prose field
 	// (refTitle, refAbstract, refBody) and FieldSpell (refSpell, spell).
@@ -73,8 +79,9 @@ const (
 	refSpell
 )
 
-func newMemoTerm(term, spell []byte) *memoTerm {
+func newMemoTerm(key, term, spell []byte) *memoTerm {
 	t := &memoTerm{term: term, spell: spell}
+	t.setKey(key)
 	for i := range refSpell {
 		t.refs[i].Term = term
 	}
@@ -105,7 +112,7 @@ func newDocAnalysis(m mapping.IndexMapping) (*docAnalysis, error) {
 			// same tokenizer; sharing one tokenization needs it.
 			return nil, fmt.Errorf("analyzer %s: tokenizer differs from %s's", langAnalyzer[g], plainAnalyzer)
 		}
-		memo := &termMemo{filters: a.TokenFilters, terms: map[string]*memoTerm{}}
+		memo := &termMemo{filters: a.TokenFilters}
 		for ref, base := range []string{FieldTitle, FieldAbstract, FieldBody} {
 			d.memos[proseField(base, g)] = memo
 			d.refs[proseField(base, g)] = ref
@@ -164,7 +171,7 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 	missing := false
 	m.mu.RLock()
 	for i, tok := range tokens {
-		out[i] = m.terms[string(tok.Term)]
+		out[i] = m.terms.get(tok.Term, memoHash(tok.Term))
 		missing = missing || out[i] == nil
 	}
 	m.mu.RUnlock()
@@ -175,15 +182,16 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 		if out[i] != nil {
 			continue
 		}
-		t := newMemoTerm(filterOne(m.filters, tok), filterOne(d.lower, tok))
+		t := newMemoTerm(tok.Term, filterOne(m.filters, tok), filterOne(d.lower, tok))
+		h := memoHash(tok.Term)
 		m.mu.Lock()
-		if len(m.terms) >= memoLimit {
-			m.terms = map[string]*memoTerm{} // entries handed out stay valid
+		if m.terms.n >= memoLimit {
+			m.terms = memoTable{} // entries handed out stay valid
 		}
-		if have, ok := m.terms[string(tok.Term)]; ok {
+		if have := m.terms.get(tok.Term, h); have != nil {
 			t = have
 		} else {
-			m.terms[string(tok.Term)] = t
+			m.terms.put(t, h)
 		}
 		m.mu.Unlock()
 		out[i] = t

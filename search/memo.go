@@ -1,0 +1,90 @@
+package search
+
+import (
+	"bytes"
+	"hash/maphash"
+)
+
+// memoTable is a termMemo's table of raw tokens: open addressing with
+// linear probing, each slot a token's hash and its entry, and the token
+// itself kept in the entry (inline when short). Nearly every token of a
+// bulk ingest is looked up here, and a Go map of strings costs up to
+// three cache misses a look-up (its control word, its key's header, the
+// key's bytes), about a sixth of the ingest's CPU: here a hit reads the
+// slot and the entry, whose first line the caller reads next anyway.
+type memoTable struct {
+	slots []memoSlot // a power of two of them
+	n     int
+}
+
+type memoSlot struct {
+	hash uint64
+	t    *memoTerm
+}
+
+var memoSeed = maphash.MakeSeed()
+
+func memoHash(key []byte) uint64 { return maphash.Bytes(memoSeed, key) }
+
+// get returns the entry of key (with its hash h), nil if none.
+func (m *memoTable) get(key []byte, h uint64) *memoTerm {
+	if len(m.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(m.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &m.slots[i]
+		if s.t == nil {
+			return nil
+		}
+		if s.hash == h && s.t.is(key) {
+			return s.t
+		}
+	}
+}
+
+// put adds t, whose key has hash h and is not in the table.
+func (m *memoTable) put(t *memoTerm, h uint64) {
+	if 10*(m.n+1) > 7*len(m.slots) {
+		old := m.slots
+		m.slots = make([]memoSlot, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s.t != nil {
+				m.insert(s)
+			}
+		}
+	}
+	m.insert(memoSlot{hash: h, t: t})
+	m.n++
+}
+
+func (m *memoTable) insert(s memoSlot) {
+	mask := uint64(len(m.slots) - 1)
+	i := s.hash & mask
+	for m.slots[i].t != nil {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = s
+}
+
+// memoKeyInline is the longest raw token a memoTerm holds in itself;
+// longer ones (few words are) are held in a string.
+const memoKeyInline = 23
+
+// setKey records the raw token t is the analysis of.
+func (t *memoTerm) setKey(key []byte) {
+	t.keyLen = uint8(min(len(key), memoKeyInline+1))
+	if len(key) <= memoKeyInline {
+		copy(t.keyShort[:], key)
+	} else {
+		t.keyLong = string(key)
+	}
+}
+
+// is reports whether t is the analysis of the raw token key.
+func (t *memoTerm) is(key []byte) bool {
+	if len(key) <= memoKeyInline {
+		return int(t.keyLen) == len(key) && bytes.Equal(t.keyShort[:len(key)], key)
+	}
+	return t.keyLen > memoKeyInline && t.keyLong == string(key)
+}

@@ -1,0 +1,50 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The memo's table finds every token put in it, short or long, and no
+// other, also when hashes collide.
+func TestMemoTable(t *testing.T) {
+	var m memoTable
+	keys := []string{"", "a", "A", "drug", "drugs", strings.Repeat("x", memoKeyInline),
+		strings.Repeat("x", memoKeyInline+1), strings.Repeat("x", memoKeyInline+2) + "y",
+		"Entwicklungszusammenarbeit", "наркотики"}
+	for i := range 5000 {
+		keys = append(keys, fmt.Sprintf("w%d", i))
+	}
+	for i, k := range keys {
+		h := memoHash([]byte(k))
+		if i%3 == 0 {
+			h = 42 // a run of colliding hashes
+		}
+		if m.get([]byte(k), h) != nil {
+			t.Fatalf("%q found before it was put", k)
+		}
+		m.put(newMemoTerm([]byte(k), []byte(k), nil), h)
+	}
+	for i, k := range keys {
+		h := memoHash([]byte(k))
+		if i%3 == 0 {
+			h = 42
+		}
+		got := m.get([]byte(k), h)
+		if got == nil || string(got.term) != k {
+			t.Fatalf("get(%q) = %v", k, got)
+		}
+	}
+	for _, k := range []string{"b", "drug ", strings.Repeat("x", memoKeyInline-1), strings.Repeat("x", memoKeyInline+3), "w5000"} {
+		if got := m.get([]byte(k), memoHash([]byte(k))); got != nil {
+			t.Errorf("get(%q) = %q, want none", k, got.term)
+		}
+		if got := m.get([]byte(k), 42); got != nil {
+			t.Errorf("get(%q) with a colliding hash = %q, want none", k, got.term)
+		}
+	}
+	if m.n != len(keys) {
+		t.Errorf("n = %d, want %d", m.n, len(keys))
+	}
+}
