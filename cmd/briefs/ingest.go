@@ -18,6 +18,7 @@ import (
 
 	"github.com/briefs/briefs/indexer"
 	"github.com/briefs/briefs/search"
+	"github.com/briefs/briefs/search/zapwrite"
 )
 
 type ingestConfig struct {
@@ -98,9 +99,16 @@ func ingest(ctx context.Context, cfg ingestConfig, paths []string, stderr io.Wri
 	// tokens, segment buffers), and Go's collector lets the heap grow to
 	// twice what is live before it runs: a soft limit makes it collect
 	// sooner, keeping the peak near what is really needed (docs/bench.md).
+	// The postings the segment writer holds are outside the Go heap, so
+	// the limit is the budget less them (zapwrite.SetMemoryBudget).
 	// GOMEMLIMIT, when set, wins.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
+		prev := debug.SetMemoryLimit(-1)
+		zapwrite.SetMemoryBudget(ingestMemoryLimit)
+		defer func() {
+			zapwrite.SetMemoryBudget(0)
+			debug.SetMemoryLimit(prev)
+		}()
 	}
 	b, err := search.NewBuilder(cfg.IndexDir, search.BuildOptions{Rebuild: cfg.Rebuild, Keep: cfg.Keep})
 	if err != nil {

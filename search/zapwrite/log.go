@@ -1,6 +1,10 @@
 package zapwrite
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"runtime/debug"
+	"sync"
+)
 
 // postingsLog holds the postings of a Writer: per term, a chain of
 // slices, each twice as large as the one before up to maxSlice, carved
@@ -12,9 +16,15 @@ import "encoding/binary"
 // both little endian uint32, written when the slice is full or the
 // segment is written. An address is a block number times 2^22 plus an
 // offset in the block.
+//
+// The blocks are mapped outside the Go heap where the system allows
+// (mapBlock), so they must be given back by release; a Writer does so
+// when it has written its segment, or when it is collected unwritten.
 type postingsLog struct {
 	blocks [][]byte
-	used   int // bytes used of the last block
+	unmap  []func() // give back the blocks from mapBlock
+	mapped int      // bytes of them
+	used   int      // bytes used of the last block
 	held   int
 }
 
@@ -33,7 +43,15 @@ func (l *postingsLog) alloc(n int) uint32 {
 		if len(l.blocks) >= maxBlocks {
 			panic("zapwrite: postings log full") // the caller writes a segment long before (bulkSegmentBytes)
 		}
-		l.blocks = append(l.blocks, make([]byte, max(blockSize, n)))
+		b, unmap, ok := mapBlock(max(blockSize, n))
+		if ok {
+			l.unmap = append(l.unmap, unmap)
+			l.mapped += len(b)
+			addMapped(len(b))
+		} else {
+			b = make([]byte, max(blockSize, n))
+		}
+		l.blocks = append(l.blocks, b)
 		l.held += max(blockSize, n)
 		l.used = 0
 	}
@@ -43,6 +61,15 @@ func (l *postingsLog) alloc(n int) uint32 {
 		l.used = len(l.blocks[len(l.blocks)-1]) // a block of its own: nothing else goes in
 	}
 	return addr
+}
+
+// release gives back the blocks; the log is empty afterwards.
+func (l *postingsLog) release() {
+	for _, unmap := range l.unmap {
+		unmap()
+	}
+	addMapped(-l.mapped)
+	*l = postingsLog{}
 }
 
 // at returns the n bytes at addr.
@@ -96,4 +123,42 @@ func (l *postingsLog) next(addr uint32) ([]byte, uint32) {
 	h := l.at(addr-1, sliceHeader)
 	next, used := binary.LittleEndian.Uint32(h), binary.LittleEndian.Uint32(h[4:])
 	return l.at(addr-1+sliceHeader, int(used)), next
+}
+
+// The Go runtime's memory limit counts only the Go heap, not the logs'
+// blocks mapped outside it, so while a budget is set the limit is kept
+// at the budget less those blocks.
+var budget memoryBudget
+
+type memoryBudget struct {
+	mu            sync.Mutex
+	total, mapped int64
+}
+
+// SetMemoryBudget keeps the runtime's memory limit (debug.SetMemoryLimit)
+// at total less what the Writers' postings logs hold outside the Go heap,
+// so that the two together stay within total. It returns the budget
+// before, 0 for none; a total of 0 stops the tracking and leaves the
+// limit as it is.
+func SetMemoryBudget(total int64) int64 {
+	budget.mu.Lock()
+	defer budget.mu.Unlock()
+	prev := budget.total
+	budget.total = total
+	budget.apply()
+	return prev
+}
+
+func addMapped(n int) {
+	budget.mu.Lock()
+	defer budget.mu.Unlock()
+	budget.mapped += int64(n)
+	budget.apply()
+}
+
+// apply sets the limit; the heap keeps at least a quarter of the budget.
+func (b *memoryBudget) apply() {
+	if b.total > 0 {
+		debug.SetMemoryLimit(max(b.total-b.mapped, b.total/4))
+	}
 }

@@ -75,7 +75,8 @@ func (w *Writer) write(o *out) error {
 	if err != nil {
 		return err
 	}
-	w.log, w.fields, w.byName = postingsLog{}, nil, nil
+	w.log.release()
+	w.fields, w.byName = nil, nil
 	offsets := make([]uint64, len(inv))
 	for i, f := range inv {
 		offsets[i] = uint64(o.off())
@@ -242,12 +243,20 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 			loc.reset(chunk, numDocs)
 			docs = docs[:0]
 			doc := uint64(0)
-			l := &f.state[id].log
-			w.log.close(l, 0)
+			t := &f.state[id]
+			next := t.log.head
+			if next != 0 {
+				w.log.close(&t.log, 0)
+			}
+			pend := t.pend[:t.npend]
 			var d []byte
-			for next := l.head; len(d) > 0 || next != 0; {
+			for len(d) > 0 || next != 0 || len(pend) > 0 {
 				if len(d) == 0 {
-					d, next = w.log.next(next)
+					if next != 0 {
+						d, next = w.log.next(next)
+					} else {
+						d, pend = pend, nil
+					}
 					continue
 				}
 				var delta, flags, nlocs uint64

@@ -6,8 +6,11 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -222,5 +225,47 @@ func TestAnalysedMatchesZap(t *testing.T) {
 			}
 		}
 		t.Run(fmt.Sprint(n), func(t *testing.T) { sameSegment(t, want.(*zap.SegmentBase), w) })
+	}
+}
+
+// A termState is read for every token of its term: it must stay one
+// cache line.
+func TestTermStateIsOneLine(t *testing.T) {
+	if n := unsafe.Sizeof(termState{}); n != 64 {
+		t.Fatalf("termState is %d bytes, want 64", n)
+	}
+}
+
+// While a memory budget is set, the runtime's memory limit leaves room
+// for the postings held outside the Go heap, and gets it back once the
+// segment is written.
+func TestMemoryBudget(t *testing.T) {
+	prevLimit := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prevLimit)
+	const total = 1 << 30
+	if prev := SetMemoryBudget(total); prev != 0 {
+		t.Fatalf("a budget was set before: %d", prev)
+	}
+	defer SetMemoryBudget(0)
+	if got := debug.SetMemoryLimit(-1); got != total {
+		t.Fatalf("limit %d before any Writer, want %d", got, total)
+	}
+	im := testMapping()
+	w := New()
+	for _, d := range testDocs(t, im, 50, 3) {
+		if _, err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	held := int64(w.log.mapped)
+	if held == 0 && runtime.GOOS == "linux" {
+		t.Fatal("the postings log mapped nothing")
+	}
+	if got := debug.SetMemoryLimit(-1); got != total-held {
+		t.Errorf("limit %d while %d bytes are mapped, want %d", got, held, total-held)
+	}
+	written(t, w)
+	if got := debug.SetMemoryLimit(-1); got != total {
+		t.Errorf("limit %d after the segment was written, want %d", got, total)
 	}
 }
