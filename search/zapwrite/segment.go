@@ -210,10 +210,8 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 	dictOffsets := make([]uint64, len(inv))
 	dvStart := make([]uint64, len(inv))
 	dvEnd := make([]uint64, len(inv))
-	var tf, loc intChunks
 	var fst []byte
 	var docTerms [][]byte
-	var docs []uint32
 	for fi, f := range inv {
 		ids := make([]int32, len(f.strs))
 		for i := range ids {
@@ -233,77 +231,39 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 		if err != nil {
 			return 0, nil, err
 		}
-		for _, id := range ids {
-			term := f.strs[id]
-			chunk, err := chunkSize(uint64(f.state[id].ndocs), numDocs)
-			if err != nil {
-				return 0, nil, err
-			}
-			tf.reset(chunk, numDocs)
-			loc.reset(chunk, numDocs)
-			docs = docs[:0]
-			doc := uint64(0)
-			t := &f.state[id]
-			next := t.log.head
-			if next != 0 {
-				w.log.close(&t.log, 0)
-			}
-			pend := t.pend[:t.npend]
-			var d []byte
-			for len(d) > 0 || next != 0 || len(pend) > 0 {
-				if len(d) == 0 {
-					if next != 0 {
-						d, next = w.log.next(next)
-					} else {
-						d, pend = pend, nil
-					}
-					continue
+		err = w.encodeField(f, uint64(fi), ids, func(b *termBatch) error {
+			start, docStart := 0, 0
+			for i, et := range b.terms {
+				o.spill(spillAt)
+				tfOffset := uint64(o.off())
+				o.b = append(o.b, b.buf[start:et.tf]...)
+				if et.tf == start {
+					tfOffset = 0
 				}
-				var delta, flags, nlocs uint64
-				delta, d = uvarint(d)
-				flags, d = uvarint(d)
-				doc += delta
-				docs = append(docs, uint32(doc))
-				freq := flags >> 2
-				if flags&entryLocs != 0 {
-					nlocs, d = uvarint(d)
+				locOffset := uint64(o.off())
+				o.b = append(o.b, b.buf[et.tf:et.loc]...)
+				if et.loc == et.tf {
+					locOffset = 0
 				}
-				fh := freq << 1
-				if nlocs > 0 {
-					fh |= 1
-				}
-				if freq > 0 {
-					tf.add(doc, fh, uint64(f.lens[doc]))
-				} else {
-					tf.add(doc, fh)
-				}
-				if nlocs > 0 {
-					d = w.addLocs(&loc, d, doc, uint64(fi), int(nlocs), flags&entryDeltas != 0)
+				postingsOffset := uint64(o.off())
+				o.b = binary.AppendUvarint(o.b, tfOffset)
+				o.b = binary.AppendUvarint(o.b, locOffset)
+				o.b = append(o.b, b.buf[et.loc:et.bitmap]...)
+				term := f.strs[b.ids[i]]
+				if err := builder.Insert([]byte(term), postingsOffset); err != nil {
+					return err
 				}
 				if f.docValues {
-					docTerms[doc] = append(append(docTerms[doc], term...), 0xff)
+					for _, doc := range b.docs[docStart:et.docs] {
+						docTerms[doc] = append(append(docTerms[doc], term...), 0xff)
+					}
 				}
+				start, docStart = et.bitmap, et.docs
 			}
-			o.spill(spillAt)
-			tfOffset := uint64(o.off())
-			o.b = tf.finish(o.b)
-			if uint64(o.off()) == tfOffset {
-				tfOffset = 0
-			}
-			locOffset := uint64(o.off())
-			o.b = loc.finish(o.b)
-			if uint64(o.off()) == locOffset {
-				locOffset = 0
-			}
-			postingsOffset := uint64(o.off())
-			o.b = binary.AppendUvarint(o.b, tfOffset)
-			o.b = binary.AppendUvarint(o.b, locOffset)
-			if o.b, err = appendBitmap(o.b, docs); err != nil {
-				return 0, nil, err
-			}
-			if err := builder.Insert([]byte(term), postingsOffset); err != nil {
-				return 0, nil, err
-			}
+			return nil
+		})
+		if err != nil {
+			return 0, nil, err
 		}
 		if err := builder.Close(); err != nil {
 			return 0, nil, err
@@ -333,70 +293,6 @@ func (w *Writer) writeDicts(o *out, inv []*field) (int, []uint64, error) {
 		o.b = binary.AppendUvarint(o.b, dvEnd[i])
 	}
 	return dvIndex, dictOffsets, o.err
-}
-
-// addLocs gives the loc coder the n locations of an entry at the start of
-// d, in zap's form (field number, position, start, end, number of array
-// positions, the array positions), after their byte length; it returns d
-// past them.
-func (w *Writer) addLocs(loc *intChunks, d []byte, doc, field uint64, n int, deltas bool) []byte {
-	if !deltas {
-		// Already in zap's form, but for the field number.
-		size, k := 0, 0
-		for range n {
-			l := locLen(d[k:])
-			size += uvarintLen(field) + l
-			k += l
-		}
-		loc.add(doc, uint64(size))
-		ls, rest := d[:k], d[k:]
-		for range n {
-			l := locLen(ls)
-			loc.add(doc, field)
-			loc.addBytes(doc, ls[:l])
-			ls = ls[l:]
-		}
-		return rest
-	}
-	// Deltas: decode into w.locs (pos, start, end), then encode.
-	abs := w.locs[:0]
-	var pos, end uint64
-	size := 0
-	for range n {
-		var dp, ds, l uint64
-		dp, d = uvarint(d)
-		ds, d = uvarint(d)
-		l, d = uvarint(d)
-		pos += dp
-		start := end + ds
-		end = start + l
-		abs = append(abs, uint32(pos), uint32(start), uint32(end))
-		size += uvarintLen(field) + uvarintLen(pos) + uvarintLen(start) + uvarintLen(end) + 1
-	}
-	loc.add(doc, uint64(size))
-	for k := 0; k < len(abs); k += 3 {
-		loc.add(doc, field, uint64(abs[k]), uint64(abs[k+1]), uint64(abs[k+2]), 0)
-	}
-	w.locs = abs
-	return d
-}
-
-// locLen is the byte length of the location in zap's form, but for the
-// field number, at the start of b: position, start, end, number of array
-// positions, the array positions.
-func locLen(b []byte) int {
-	k := 0
-	for range 3 {
-		_, m := binary.Uvarint(b[k:])
-		k += m
-	}
-	na, m := binary.Uvarint(b[k:])
-	k += m
-	for range na {
-		_, m := binary.Uvarint(b[k:])
-		k += m
-	}
-	return k
 }
 
 // notUninverted marks a field without doc values in the doc values index.

@@ -164,6 +164,27 @@ func TestMatchesZap(t *testing.T) {
 	}
 }
 
+// TestParallelMatchesZap: a segment whose fields are encoded by several
+// goroutines, in small batches, is still zap's.
+func TestParallelMatchesZap(t *testing.T) {
+	defer func(b, p, w int) { batchPostings, parallelPostings, encodeWorkers = b, p, w }(
+		batchPostings, parallelPostings, encodeWorkers)
+	batchPostings, parallelPostings, encodeWorkers = 50, 1, 3
+	im := testMapping()
+	docs := testDocs(t, im, 1200, 5)
+	want, _, err := (&zap.ZapPlugin{}).New(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New()
+	for _, d := range testDocs(t, im, 1200, 5) {
+		if _, err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameSegment(t, want.(*zap.SegmentBase), w)
+}
+
 // sameSegment fails t unless w writes, byte for byte, the segment zap built.
 func sameSegment(t *testing.T, want *zap.SegmentBase, w *Writer) {
 	t.Helper()
