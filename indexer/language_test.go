@@ -115,3 +115,34 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		DetectLanguage(text)
 	}
 }
+
+// The packed table of short stop words agrees with the map for every
+// stop word, its upper-case form and words that are not stop words.
+func TestShortStops(t *testing.T) {
+	n := 0
+	for w, mask := range stopWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			k, ok := packASCII(v)
+			if !ok {
+				continue
+			}
+			n++
+			if got := shortStops.get(k); got != mask {
+				t.Errorf("%q: mask %b, want %b", v, got, mask)
+			}
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d stop words packed", n)
+	}
+	for _, w := range []string{"x", "th", "thee", "policy", "drugs", "Theirs", "ab1", "zzzzzzzz", "a-b"} {
+		if k, ok := packASCII(w); ok && shortStops.get(k) != stopWords[strings.ToLower(w)] {
+			t.Errorf("%q: mask %b, want %b", w, shortStops.get(k), stopWords[strings.ToLower(w)])
+		}
+	}
+	for _, w := range []string{"", "dimensions", "más", "ÜBER"} {
+		if _, ok := packASCII(w); ok {
+			t.Errorf("%q was packed", w)
+		}
+	}
+}
