@@ -58,6 +58,9 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 		n = len(a.Terms)
 	}
 	mark := int32(doc) + 1
+	// First each token's term number, then its slot: two loops of loads
+	// that do not wait on each other, so that the cache misses of many
+	// tokens (on their TermRefs, then on their terms' states) overlap.
 	for t := range n {
 		var id int32
 		switch {
@@ -72,6 +75,9 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 		default:
 			id = w.termID(f, a.Terms[t])
 		}
+		tokSlot = append(tokSlot, id)
+	}
+	for t, id := range tokSlot {
 		ts := &f.state[id]
 		if ts.lastDoc != mark {
 			ts.lastDoc = mark
@@ -80,7 +86,7 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 		}
 		s := ts.slot
 		slots[s].count++
-		tokSlot = append(tokSlot, s)
+		tokSlot[t] = s
 	}
 	vectors := a.Vectors && a.Tokens != nil
 	locs := w.locs[:0]
