@@ -168,11 +168,18 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 	} else {
 		out = make([]*memoTerm, len(tokens))
 	}
+	// The table's slots first, then the entries they point to: loads
+	// that do not wait on each other, so that their cache misses overlap.
 	missing := false
 	m.mu.RLock()
 	for i, tok := range tokens {
-		out[i] = m.terms.get(tok.Term, memoHash(tok.Term))
-		missing = missing || out[i] == nil
+		out[i] = m.terms.candidate(memoHash(tok.Term))
+	}
+	for i, tok := range tokens {
+		if t := out[i]; t == nil || !t.is(tok.Term) {
+			out[i] = m.terms.get(tok.Term, memoHash(tok.Term))
+			missing = missing || out[i] == nil
+		}
 	}
 	m.mu.RUnlock()
 	if !missing {

@@ -43,6 +43,22 @@ func (m *memoTable) get(key []byte, h uint64) *memoTerm {
 	}
 }
 
+// candidate returns the first entry whose hash is h, nil if none: the
+// entry of the key hashed, unless two keys share all 64 bits, which
+// the caller checks (memoTerm.is) without waiting on it here.
+func (m *memoTable) candidate(h uint64) *memoTerm {
+	if len(m.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(m.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &m.slots[i]
+		if s.t == nil || s.hash == h {
+			return s.t
+		}
+	}
+}
+
 // put adds t, whose key has hash h and is not in the table.
 func (m *memoTable) put(t *memoTerm, h uint64) {
 	if 10*(m.n+1) > 7*len(m.slots) {

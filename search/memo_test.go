@@ -35,6 +35,11 @@ func TestMemoTable(t *testing.T) {
 		if got == nil || string(got.term) != k {
 			t.Fatalf("get(%q) = %v", k, got)
 		}
+		if c := m.candidate(h); h != 42 && c != got {
+			t.Fatalf("candidate(%q) = %v, want its entry", k, c)
+		} else if h == 42 && (c == nil || string(c.term) != keys[0]) {
+			t.Fatalf("candidate of the colliding hash = %v, want the first key put with it", c)
+		}
 	}
 	for _, k := range []string{"b", "drug ", strings.Repeat("x", memoKeyInline-1), strings.Repeat("x", memoKeyInline+3), "w5000"} {
 		if got := m.get([]byte(k), memoHash([]byte(k))); got != nil {
