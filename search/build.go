@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"github.com/briefs/briefs/internal/digits"
 	"github.com/briefs/briefs/search/docstore"
 )
 
@@ -73,8 +74,8 @@ type BuildStats struct {
 
 func (s BuildStats) String() string {
 	return fmt.Sprintf("%s records in %s: %s added, %s updated, %s unchanged, %s deleted",
-		thousands(s.Total), s.Generation, thousands(s.Added), thousands(s.Updated),
-		thousands(s.Unchanged), thousands(s.Deleted))
+		digits.Grouped(int64(s.Total)), s.Generation, digits.Grouped(int64(s.Added)), digits.Grouped(int64(s.Updated)),
+		digits.Grouped(int64(s.Unchanged)), digits.Grouped(int64(s.Deleted)))
 }
 
 // Builder writes the next generation of an index directory. It holds the
@@ -525,16 +526,4 @@ func recordBytes(rec Record) int {
 		n += len(p)
 	}
 	return n
-}
-
-// thousands formats n with comma separators: 1,204.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

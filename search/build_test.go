@@ -403,14 +403,6 @@ func TestVersionError(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1204: "1,204", 1234567: "1,234,567", -1500: "-1,500"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func mustAdd(t *testing.T, b *Builder, recs ...Record) {
 	t.Helper()
 	for _, r := range recs {

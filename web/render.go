@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"math"
 	"mime"
 	"net/http"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/briefs/briefs/internal/digits"
 )
 
 //go:embed templates/*.html
@@ -197,28 +200,15 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 
 // commas formats a count with thousands separators: 12345 -> "12,345".
 func commas(n any) string {
-	var s string
 	switch n := n.(type) {
 	case int:
-		s = strconv.Itoa(n)
+		return digits.Grouped(int64(n))
 	case uint64:
-		s = strconv.FormatUint(n, 10)
-	default:
-		return fmt.Sprint(n)
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+		if n <= math.MaxInt64 {
+			return digits.Grouped(int64(n))
 		}
-		b.WriteRune(c)
 	}
-	return b.String()
+	return fmt.Sprint(n)
 }
 
 // kindLabel is the human label of a record kind.

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/briefs/briefs/internal/digits"
 )
 
 // The parent side of `briefs bench`: it runs the ingest and serve phases
@@ -58,7 +60,7 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 	case hasCorpus(corpus, cfg.Format):
 		say("reusing the %s corpus in %s", cfg.Format, corpus)
 	default:
-		say("generating %s %s documents into %s", thousands(cfg.Docs), cfg.Format, corpus)
+		say("generating %s %s documents into %s", digits.Grouped(int64(cfg.Docs)), cfg.Format, corpus)
 		if err := os.MkdirAll(corpus, 0o755); err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
 		}
@@ -87,7 +89,7 @@ func bench(ctx context.Context, cfg benchConfig, stderr io.Writer) (*benchReport
 		if err := json.Unmarshal(out, &rep.Ingest); err != nil {
 			return nil, fmt.Errorf("bench: ingest child said %q: %w", out, err)
 		}
-		say("ingested %s records in %.1f s", thousands(rep.Ingest.Records), rep.Ingest.Seconds)
+		say("ingested %s records in %.1f s", digits.Grouped(int64(rep.Ingest.Records)), rep.Ingest.Seconds)
 	}
 	size, err := dirSize(index)
 	if err != nil {

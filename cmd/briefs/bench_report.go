@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/briefs/briefs/internal/digits"
 )
 
 // The figures of `briefs bench` (benchReport) and how they are written:
@@ -123,7 +125,7 @@ func (r *benchReport) rows() [][2]string {
 	in := r.Ingest
 	docsPerSec := float64(in.Records) / math.Max(in.Seconds, 1e-9)
 	mbPerSec := float64(in.Bytes) / 1e6 / math.Max(in.Seconds, 1e-9)
-	corpus := fmt.Sprintf("%s records from %s %s files, %.1f MB", thousands(in.Records), thousands(in.Files), c.Format, float64(in.Bytes)/1e6)
+	corpus := fmt.Sprintf("%s records from %s %s files, %.1f MB", digits.Grouped(int64(in.Records)), digits.Grouped(int64(in.Files)), c.Format, float64(in.Bytes)/1e6)
 	if r.Gen != nil {
 		corpus += fmt.Sprintf(" (generated in %.1f s)", r.Gen.Took.Seconds())
 	} else {
@@ -228,9 +230,9 @@ func (r *benchReport) write(w io.Writer, markdown bool) {
 	if c.SkipIngest {
 		return
 	}
-	fmt.Fprintf(w, "\n| engine, %s docs | docs/s indexed | index MB | peak RSS MB | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n", thousands(in.Records))
+	fmt.Fprintf(w, "\n| engine, %s docs | docs/s indexed | index MB | peak RSS MB | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n", digits.Grouped(int64(in.Records)))
 	fmt.Fprintf(w, "| briefs, %s ingest | %s | %s | %s | %.1f | %.1f |\n", c.Format, rate(docsPerSec),
-		thousands(int(math.Round(r.IndexMB))), thousands(int(math.Round(float64(in.PeakRSSKB)/1024))), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
+		digits.Grouped(int64(int(math.Round(r.IndexMB)))), digits.Grouped(int64(int(math.Round(float64(in.PeakRSSKB)/1024)))), r.Serve.InProcess.P50, r.Serve.InProcess.P99)
 }
 
 // rate formats a rate: whole numbers with separators, two decimals below
@@ -239,7 +241,7 @@ func rate(v float64) string {
 	if v < 10 {
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
-	return thousands(int(math.Round(v)))
+	return digits.Grouped(int64(int(math.Round(v))))
 }
 
 // flagSet reports whether the flag name was given on the command line.

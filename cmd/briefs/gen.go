@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/briefs/briefs/internal/digits"
 )
 
 // `briefs gen` writes a synthetic corpus of policy briefings: HTML pages
@@ -67,7 +69,7 @@ func (s genSummary) String() string {
 	var parts []string
 	for _, f := range []string{genHTML, genText, genJSONL} {
 		if n := s.ByFormat[f]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", thousands(n), f))
+			parts = append(parts, fmt.Sprintf("%s %s", digits.Grouped(int64(n)), f))
 		}
 	}
 	secs := s.Took.Seconds()
@@ -76,8 +78,8 @@ func (s genSummary) String() string {
 		files = "file"
 	}
 	return fmt.Sprintf("%s documents (%s) in %s %s, %.1f MB, in %s (%s docs/s)",
-		thousands(s.Docs), strings.Join(parts, ", "), thousands(s.Files), files, float64(s.Bytes)/1e6,
-		s.Took.Round(10*time.Millisecond), thousands(int(float64(s.Docs)/math.Max(secs, 1e-9))))
+		digits.Grouped(int64(s.Docs)), strings.Join(parts, ", "), digits.Grouped(int64(s.Files)), files, float64(s.Bytes)/1e6,
+		s.Took.Round(10*time.Millisecond), digits.Grouped(int64(int(float64(s.Docs)/math.Max(secs, 1e-9)))))
 }
 
 func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
