@@ -68,7 +68,9 @@ func (l *postingsLog) release() {
 	for _, unmap := range l.unmap {
 		unmap()
 	}
-	addMapped(-l.mapped)
+	if l.mapped != 0 {
+		addMapped(-l.mapped)
+	}
 	*l = postingsLog{}
 }
 
