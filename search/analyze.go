@@ -37,7 +37,7 @@ type docAnalysis struct {
 	refs      map[string]int         // prose field name -> its index in memoTerm.refs
 }
 
-// memoLimit bounds the distinct raw tokens one memo holds (about 330
+// memoLimit bounds the distinct raw tokens one memo holds (about 200
 // bytes each, with its terms and table slot): past it the memo starts
 // again empty. A corpus's vocabulary
 // is Zipfian, so the words worth keeping come back at once.
@@ -56,11 +56,10 @@ type termMemo struct {
 // memoTerm is one raw token's analysis; term and spell never change once
 // in a memo.
 type memoTerm struct {
-	// the raw token (memo.go): its first bytes, and all of it in keyLong
-	// if it is longer; beside term and spell, read together on a hit
+	// the raw token, if short (memo.go); beside term and spell, read
+	// together on a hit
 	keyLen   uint8
 	keyShort [memoKeyInline]byte
-	keyLong  string
 	term     []byte // the index term; nil if a filter drops the token (a stop word)
 	spell    []byte // the word as FieldSpell holds it
 	// refs give term to the segment writer of a build from empty
@@ -82,10 +81,6 @@ const (
 func newMemoTerm(key, term, spell []byte) *memoTerm {
 	t := &memoTerm{term: term, spell: spell}
 	t.setKey(key)
-	for i := range refSpell {
-		t.refs[i].Term = term
-	}
-	t.refs[refSpell].Term = spell
 	return t
 }
 
@@ -173,10 +168,14 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 	missing := false
 	m.mu.RLock()
 	for i, tok := range tokens {
-		out[i] = m.terms.candidate(memoHash(tok.Term))
+		if len(tok.Term) <= memoKeyInline {
+			out[i] = m.terms.candidate(memoHash(tok.Term))
+		} else {
+			out[i] = m.terms.get(tok.Term, 0)
+		}
 	}
 	for i, tok := range tokens {
-		if t := out[i]; t == nil || !t.is(tok.Term) {
+		if t := out[i]; t == nil || (len(tok.Term) <= memoKeyInline && !t.is(tok.Term)) {
 			out[i] = m.terms.get(tok.Term, memoHash(tok.Term))
 			missing = missing || out[i] == nil
 		}
@@ -198,7 +197,7 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 		if have := m.terms.get(tok.Term, h); have != nil {
 			t = have
 		} else {
-			m.terms.put(t, h)
+			m.terms.put(t, tok.Term, h)
 		}
 		m.mu.Unlock()
 		out[i] = t

@@ -7,14 +7,17 @@ import (
 
 // memoTable is a termMemo's table of raw tokens: open addressing with
 // linear probing, each slot a token's hash and its entry, and the token
-// itself kept in the entry (inline when short). Nearly every token of a
-// bulk ingest is looked up here, and a Go map of strings costs up to
-// three cache misses a look-up (its control word, its key's header, the
-// key's bytes), about a sixth of the ingest's CPU: here a hit reads the
-// slot and the entry, whose first line the caller reads next anyway.
+// itself kept in the entry. Nearly every token of a bulk ingest is
+// looked up here, and a Go map of strings costs up to three cache misses
+// a look-up (its control word, its key's header, the key's bytes), about
+// a sixth of the ingest's CPU: here a hit reads the slot and the entry's
+// first cache line, which holds what the caller reads next. Tokens
+// longer than memoKeyInline bytes, few in any text, are kept in a map.
 type memoTable struct {
 	slots []memoSlot // a power of two of them
-	n     int
+	long  map[string]*memoTerm
+	used  int // slots used
+	n     int // entries, in slots and in long
 }
 
 type memoSlot struct {
@@ -28,6 +31,9 @@ func memoHash(key []byte) uint64 { return maphash.Bytes(memoSeed, key) }
 
 // get returns the entry of key (with its hash h), nil if none.
 func (m *memoTable) get(key []byte, h uint64) *memoTerm {
+	if len(key) > memoKeyInline {
+		return m.long[string(key)]
+	}
 	if len(m.slots) == 0 {
 		return nil
 	}
@@ -43,9 +49,10 @@ func (m *memoTable) get(key []byte, h uint64) *memoTerm {
 	}
 }
 
-// candidate returns the first entry whose hash is h, nil if none: the
-// entry of the key hashed, unless two keys share all 64 bits, which
-// the caller checks (memoTerm.is) without waiting on it here.
+// candidate returns the first entry whose hash is h, nil if none: for a
+// key of at most memoKeyInline bytes, its entry, unless two keys share
+// all 64 bits, which the caller checks (memoTerm.is) without waiting on
+// it here.
 func (m *memoTable) candidate(h uint64) *memoTerm {
 	if len(m.slots) == 0 {
 		return nil
@@ -59,9 +66,17 @@ func (m *memoTable) candidate(h uint64) *memoTerm {
 	}
 }
 
-// put adds t, whose key has hash h and is not in the table.
-func (m *memoTable) put(t *memoTerm, h uint64) {
-	if 10*(m.n+1) > 7*len(m.slots) {
+// put adds t, the entry of key (with hash h), which is not in the table.
+func (m *memoTable) put(t *memoTerm, key []byte, h uint64) {
+	m.n++
+	if len(key) > memoKeyInline {
+		if m.long == nil {
+			m.long = map[string]*memoTerm{}
+		}
+		m.long[string(key)] = t
+		return
+	}
+	if 10*(m.used+1) > 7*len(m.slots) {
 		old := m.slots
 		m.slots = make([]memoSlot, max(1024, 2*len(old)))
 		for _, s := range old {
@@ -71,7 +86,7 @@ func (m *memoTable) put(t *memoTerm, h uint64) {
 		}
 	}
 	m.insert(memoSlot{hash: h, t: t})
-	m.n++
+	m.used++
 }
 
 func (m *memoTable) insert(s memoSlot) {
@@ -83,24 +98,23 @@ func (m *memoTable) insert(s memoSlot) {
 	m.slots[i] = s
 }
 
-// memoKeyInline is the longest raw token a memoTerm holds in itself;
-// longer ones (few words are) are held in a string.
-const memoKeyInline = 23
+// memoKeyInline is the longest raw token a memoTerm holds in itself,
+// which makes a memoTerm 128 bytes: two cache lines, the first read by
+// the analysis (key, term, spell), the second by the segment writer
+// (refs).
+const memoKeyInline = 15
 
-// setKey records the raw token t is the analysis of.
+// setKey records the raw token t is the analysis of, if short enough to
+// be held in t.
 func (t *memoTerm) setKey(key []byte) {
-	t.keyLen = uint8(min(len(key), memoKeyInline+1))
 	if len(key) <= memoKeyInline {
+		t.keyLen = uint8(len(key))
 		copy(t.keyShort[:], key)
-	} else {
-		t.keyLong = string(key)
 	}
 }
 
-// is reports whether t is the analysis of the raw token key.
+// is reports whether t is the analysis of the raw token key, of at most
+// memoKeyInline bytes.
 func (t *memoTerm) is(key []byte) bool {
-	if len(key) <= memoKeyInline {
-		return int(t.keyLen) == len(key) && bytes.Equal(t.keyShort[:len(key)], key)
-	}
-	return t.keyLen > memoKeyInline && t.keyLong == string(key)
+	return int(t.keyLen) == len(key) && bytes.Equal(t.keyShort[:len(key)], key)
 }

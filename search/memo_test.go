@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // The memo's table finds every token put in it, short or long, and no
@@ -24,7 +25,7 @@ func TestMemoTable(t *testing.T) {
 		if m.get([]byte(k), h) != nil {
 			t.Fatalf("%q found before it was put", k)
 		}
-		m.put(newMemoTerm([]byte(k), []byte(k), nil), h)
+		m.put(newMemoTerm([]byte(k), []byte(k), nil), []byte(k), h)
 	}
 	for i, k := range keys {
 		h := memoHash([]byte(k))
@@ -34,6 +35,9 @@ func TestMemoTable(t *testing.T) {
 		got := m.get([]byte(k), h)
 		if got == nil || string(got.term) != k {
 			t.Fatalf("get(%q) = %v", k, got)
+		}
+		if len(k) > memoKeyInline {
+			continue // kept in a map, not in the slots
 		}
 		if c := m.candidate(h); h != 42 && c != got {
 			t.Fatalf("candidate(%q) = %v, want its entry", k, c)
@@ -51,5 +55,16 @@ func TestMemoTable(t *testing.T) {
 	}
 	if m.n != len(keys) {
 		t.Errorf("n = %d, want %d", m.n, len(keys))
+	}
+}
+
+// A memo entry is two cache lines: the analysis reads the first, the
+// segment writer the second.
+func TestMemoTermSize(t *testing.T) {
+	if n := unsafe.Sizeof(memoTerm{}); n != 128 {
+		t.Fatalf("memoTerm is %d bytes, want 128", n)
+	}
+	if off := unsafe.Offsetof(memoTerm{}.refs); off != 64 {
+		t.Fatalf("memoTerm.refs at byte %d, want 64", off)
 	}
 }

@@ -19,7 +19,7 @@ type Analysed struct {
 	// Terms, for a field without Vectors, may stand in for Tokens: the
 	// terms in order (the field's length is their number).
 	Terms [][]byte
-	// Refs, if set, give each token's term (Tokens[i] or Terms[i]) as a
+	// Refs, if set, give each token's term (Tokens[i] or Terms[i]) a
 	// TermRef, which spares the Writer its dictionary look-up.
 	Refs    []*TermRef
 	Vectors bool
@@ -28,14 +28,14 @@ type Analysed struct {
 	SkipFreqNorm bool
 }
 
-// TermRef is a term its caller keeps (in a cache of its analysis, say)
-// and gives in Analysed.Refs, together with its number in the field (of
-// this Writer or an earlier one) it was last used in: a token given by
-// its TermRef costs no dictionary look-up once its term is in the field.
-// Only the goroutine adding documents may use a TermRef after its
-// creation.
+// TermRef is where its caller keeps (in a cache of its analysis, say) a
+// term's number in the field (of this Writer or an earlier one) it was
+// last used in, and gives it in Analysed.Refs with each token of that
+// term: such a token costs no dictionary look-up once its term is in the
+// field. The zero TermRef is ready to use, and the same TermRef must
+// always come with the same term. Only the goroutine adding documents
+// may use a TermRef after its creation.
 type TermRef struct {
-	Term   []byte
 	serial uint64 // the field's serial
 	id     int32
 }
@@ -67,7 +67,13 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 		case a.Refs != nil:
 			r := a.Refs[t]
 			if r.serial != f.serial {
-				r.serial, r.id = f.serial, w.termID(f, r.Term)
+				var term []byte
+				if a.Tokens != nil {
+					term = a.Tokens[t].Term
+				} else {
+					term = a.Terms[t]
+				}
+				r.serial, r.id = f.serial, w.termID(f, term)
 			}
 			id = r.id
 		case a.Tokens != nil:

@@ -220,7 +220,10 @@ func TestAnalysedMatchesZap(t *testing.T) {
 			t.Fatal(err)
 		}
 		w := New()
-		for _, d := range testDocs(t, im, n, int64(n)) {
+		// Every other document gives its terms' TermRefs, one per field
+		// and term, kept across documents as the analysis memo keeps them.
+		refs := map[string]*TermRef{}
+		for i, d := range testDocs(t, im, n, int64(n)) {
 			doc := d.(*document.Document)
 			var analysed []Analysed
 			fields := doc.Fields[:0]
@@ -236,6 +239,15 @@ func TestAnalysedMatchesZap(t *testing.T) {
 					a.Tokens = nil
 					for _, tok := range toks {
 						a.Terms = append(a.Terms, tok.Term)
+					}
+				}
+				if i%2 == 1 {
+					for _, tok := range toks {
+						key := f.Name() + "\x00" + string(tok.Term)
+						if refs[key] == nil {
+							refs[key] = new(TermRef)
+						}
+						a.Refs = append(a.Refs, refs[key])
 					}
 				}
 				analysed = append(analysed, a)
