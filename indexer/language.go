@@ -129,15 +129,6 @@ func (t *packedTable) get(k uint64) uint8 {
 	}
 }
 
-func isASCII(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // packASCII packs w, lower-cased, into a uint64, one byte each, if it is
 // 1 to 8 ASCII bytes.
 func packASCII(w string) (uint64, bool) {
@@ -205,7 +196,7 @@ func detectByStopWords(text string) (string, float64) {
 		var mask uint8
 		if k, ok := packASCII(w); ok {
 			mask = shortStops.get(k)
-		} else if len(w) <= len(buf) && (len(w) <= longestStop || !isASCII(w)) {
+		} else if len(w) <= len(buf) && (len(w) <= longestStop || !t.ascii) {
 			mask = stopWords[string(lowerAppend(buf[:0], w))]
 		}
 		if mask == 0 {
