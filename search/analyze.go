@@ -168,17 +168,13 @@ func (d *docAnalysis) lookup(m *termMemo, tokens analysis.TokenStream, out []*me
 	missing := false
 	m.mu.RLock()
 	for i, tok := range tokens {
-		if len(tok.Term) <= memoKeyInline {
-			out[i] = m.terms.candidate(memoHash(tok.Term))
-		} else {
-			out[i] = m.terms.get(tok.Term, 0)
-		}
+		out[i] = m.terms.candidate(tok.Term)
 	}
 	for i, tok := range tokens {
-		if t := out[i]; t == nil || (len(tok.Term) <= memoKeyInline && !t.is(tok.Term)) {
+		if t := out[i]; t != nil && !m.terms.confirm(t, tok.Term) {
 			out[i] = m.terms.get(tok.Term, memoHash(tok.Term))
-			missing = missing || out[i] == nil
 		}
+		missing = missing || out[i] == nil
 	}
 	m.mu.RUnlock()
 	if !missing {

@@ -49,11 +49,20 @@ func (m *memoTable) get(key []byte, h uint64) *memoTerm {
 	}
 }
 
-// candidate returns the first entry whose hash is h, nil if none: for a
-// key of at most memoKeyInline bytes, its entry, unless two keys share
-// all 64 bits, which the caller checks (memoTerm.is) without waiting on
-// it here.
-func (m *memoTable) candidate(h uint64) *memoTerm {
+// candidate returns key's entry, nil if it has none; unless two keys of
+// at most memoKeyInline bytes share all 64 bits of their hash, which
+// confirm checks, so that a caller can read the slots of many keys
+// before it waits on their entries. (A longer key's entry is looked up
+// in full.)
+func (m *memoTable) candidate(key []byte) *memoTerm {
+	if len(key) > memoKeyInline {
+		return m.long[string(key)]
+	}
+	return m.first(memoHash(key))
+}
+
+// first returns the first entry in the slots whose hash is h, nil if none.
+func (m *memoTable) first(h uint64) *memoTerm {
 	if len(m.slots) == 0 {
 		return nil
 	}
@@ -64,6 +73,11 @@ func (m *memoTable) candidate(h uint64) *memoTerm {
 			return s.t
 		}
 	}
+}
+
+// confirm reports whether t, candidate's answer for key, is key's entry.
+func (m *memoTable) confirm(t *memoTerm, key []byte) bool {
+	return len(key) > memoKeyInline || t.is(key)
 }
 
 // put adds t, the entry of key (with hash h), which is not in the table.

@@ -36,13 +36,16 @@ func TestMemoTable(t *testing.T) {
 		if got == nil || string(got.term) != k {
 			t.Fatalf("get(%q) = %v", k, got)
 		}
+		if c := m.candidate([]byte(k)); h != 42 && (c == nil || !m.confirm(c, []byte(k)) || c != got) {
+			t.Fatalf("candidate(%q) = %v, want its entry, confirmed", k, c)
+		}
 		if len(k) > memoKeyInline {
 			continue // kept in a map, not in the slots
 		}
-		if c := m.candidate(h); h != 42 && c != got {
-			t.Fatalf("candidate(%q) = %v, want its entry", k, c)
+		if c := m.first(h); h != 42 && c != got {
+			t.Fatalf("first(hash of %q) = %v, want its entry", k, c)
 		} else if h == 42 && (c == nil || string(c.term) != keys[0]) {
-			t.Fatalf("candidate of the colliding hash = %v, want the first key put with it", c)
+			t.Fatalf("first of the colliding hash = %v, want the first key put with it", c)
 		}
 	}
 	for _, k := range []string{"b", "drug ", strings.Repeat("x", memoKeyInline-1), strings.Repeat("x", memoKeyInline+3), "w5000"} {
@@ -51,6 +54,9 @@ func TestMemoTable(t *testing.T) {
 		}
 		if got := m.get([]byte(k), 42); got != nil {
 			t.Errorf("get(%q) with a colliding hash = %q, want none", k, got.term)
+		}
+		if c := m.candidate([]byte(k)); c != nil && m.confirm(c, []byte(k)) {
+			t.Errorf("candidate(%q) = %q, confirmed, want none", k, c.term)
 		}
 	}
 	if m.n != len(keys) {
