@@ -62,24 +62,21 @@ func (w *Writer) addTokens(f *field, doc uint32, a Analysed) {
 	// that do not wait on each other, so that the cache misses of many
 	// tokens (on their TermRefs, then on their terms' states) overlap.
 	for t := range n {
-		var id int32
-		switch {
-		case a.Refs != nil:
-			r := a.Refs[t]
-			if r.serial != f.serial {
-				var term []byte
-				if a.Tokens != nil {
-					term = a.Tokens[t].Term
-				} else {
-					term = a.Terms[t]
-				}
-				r.serial, r.id = f.serial, w.termID(f, term)
+		var r *TermRef
+		if a.Refs != nil {
+			if r = a.Refs[t]; r.serial == f.serial {
+				tokSlot = append(tokSlot, r.id)
+				continue
 			}
-			id = r.id
-		case a.Tokens != nil:
+		}
+		var id int32
+		if a.Tokens != nil {
 			id = w.termID(f, a.Tokens[t].Term)
-		default:
+		} else {
 			id = w.termID(f, a.Terms[t])
+		}
+		if r != nil {
+			r.serial, r.id = f.serial, id
 		}
 		tokSlot = append(tokSlot, id)
 	}
