@@ -55,11 +55,7 @@ var (
 // terms ids, in order, and calls emit with each batch in that order. It
 // stops at the first error, of encoding or of emit.
 func (w *Writer) encodeField(f *field, fi uint64, ids []int32, emit func(*termBatch) error) error {
-	total := 0
-	for _, id := range ids {
-		total += int(f.state[id].ndocs)
-	}
-	batches := splitBatches(f, ids)
+	batches, total := splitBatches(f, ids)
 	workers := encodeWorkers
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -130,21 +126,21 @@ func (w *Writer) encodeField(f *field, fi uint64, ids []int32, emit func(*termBa
 }
 
 // splitBatches cuts ids into runs of at most batchPostings entries (or
-// one term).
-func splitBatches(f *field, ids []int32) [][]int32 {
-	var out [][]int32
+// one term), and returns the entries of them all.
+func splitBatches(f *field, ids []int32) (batches [][]int32, total int) {
 	start, n := 0, 0
 	for i, id := range ids {
 		if n > 0 && n+int(f.state[id].ndocs) > batchPostings {
-			out = append(out, ids[start:i])
+			batches = append(batches, ids[start:i])
 			start, n = i, 0
 		}
 		n += int(f.state[id].ndocs)
+		total += int(f.state[id].ndocs)
 	}
 	if start < len(ids) {
-		out = append(out, ids[start:])
+		batches = append(batches, ids[start:])
 	}
-	return out
+	return batches, total
 }
 
 // encodeBatch encodes the postings of b.ids into b.
