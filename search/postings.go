@@ -125,20 +125,7 @@ func (p *postings) set(x segment.Posting) {
 }
 
 // next moves to the next posting; false when there is none.
-func (p *postings) next() (bool, error) {
-	for p.seg < len(p.its) {
-		x, err := p.its[p.seg].Next()
-		if err != nil {
-			return false, err
-		}
-		if x != nil {
-			p.set(x)
-			return true, nil
-		}
-		p.seg++
-	}
-	return false, nil
-}
+func (p *postings) next() (bool, error) { return p.move(false, 0) }
 
 // advance moves to the first posting of a document numbered doc or more;
 // false when there is none.
@@ -146,12 +133,21 @@ func (p *postings) advance(doc uint64) (bool, error) {
 	for p.seg+1 < len(p.its) && p.offsets[p.seg+1] <= doc {
 		p.seg++
 	}
-	for p.seg < len(p.its) {
-		local := uint64(0)
-		if doc > p.offsets[p.seg] {
-			local = doc - p.offsets[p.seg]
+	return p.move(true, doc)
+}
+
+// move is next, or with seek advance from the current segment on: the
+// segment's iterator moves (by Next, or by Advance to doc), and a
+// segment it finds nothing more in gives way to the following one.
+func (p *postings) move(seek bool, doc uint64) (bool, error) {
+	for ; p.seg < len(p.its); p.seg++ {
+		var x segment.Posting
+		var err error
+		if seek {
+			x, err = p.its[p.seg].Advance(doc - min(doc, p.offsets[p.seg]))
+		} else {
+			x, err = p.its[p.seg].Next()
 		}
-		x, err := p.its[p.seg].Advance(local)
 		if err != nil {
 			return false, err
 		}
@@ -159,7 +155,6 @@ func (p *postings) advance(doc uint64) (bool, error) {
 			p.set(x)
 			return true, nil
 		}
-		p.seg++
 	}
 	return false, nil
 }
