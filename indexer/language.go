@@ -91,7 +91,7 @@ var longestStop = func() int {
 // the cache, where the map look-up of every word of every record was a
 // twentieth of a bulk ingest's CPU.
 var shortStops = func() *packedTable {
-	t := &packedTable{keys: make([]uint64, 1<<11), masks: make([]uint8, 1<<11)}
+	t := &packedTable{keys: make([]uint64, 1<<packedBits), masks: make([]uint8, 1<<packedBits)}
 	for w, mask := range stopWords {
 		if k, ok := packASCII(w); ok {
 			t.put(k, mask)
@@ -100,13 +100,17 @@ var shortStops = func() *packedTable {
 	return t
 }()
 
+// packedBits is the log2 of packedTable's slots: 2,048 for the 600 or so
+// stop words.
+const packedBits = 11
+
 type packedTable struct {
 	keys  []uint64 // 0: empty
 	masks []uint8
 }
 
 func (t *packedTable) slot(k uint64) int {
-	return int((k * 0x9E3779B97F4A7C15) >> (64 - 11))
+	return int((k * 0x9E3779B97F4A7C15) >> (64 - packedBits))
 }
 
 func (t *packedTable) put(k uint64, mask uint8) {
